@@ -1,0 +1,35 @@
+/* arango-auth-private.h: the credentials of a database handle
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "arango-enums.h"
+
+G_BEGIN_DECLS
+
+/* Shared by a database and the objects made from it (its cluster, later
+ * collections and cursors), so a renewed JWT serves all of them. */
+typedef struct _ArangoAuth ArangoAuth;
+
+ArangoAuth *arango_auth_new_basic      (const char *username,
+                                        const char *password);
+ArangoAuth *arango_auth_new_jwt        (const char *username,
+                                        const char *password);
+ArangoAuth *arango_auth_new_token      (const char *token);
+ArangoAuth *arango_auth_ref            (ArangoAuth *self);
+void        arango_auth_unref          (ArangoAuth *self);
+
+gboolean    arango_auth_can_renew      (ArangoAuth *self);
+char       *arango_auth_dup_header     (ArangoAuth *self);
+char       *arango_auth_dup_login_body (ArangoAuth *self);
+void        arango_auth_set_token      (ArangoAuth *self,
+                                        const char *token);
+const char *arango_auth_get_username   (ArangoAuth *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArangoAuth, arango_auth_unref)
+
+G_END_DECLS

@@ -1,0 +1,209 @@
+/* arango-call.c: a public method's request, and its reply turned into a
+ * result
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "arango-client.h"
+#include "arango-enums.h"
+#include "arango-error.h"
+#include "arango-request-private.h"
+
+typedef struct
+{
+  ArangoReplyFunc reply_func;
+  gconstpointer reply_data;
+} CallData;
+
+void
+arango_task_return_invalid_reply (GTask          *task,
+                                  ArangoResponse *response,
+                                  const char     *what)
+{
+  g_task_return_new_error (task, ARANGO_ERROR, ARANGO_ERROR_INVALID_REPLY,
+                           _("The reply of %s (HTTP %u) lacks the expected “%s”"),
+                           response->host->uri, response->status, what);
+}
+
+static JsonObject *
+body_object (ArangoResponse *response)
+{
+  if (response->body == NULL || !JSON_NODE_HOLDS_OBJECT (response->body))
+    return NULL;
+  return json_node_get_object (response->body);
+}
+
+void
+arango_reply_true (GTask          *task,
+                   ArangoResponse *response,
+                   gconstpointer   unused)
+{
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+arango_reply_string_member (GTask          *task,
+                            ArangoResponse *response,
+                            gconstpointer   member)
+{
+  JsonObject *object = body_object (response);
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      arango_task_return_invalid_reply (task, response, member);
+      return;
+    }
+  g_task_return_pointer (task, g_strdup (json_node_get_string (node)), g_free);
+}
+
+/* The body minus the "error" and "code" fields every ArangoDB reply has. */
+void
+arango_reply_object (GTask          *task,
+                     ArangoResponse *response,
+                     gconstpointer   unused)
+{
+  JsonObject *object = body_object (response);
+  JsonObject *result;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  if (object == NULL)
+    {
+      arango_task_return_invalid_reply (task, response, "{}");
+      return;
+    }
+
+  result = json_object_new ();
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &value))
+    {
+      if (g_str_equal (name, "error") || g_str_equal (name, "code"))
+        continue;
+      json_object_set_member (result, name, json_node_copy (value));
+    }
+  g_task_return_pointer (task, result, (GDestroyNotify) json_object_unref);
+}
+
+/* An object member; when the server leaves it out (as it does for a
+ * DB-Server that is not in maintenance), an empty object. */
+void
+arango_reply_object_member (GTask          *task,
+                            ArangoResponse *response,
+                            gconstpointer   member)
+{
+  JsonObject *object = body_object (response);
+  JsonNode *node;
+
+  if (object == NULL)
+    {
+      arango_task_return_invalid_reply (task, response, member);
+      return;
+    }
+
+  node = json_object_get_member (object, member);
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      g_task_return_pointer (task, json_object_new (),
+                             (GDestroyNotify) json_object_unref);
+      return;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      arango_task_return_invalid_reply (task, response, member);
+      return;
+    }
+  g_task_return_pointer (task, json_object_ref (json_node_get_object (node)),
+                         (GDestroyNotify) json_object_unref);
+}
+
+void
+arango_reply_node_member (GTask          *task,
+                          ArangoResponse *response,
+                          gconstpointer   member)
+{
+  JsonObject *object = body_object (response);
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL)
+    {
+      arango_task_return_invalid_reply (task, response, member);
+      return;
+    }
+  g_task_return_pointer (task, json_node_copy (node),
+                         (GDestroyNotify) json_node_unref);
+}
+
+static void
+on_call_reply (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CallData *data = g_task_get_task_data (task);
+  g_autoptr(ArangoResponse) response = NULL;
+  GError *error = NULL;
+
+  response = arango_connection_send_finish (ARANGO_CLIENT (source), result, &error);
+  if (response == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  data->reply_func (task, response, data->reply_data);
+}
+
+/* Sends @request (taking ownership) for the public method @source_tag of
+ * @source_object; @reply_func turns the reply into the method's result. */
+void
+arango_call_async (gpointer             source_object,
+                   ArangoClient        *client,
+                   ArangoRequest       *request,
+                   ArangoReplyFunc      reply_func,
+                   gconstpointer        reply_data,
+                   gpointer             source_tag,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  GTask *task;
+  CallData *data;
+
+  task = g_task_new (source_object, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  data = g_new0 (CallData, 1);
+  data->reply_func = reply_func;
+  data->reply_data = reply_data;
+  g_task_set_task_data (task, data, g_free);
+
+  arango_connection_send_async (client, request, cancellable, on_call_reply, task);
+}
+
+gpointer
+arango_call_finish_pointer (gpointer       source_object,
+                            GAsyncResult  *result,
+                            gpointer       source_tag,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, source_object), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, source_tag), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gboolean
+arango_call_finish_boolean (gpointer       source_object,
+                            GAsyncResult  *result,
+                            gpointer       source_tag,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, source_object), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, source_tag), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

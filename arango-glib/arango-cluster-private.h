@@ -1,0 +1,14 @@
+/* arango-cluster-private.h
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "arango-cluster.h"
+
+G_BEGIN_DECLS
+
+ArangoCluster *arango_cluster_new (ArangoDatabase *database);
+
+G_END_DECLS

@@ -1,0 +1,117 @@
+/* arango-connection-private.h: the one path every request takes
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * A public method builds an ArangoRequest (method, path, query, JSON body,
+ * headers, credentials), hands it to arango_call_async() with a reply
+ * function that turns the decoded reply into its result, and finishes with
+ * arango_call_finish_*(). Host choice, failover, timeouts, cancellation,
+ * JWT renewal, decoding and server errors all live below that line.
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "arango-auth-private.h"
+#include "arango-host-private.h"
+#include "arango-types.h"
+
+G_BEGIN_DECLS
+
+typedef struct _ArangoRequest ArangoRequest;
+
+ArangoRequest *arango_request_new              (const char    *method,
+                                                const char    *path,
+                                                ...) G_GNUC_NULL_TERMINATED;
+void           arango_request_free             (ArangoRequest *self);
+void           arango_request_set_database     (ArangoRequest *self,
+                                                const char    *database);
+void           arango_request_set_auth         (ArangoRequest *self,
+                                                ArangoAuth    *auth);
+void           arango_request_add_query        (ArangoRequest *self,
+                                                const char    *name,
+                                                const char    *value);
+void           arango_request_add_query_uint   (ArangoRequest *self,
+                                                const char    *name,
+                                                guint64        value);
+void           arango_request_add_header       (ArangoRequest *self,
+                                                const char    *name,
+                                                const char    *value);
+void           arango_request_take_json_body   (ArangoRequest *self,
+                                                JsonNode      *body);
+void           arango_request_set_idempotent   (ArangoRequest *self,
+                                                gboolean       idempotent);
+void           arango_request_pin_to_host      (ArangoRequest *self,
+                                                ArangoHost    *host);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArangoRequest, arango_request_free)
+
+typedef struct
+{
+  guint status;
+  SoupMessageHeaders *headers;
+  JsonNode *body;       /* NULL when the reply had no body */
+  ArangoHost *host;     /* the coordinator that answered */
+} ArangoResponse;
+
+void            arango_response_free     (ArangoResponse *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArangoResponse, arango_response_free)
+
+void            arango_connection_send_async  (ArangoClient         *client,
+                                               ArangoRequest        *request,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+ArangoResponse *arango_connection_send_finish (ArangoClient         *client,
+                                               GAsyncResult         *result,
+                                               GError              **error);
+
+void            arango_connection_login_async  (ArangoClient         *client,
+                                                ArangoAuth           *auth,
+                                                ArangoHost           *host,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+gboolean        arango_connection_login_finish (ArangoClient         *client,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+
+/* Reply functions turn a successful reply into the task's result: they
+ * call exactly one g_task_return_*(). */
+typedef void (*ArangoReplyFunc) (GTask          *task,
+                                 ArangoResponse *response,
+                                 gconstpointer   data);
+
+void     arango_reply_true          (GTask *task, ArangoResponse *response, gconstpointer unused);
+void     arango_reply_string_member (GTask *task, ArangoResponse *response, gconstpointer member);
+void     arango_reply_object        (GTask *task, ArangoResponse *response, gconstpointer unused);
+void     arango_reply_object_member (GTask *task, ArangoResponse *response, gconstpointer member);
+void     arango_reply_node_member   (GTask *task, ArangoResponse *response, gconstpointer member);
+
+void     arango_call_async          (gpointer              source_object,
+                                     ArangoClient         *client,
+                                     ArangoRequest        *request,
+                                     ArangoReplyFunc       reply_func,
+                                     gconstpointer         reply_data,
+                                     gpointer              source_tag,
+                                     GCancellable         *cancellable,
+                                     GAsyncReadyCallback   callback,
+                                     gpointer              user_data);
+gpointer arango_call_finish_pointer (gpointer              source_object,
+                                     GAsyncResult         *result,
+                                     gpointer              source_tag,
+                                     GError              **error);
+gboolean arango_call_finish_boolean (gpointer              source_object,
+                                     GAsyncResult         *result,
+                                     gpointer              source_tag,
+                                     GError              **error);
+
+void     arango_task_return_invalid_reply (GTask          *task,
+                                           ArangoResponse *response,
+                                           const char     *what);
+
+G_END_DECLS

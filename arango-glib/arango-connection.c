@@ -1,0 +1,635 @@
+/* arango-connection.c: sending a request, with failover, timeouts and JWT
+ * renewal
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "arango-client-private.h"
+#include "arango-enums.h"
+#include "arango-error.h"
+#include "arango-request-private.h"
+
+#define DRIVER_HEADER "arango-glib/" PACKAGE_VERSION " (GLib " G_STRINGIFY (GLIB_MAJOR_VERSION) "." G_STRINGIFY (GLIB_MINOR_VERSION) ", libsoup 3)"
+
+typedef struct
+{
+  ArangoClient *client;
+  ArangoRequest *request;
+
+  /* The current attempt */
+  ArangoHost *host;
+  guint host_index;
+  SoupMessage *message;
+  GCancellable *attempt_cancellable;
+  GCancellable *user_cancellable;  /* owned by the task */
+  gulong cancelled_id;
+  GSource *timeout_source;
+  gboolean timed_out;
+  gboolean sent;
+  gint64 started_us;
+
+  /* Across attempts */
+  guint tries;
+  GArray *failed_hosts;
+  gboolean token_renewed;
+} SendData;
+
+static void send_attempt (GTask *task);
+
+static void
+end_attempt (SendData *data)
+{
+  if (data->timeout_source)
+    {
+      g_source_destroy (data->timeout_source);
+      g_clear_pointer (&data->timeout_source, g_source_unref);
+    }
+  if (data->cancelled_id)
+    {
+      g_cancellable_disconnect (data->user_cancellable, data->cancelled_id);
+      data->cancelled_id = 0;
+    }
+  g_clear_object (&data->attempt_cancellable);
+  g_clear_object (&data->message);
+  g_clear_pointer (&data->host, arango_host_unref);
+}
+
+static void
+send_data_free (SendData *data)
+{
+  end_attempt (data);
+  g_clear_pointer (&data->request, arango_request_free);
+  g_clear_pointer (&data->failed_hosts, g_array_unref);
+  g_clear_object (&data->client);
+  g_free (data);
+}
+
+static gboolean
+is_failed_host (SendData *data,
+                guint     index)
+{
+  for (guint i = 0; i < data->failed_hosts->len; i++)
+    if (g_array_index (data->failed_hosts, guint, i) == index)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+remember_failed_host (SendData *data)
+{
+  if (!is_failed_host (data, data->host_index))
+    g_array_append_val (data->failed_hosts, data->host_index);
+}
+
+static void
+return_hosts_unavailable (GTask      *task,
+                          SendData   *data,
+                          const char *reason)
+{
+  guint n_hosts = arango_client_get_n_hosts (data->client);
+
+  g_task_return_new_error (task, ARANGO_ERROR, ARANGO_ERROR_HOSTS_UNAVAILABLE,
+                           g_dngettext (GETTEXT_PACKAGE,
+                                        "No coordinator answered after %u tries on %u host; the last one, %s, failed: %s",
+                                        "No coordinator answered after %u tries on %u hosts; the last one, %s, failed: %s",
+                                        n_hosts),
+                           data->tries, n_hosts, data->host->uri, reason);
+}
+
+/* The attempt failed in a way that makes another coordinator worth a try
+ * (never sent, or safe to send again). Pinned requests have no other
+ * coordinator to go to. Takes the caller's reference on @task. */
+static void
+fail_over (GTask      *task,
+           SendData   *data,
+           const char *reason,
+           gboolean    cycle_when_all_failed)
+{
+  data->tries++;
+  remember_failed_host (data);
+
+  g_debug ("%s %s failed on %s (try %u): %s", data->request->method,
+           data->request->path, data->host->uri, data->tries, reason);
+
+  if (data->request->pinned_host)
+    {
+      g_task_return_new_error (task, ARANGO_ERROR, ARANGO_ERROR_CONNECTION,
+                               _("The coordinator %s that holds this request’s state failed: %s"),
+                               data->host->uri, reason);
+      g_object_unref (task);
+      return;
+    }
+
+  if (data->tries >= arango_client_get_effective_max_tries (data->client))
+    {
+      return_hosts_unavailable (task, data, reason);
+      g_object_unref (task);
+      return;
+    }
+
+  if (data->failed_hosts->len >= arango_client_get_n_hosts (data->client))
+    {
+      if (!cycle_when_all_failed)
+        {
+          return_hosts_unavailable (task, data, reason);
+          g_object_unref (task);
+          return;
+        }
+      /* Every host failed once: start another round, as they may be
+       * back by now. */
+      g_array_set_size (data->failed_hosts, 0);
+    }
+
+  end_attempt (data);
+  send_attempt (task);
+}
+
+static gboolean
+on_attempt_timeout (gpointer user_data)
+{
+  SendData *data = user_data;
+
+  data->timed_out = TRUE;
+  g_cancellable_cancel (data->attempt_cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_user_cancelled (GCancellable *cancellable,
+                   GCancellable *attempt_cancellable)
+{
+  g_cancellable_cancel (attempt_cancellable);
+}
+
+static void
+on_wrote_headers (SoupMessage *message,
+                  SendData    *data)
+{
+  data->sent = TRUE;
+}
+
+static gboolean
+on_accept_certificate (SoupMessage          *message,
+                       GTlsCertificate      *certificate,
+                       GTlsCertificateFlags  errors,
+                       gpointer              user_data)
+{
+  return TRUE;
+}
+
+static char *
+build_uri (ArangoHost    *host,
+           ArangoRequest *request)
+{
+  GString *uri = g_string_new (host->uri);
+
+  if (request->database)
+    {
+      g_string_append (uri, "/_db/");
+      g_string_append_uri_escaped (uri, request->database, NULL, TRUE);
+    }
+  g_string_append (uri, request->path);
+  if (request->query)
+    {
+      g_string_append_c (uri, '?');
+      g_string_append (uri, request->query->str);
+    }
+  return g_string_free (uri, FALSE);
+}
+
+/* Decodes a reply body: JSON when there is one; NULL for an empty body. */
+static gboolean
+decode_body (SendData  *data,
+             guint      status,
+             GBytes    *bytes,
+             JsonNode **body,
+             GError   **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  const char *content_type;
+  gsize length = 0;
+  const char *text = g_bytes_get_data (bytes, &length);
+
+  *body = NULL;
+  if (length == 0)
+    return TRUE;
+
+  content_type = soup_message_headers_get_content_type (soup_message_get_response_headers (data->message), NULL);
+  if (content_type == NULL ||
+      (g_ascii_strcasecmp (content_type, "application/json") != 0 &&
+       !g_str_has_suffix (content_type, "+json")))
+    {
+      g_set_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_REPLY,
+                   _("%s answered %s %s with HTTP %u and content type “%s” instead of JSON"),
+                   data->host->uri, data->request->method, data->request->path,
+                   status, content_type ? content_type : "none");
+      return FALSE;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, text, length, &parse_error))
+    {
+      g_set_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_REPLY,
+                   _("%s answered %s %s with HTTP %u and a malformed JSON body: %s"),
+                   data->host->uri, data->request->method, data->request->path,
+                   status, parse_error->message);
+      return FALSE;
+    }
+
+  *body = json_parser_steal_root (parser);
+  return TRUE;
+}
+
+static gint64
+body_error_number (JsonNode *body)
+{
+  JsonObject *object;
+  JsonNode *number;
+
+  if (body == NULL || !JSON_NODE_HOLDS_OBJECT (body))
+    return -1;
+  object = json_node_get_object (body);
+  number = json_object_get_member (object, "errorNum");
+  if (number == NULL || json_node_get_value_type (number) != G_TYPE_INT64)
+    return -1;
+  return json_node_get_int (number);
+}
+
+/* ArangoDB's error body becomes the GError; without one, the HTTP status
+ * stands in for the error number, as the peer drivers do. */
+static GError *
+server_error_new (guint     status,
+                  JsonNode *body)
+{
+  gint64 error_number = body_error_number (body);
+  const char *message = NULL;
+
+  if (body && JSON_NODE_HOLDS_OBJECT (body))
+    {
+      JsonNode *node = json_object_get_member (json_node_get_object (body),
+                                               "errorMessage");
+      if (node && json_node_get_value_type (node) == G_TYPE_STRING)
+        message = json_node_get_string (node);
+    }
+  if (message == NULL)
+    message = soup_status_get_phrase (status);
+  if (message == NULL)
+    message = _("unknown error");
+
+  if (error_number < 0)
+    return g_error_new (ARANGO_SERVER_ERROR, status, "[HTTP %u] %s",
+                        status, message);
+  return g_error_new (ARANGO_SERVER_ERROR, (int) error_number,
+                      "[HTTP %u][ERR %" G_GINT64_FORMAT "] %s",
+                      status, error_number, message);
+}
+
+static void
+on_renewed (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SendData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!arango_connection_login_finish (ARANGO_CLIENT (source), result, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  end_attempt (data);
+  send_attempt (g_steal_pointer (&task));
+}
+
+static void
+on_reply (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SendData *data = g_task_get_task_data (task);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  ArangoResponse *response;
+  guint status;
+
+  bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result,
+                                             &error);
+
+  if (bytes == NULL)
+    {
+      g_autofree char *reason = g_strdup (error->message);
+      gboolean may_have_arrived = data->sent;
+      gboolean timed_out = data->timed_out;
+
+      if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+        {
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                   _("The request was cancelled"));
+          return;
+        }
+
+      if (timed_out)
+        {
+          g_autofree char *timeout_reason =
+            g_strdup_printf (_("no reply within %u s"),
+                             arango_client_get_request_timeout (data->client));
+
+          if (may_have_arrived && !data->request->idempotent)
+            {
+              g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                                       _("%s %s on %s timed out: %s; it may have been executed"),
+                                       data->request->method, data->request->path,
+                                       data->host->uri, timeout_reason);
+              return;
+            }
+          /* A timed-out host is not tried again for this request: the
+           * caller would wait a whole timeout for each round. */
+          remember_failed_host (data);
+          if (data->request->pinned_host ||
+              data->failed_hosts->len >= arango_client_get_n_hosts (data->client) ||
+              data->tries + 1 >= arango_client_get_effective_max_tries (data->client))
+            {
+              g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                                       _("%s %s on %s timed out: %s"),
+                                       data->request->method, data->request->path,
+                                       data->host->uri, timeout_reason);
+              return;
+            }
+          fail_over (g_steal_pointer (&task), data, timeout_reason, FALSE);
+          return;
+        }
+
+      if (may_have_arrived && !data->request->idempotent)
+        {
+          g_task_return_new_error (task, ARANGO_ERROR, ARANGO_ERROR_CONNECTION,
+                                   _("The connection to %s failed after %s %s was sent, so it may have been executed; it was not sent again: %s"),
+                                   data->host->uri, data->request->method,
+                                   data->request->path, reason);
+          return;
+        }
+
+      fail_over (g_steal_pointer (&task), data, reason, TRUE);
+      return;
+    }
+
+  status = soup_message_get_status (data->message);
+  g_debug ("%s %s%s%s%s → %u (%.1f ms)", data->request->method,
+           data->host->uri, data->request->path,
+           data->request->query ? "?" : "",
+           data->request->query ? data->request->query->str : "",
+           status, (g_get_monotonic_time () - data->started_us) / 1000.0);
+
+  if (!decode_body (data, status, bytes, &body, &error))
+    {
+      /* A proxy's HTML error page still says what went wrong through its
+       * status; only a success without JSON is a broken reply. */
+      if (SOUP_STATUS_IS_SUCCESSFUL (status))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      g_clear_error (&error);
+    }
+
+  if (status == SOUP_STATUS_SERVICE_UNAVAILABLE &&
+      (body == NULL || body_error_number (body) == 503 ||
+       body_error_number (body) < 0))
+    {
+      g_autoptr(GError) unavailable = server_error_new (status, body);
+
+      /* The coordinator did not run the request: any method may go to
+       * another one. */
+      fail_over (g_steal_pointer (&task), data, unavailable->message, TRUE);
+      return;
+    }
+
+  if (status == SOUP_STATUS_UNAUTHORIZED && body_error_number (body) == 11 &&
+      data->request->auth && arango_auth_can_renew (data->request->auth) &&
+      !data->token_renewed)
+    {
+      data->token_renewed = TRUE;
+      arango_connection_login_async (data->client, data->request->auth,
+                                     data->host, g_task_get_cancellable (task),
+                                     on_renewed, g_steal_pointer (&task));
+      return;
+    }
+
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      g_task_return_error (task, server_error_new (status, body));
+      return;
+    }
+
+  response = g_new0 (ArangoResponse, 1);
+  response->status = status;
+  response->headers = soup_message_headers_ref (soup_message_get_response_headers (data->message));
+  response->body = g_steal_pointer (&body);
+  response->host = arango_host_ref (data->host);
+  g_task_return_pointer (task, response, (GDestroyNotify) arango_response_free);
+}
+
+static void
+send_attempt (GTask *task)
+{
+  SendData *data = g_task_get_task_data (task);
+  ArangoRequest *request = data->request;
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  g_autofree char *uri = NULL;
+  g_autofree char *authorization = NULL;
+  g_autoptr(GUri) guri = NULL;
+  g_autoptr(GError) error = NULL;
+  SoupMessageHeaders *headers;
+  guint timeout;
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
+  if (arango_client_is_closed (data->client))
+    {
+      g_task_return_new_error (task, ARANGO_ERROR, ARANGO_ERROR_CLOSED,
+                               _("The client was closed"));
+      g_object_unref (task);
+      return;
+    }
+
+  if (request->pinned_host)
+    data->host = arango_host_ref (request->pinned_host);
+  else
+    data->host = arango_client_pick_host (data->client, data->failed_hosts,
+                                          &data->host_index);
+
+  uri = build_uri (data->host, request);
+  guri = g_uri_parse (uri, SOUP_HTTP_URI_FLAGS, &error);
+  if (guri == NULL)
+    {
+      g_task_return_new_error (task, ARANGO_ERROR, ARANGO_ERROR_INVALID_ARGUMENT,
+                               _("Cannot build a request URL for %s: %s"),
+                               request->path, error->message);
+      g_object_unref (task);
+      return;
+    }
+
+  data->message = soup_message_new_from_uri (request->method, guri);
+  data->sent = FALSE;
+  data->timed_out = FALSE;
+  headers = soup_message_get_request_headers (data->message);
+  soup_message_headers_replace (headers, "x-arango-driver", DRIVER_HEADER);
+  soup_message_headers_replace (headers, "Accept", "application/json");
+  if (request->auth)
+    authorization = arango_auth_dup_header (request->auth);
+  if (authorization)
+    soup_message_headers_replace (headers, "Authorization", authorization);
+  for (guint i = 0; request->headers && i + 1 < request->headers->len; i += 2)
+    soup_message_headers_replace (headers, request->headers->pdata[i],
+                                  request->headers->pdata[i + 1]);
+  if (request->body)
+    soup_message_set_request_body_from_bytes (data->message, "application/json",
+                                              request->body);
+  if (request->idempotent)
+    soup_message_add_flags (data->message, SOUP_MESSAGE_IDEMPOTENT);
+
+  g_signal_connect (data->message, "wrote-headers",
+                    G_CALLBACK (on_wrote_headers), data);
+  if (!arango_client_get_verify_tls (data->client))
+    g_signal_connect (data->message, "accept-certificate",
+                      G_CALLBACK (on_accept_certificate), NULL);
+
+  data->attempt_cancellable = g_cancellable_new ();
+  if (cancellable)
+    {
+      data->user_cancellable = cancellable;
+      data->cancelled_id = g_cancellable_connect (cancellable,
+                                                  G_CALLBACK (on_user_cancelled),
+                                                  data->attempt_cancellable,
+                                                  NULL);
+    }
+
+  timeout = arango_client_get_request_timeout (data->client);
+  if (timeout > 0)
+    {
+      data->timeout_source = g_timeout_source_new (timeout * 1000);
+      g_source_set_callback (data->timeout_source, on_attempt_timeout, data, NULL);
+      g_source_attach (data->timeout_source, g_task_get_context (task));
+    }
+
+  data->started_us = g_get_monotonic_time ();
+  soup_session_send_and_read_async (data->host->session, data->message,
+                                    g_task_get_priority (task),
+                                    data->attempt_cancellable,
+                                    on_reply, task);
+}
+
+/* Takes ownership of @request. */
+void
+arango_connection_send_async (ArangoClient        *client,
+                              ArangoRequest       *request,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  GTask *task;
+  SendData *data;
+
+  task = g_task_new (client, cancellable, callback, user_data);
+  g_task_set_source_tag (task, arango_connection_send_async);
+
+  data = g_new0 (SendData, 1);
+  data->client = g_object_ref (client);
+  data->request = request;
+  data->failed_hosts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_task_set_task_data (task, data, (GDestroyNotify) send_data_free);
+
+  send_attempt (task);
+}
+
+ArangoResponse *
+arango_connection_send_finish (ArangoClient  *client,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, client), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == arango_connection_send_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+on_login_reply (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ArangoAuth *auth = g_task_get_task_data (task);
+  g_autoptr(ArangoResponse) response = NULL;
+  GError *error = NULL;
+  JsonNode *jwt = NULL;
+
+  response = arango_connection_send_finish (ARANGO_CLIENT (source), result, &error);
+  if (response == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (response->body && JSON_NODE_HOLDS_OBJECT (response->body))
+    jwt = json_object_get_member (json_node_get_object (response->body), "jwt");
+  if (jwt == NULL || json_node_get_value_type (jwt) != G_TYPE_STRING)
+    {
+      arango_task_return_invalid_reply (task, response, "jwt");
+      return;
+    }
+
+  arango_auth_set_token (auth, json_node_get_string (jwt));
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Logs in through POST /_open/auth and stores the token in @auth. With a
+ * @host, the login goes to that coordinator (the one that refused the old
+ * token); otherwise the resolver picks one. */
+void
+arango_connection_login_async (ArangoClient        *client,
+                               ArangoAuth          *auth,
+                               ArangoHost          *host,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ArangoRequest *request;
+  g_autofree char *body = NULL;
+
+  task = g_task_new (client, cancellable, callback, user_data);
+  g_task_set_source_tag (task, arango_connection_login_async);
+  g_task_set_task_data (task, arango_auth_ref (auth),
+                        (GDestroyNotify) arango_auth_unref);
+
+  body = arango_auth_dup_login_body (auth);
+  request = arango_request_new (SOUP_METHOD_POST, "/_open/auth", NULL);
+  request->body = g_bytes_new_take (body, strlen (body));
+  body = NULL;
+  arango_request_pin_to_host (request, host);
+
+  arango_connection_send_async (client, request, cancellable, on_login_reply,
+                                g_steal_pointer (&task));
+}
+
+gboolean
+arango_connection_login_finish (ArangoClient  *client,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, client), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,21 @@
+/* arango-database-private.h
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "arango-auth-private.h"
+#include "arango-connection-private.h"
+#include "arango-database.h"
+
+G_BEGIN_DECLS
+
+ArangoDatabase *arango_database_new         (ArangoClient   *client,
+                                             const char     *name,
+                                             ArangoAuth     *auth);
+ArangoRequest  *arango_database_prepare_request (ArangoDatabase *self,
+                                                 ArangoRequest  *request);
+ArangoAuth     *arango_database_get_auth        (ArangoDatabase *self);
+
+G_END_DECLS

@@ -1,0 +1,178 @@
+/* arango-enums.h: public enumerations
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#if !defined(__ARANGO_GLIB_INSIDE__) && !defined(ARANGO_COMPILATION)
+#error "Only <arango-glib/arango-glib.h> can be included directly."
+#endif
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * ArangoError:
+ * @ARANGO_ERROR_INVALID_ARGUMENT: an argument was not acceptable; nothing
+ *   was sent
+ * @ARANGO_ERROR_INVALID_HOST: a host URL was malformed, used an unsupported
+ *   scheme, or the host list was empty
+ * @ARANGO_ERROR_HOSTS_UNAVAILABLE: no coordinator could be reached within
+ *   the allowed number of tries
+ * @ARANGO_ERROR_CONNECTION: the connection failed after the request may
+ *   have reached the server, so it was not sent again
+ * @ARANGO_ERROR_INVALID_REPLY: the server's reply could not be understood
+ *   (not JSON, truncated, missing fields, wrong types)
+ * @ARANGO_ERROR_AUTHENTICATION_FAILED: the server refused the credentials
+ * @ARANGO_ERROR_CLOSED: the client was closed
+ *
+ * Errors that arango-glib reports itself, in the %ARANGO_ERROR domain.
+ * Errors that the server reports are in the %ARANGO_SERVER_ERROR domain.
+ *
+ * More values may be added in the future.
+ */
+typedef enum {
+  ARANGO_ERROR_INVALID_ARGUMENT = 1,
+  ARANGO_ERROR_INVALID_HOST = 2,
+  ARANGO_ERROR_HOSTS_UNAVAILABLE = 3,
+  ARANGO_ERROR_CONNECTION = 4,
+  ARANGO_ERROR_INVALID_REPLY = 5,
+  ARANGO_ERROR_AUTHENTICATION_FAILED = 6,
+  ARANGO_ERROR_CLOSED = 7,
+} ArangoError;
+
+/**
+ * ArangoServerError:
+ * @ARANGO_SERVER_ERROR_FAILED: generic failure
+ * @ARANGO_SERVER_ERROR_INTERNAL: internal error
+ * @ARANGO_SERVER_ERROR_NOT_IMPLEMENTED: not implemented, or not available
+ *   on this deployment type
+ * @ARANGO_SERVER_ERROR_BAD_PARAMETER: bad parameter
+ * @ARANGO_SERVER_ERROR_FORBIDDEN: not authorized to execute the request
+ * @ARANGO_SERVER_ERROR_LOCK_TIMEOUT: lock timeout
+ * @ARANGO_SERVER_ERROR_SHUTTING_DOWN: shutdown in progress
+ * @ARANGO_SERVER_ERROR_RESOURCE_LIMIT: resource limit exceeded
+ * @ARANGO_SERVER_ERROR_HTTP_BAD_PARAMETER: HTTP 400 without a more specific
+ *   error number
+ * @ARANGO_SERVER_ERROR_HTTP_UNAUTHORIZED: HTTP 401 without a more specific
+ *   error number
+ * @ARANGO_SERVER_ERROR_HTTP_FORBIDDEN: HTTP 403
+ * @ARANGO_SERVER_ERROR_HTTP_NOT_FOUND: HTTP 404, e.g. an unknown path
+ * @ARANGO_SERVER_ERROR_HTTP_METHOD_NOT_ALLOWED: method not supported
+ * @ARANGO_SERVER_ERROR_HTTP_PRECONDITION_FAILED: precondition failed
+ * @ARANGO_SERVER_ERROR_HTTP_SERVER_ERROR: internal server error
+ * @ARANGO_SERVER_ERROR_HTTP_SERVICE_UNAVAILABLE: service unavailable
+ * @ARANGO_SERVER_ERROR_HTTP_GATEWAY_TIMEOUT: gateway timeout
+ * @ARANGO_SERVER_ERROR_HTTP_CORRUPTED_JSON: the request body was not valid
+ *   JSON
+ * @ARANGO_SERVER_ERROR_READ_ONLY: the server or collection is read-only, or
+ *   the write concern was not met
+ * @ARANGO_SERVER_ERROR_CONFLICT: conflict, e.g. `_rev` values do not match
+ * @ARANGO_SERVER_ERROR_DOCUMENT_NOT_FOUND: document not found
+ * @ARANGO_SERVER_ERROR_DATA_SOURCE_NOT_FOUND: collection or view not found
+ * @ARANGO_SERVER_ERROR_DOCUMENT_HANDLE_BAD: illegal document identifier
+ * @ARANGO_SERVER_ERROR_DUPLICATE_NAME: duplicate name
+ * @ARANGO_SERVER_ERROR_ILLEGAL_NAME: illegal name
+ * @ARANGO_SERVER_ERROR_UNIQUE_CONSTRAINT_VIOLATED: unique constraint
+ *   violated
+ * @ARANGO_SERVER_ERROR_INDEX_NOT_FOUND: index not found
+ * @ARANGO_SERVER_ERROR_DOCUMENT_KEY_BAD: illegal document key
+ * @ARANGO_SERVER_ERROR_DOCUMENT_TYPE_INVALID: invalid document type
+ * @ARANGO_SERVER_ERROR_DATABASE_NOT_FOUND: database not found
+ * @ARANGO_SERVER_ERROR_DATABASE_NAME_INVALID: database name invalid
+ * @ARANGO_SERVER_ERROR_USE_SYSTEM_DATABASE: operation only allowed in the
+ *   `_system` database
+ * @ARANGO_SERVER_ERROR_CLUSTER_TIMEOUT: timeout in cluster operation
+ * @ARANGO_SERVER_ERROR_CLUSTER_BACKEND_UNAVAILABLE: a DB-Server needed for
+ *   the operation could not be reached
+ * @ARANGO_SERVER_ERROR_QUERY_PARSE: AQL syntax error
+ * @ARANGO_SERVER_ERROR_QUERY_EMPTY: the query is empty
+ * @ARANGO_SERVER_ERROR_QUERY_BIND_PARAMETER_MISSING: no value for a
+ *   declared bind parameter
+ * @ARANGO_SERVER_ERROR_CURSOR_NOT_FOUND: cursor not found
+ * @ARANGO_SERVER_ERROR_CURSOR_BUSY: cursor is busy
+ * @ARANGO_SERVER_ERROR_TRANSACTION_ABORTED: transaction aborted
+ * @ARANGO_SERVER_ERROR_TRANSACTION_NOT_FOUND: transaction not found
+ * @ARANGO_SERVER_ERROR_USER_DUPLICATE: duplicate user
+ * @ARANGO_SERVER_ERROR_USER_NOT_FOUND: user not found
+ * @ARANGO_SERVER_ERROR_GRAPH_NOT_FOUND: graph not found
+ * @ARANGO_SERVER_ERROR_GRAPH_DUPLICATE: graph already exists
+ * @ARANGO_SERVER_ERROR_QUEUE_FULL: the server's request queue is full
+ * @ARANGO_SERVER_ERROR_QUEUE_TIME_REQUIREMENT_VIOLATED: the request waited
+ *   in the queue longer than allowed
+ *
+ * The ArangoDB error numbers (`errorNum`) that programs commonly check.
+ *
+ * An error in the %ARANGO_SERVER_ERROR domain carries the server's
+ * `errorNum` as its code, or the HTTP status when the reply had none, so
+ * its code may be a number not listed here; compare with the values that
+ * matter to the program.
+ */
+typedef enum {
+  ARANGO_SERVER_ERROR_FAILED = 1,
+  ARANGO_SERVER_ERROR_INTERNAL = 4,
+  ARANGO_SERVER_ERROR_NOT_IMPLEMENTED = 9,
+  ARANGO_SERVER_ERROR_BAD_PARAMETER = 10,
+  ARANGO_SERVER_ERROR_FORBIDDEN = 11,
+  ARANGO_SERVER_ERROR_LOCK_TIMEOUT = 18,
+  ARANGO_SERVER_ERROR_SHUTTING_DOWN = 30,
+  ARANGO_SERVER_ERROR_RESOURCE_LIMIT = 32,
+  ARANGO_SERVER_ERROR_HTTP_BAD_PARAMETER = 400,
+  ARANGO_SERVER_ERROR_HTTP_UNAUTHORIZED = 401,
+  ARANGO_SERVER_ERROR_HTTP_FORBIDDEN = 403,
+  ARANGO_SERVER_ERROR_HTTP_NOT_FOUND = 404,
+  ARANGO_SERVER_ERROR_HTTP_METHOD_NOT_ALLOWED = 405,
+  ARANGO_SERVER_ERROR_HTTP_PRECONDITION_FAILED = 412,
+  ARANGO_SERVER_ERROR_HTTP_SERVER_ERROR = 500,
+  ARANGO_SERVER_ERROR_HTTP_SERVICE_UNAVAILABLE = 503,
+  ARANGO_SERVER_ERROR_HTTP_GATEWAY_TIMEOUT = 504,
+  ARANGO_SERVER_ERROR_HTTP_CORRUPTED_JSON = 600,
+  ARANGO_SERVER_ERROR_READ_ONLY = 1004,
+  ARANGO_SERVER_ERROR_CONFLICT = 1200,
+  ARANGO_SERVER_ERROR_DOCUMENT_NOT_FOUND = 1202,
+  ARANGO_SERVER_ERROR_DATA_SOURCE_NOT_FOUND = 1203,
+  ARANGO_SERVER_ERROR_DOCUMENT_HANDLE_BAD = 1205,
+  ARANGO_SERVER_ERROR_DUPLICATE_NAME = 1207,
+  ARANGO_SERVER_ERROR_ILLEGAL_NAME = 1208,
+  ARANGO_SERVER_ERROR_UNIQUE_CONSTRAINT_VIOLATED = 1210,
+  ARANGO_SERVER_ERROR_INDEX_NOT_FOUND = 1212,
+  ARANGO_SERVER_ERROR_DOCUMENT_KEY_BAD = 1221,
+  ARANGO_SERVER_ERROR_DOCUMENT_TYPE_INVALID = 1227,
+  ARANGO_SERVER_ERROR_DATABASE_NOT_FOUND = 1228,
+  ARANGO_SERVER_ERROR_DATABASE_NAME_INVALID = 1229,
+  ARANGO_SERVER_ERROR_USE_SYSTEM_DATABASE = 1230,
+  ARANGO_SERVER_ERROR_CLUSTER_TIMEOUT = 1457,
+  ARANGO_SERVER_ERROR_CLUSTER_BACKEND_UNAVAILABLE = 1478,
+  ARANGO_SERVER_ERROR_QUERY_PARSE = 1501,
+  ARANGO_SERVER_ERROR_QUERY_EMPTY = 1502,
+  ARANGO_SERVER_ERROR_QUERY_BIND_PARAMETER_MISSING = 1551,
+  ARANGO_SERVER_ERROR_CURSOR_NOT_FOUND = 1600,
+  ARANGO_SERVER_ERROR_CURSOR_BUSY = 1601,
+  ARANGO_SERVER_ERROR_TRANSACTION_ABORTED = 1654,
+  ARANGO_SERVER_ERROR_TRANSACTION_NOT_FOUND = 1655,
+  ARANGO_SERVER_ERROR_USER_DUPLICATE = 1702,
+  ARANGO_SERVER_ERROR_USER_NOT_FOUND = 1703,
+  ARANGO_SERVER_ERROR_GRAPH_NOT_FOUND = 1924,
+  ARANGO_SERVER_ERROR_GRAPH_DUPLICATE = 1925,
+  ARANGO_SERVER_ERROR_QUEUE_FULL = 21003,
+  ARANGO_SERVER_ERROR_QUEUE_TIME_REQUIREMENT_VIOLATED = 21004,
+} ArangoServerError;
+
+/**
+ * ArangoAuthMethod:
+ * @ARANGO_AUTH_METHOD_BASIC: HTTP basic authentication on every request
+ * @ARANGO_AUTH_METHOD_JWT: log in once through `POST /_open/auth` and send
+ *   the token it returns as `Authorization: bearer …`; the token is renewed
+ *   once when the server says it is no longer valid
+ *
+ * How an #ArangoDatabase authenticates with user name and password. A
+ * ready-made token is used with arango_client_db_with_token_async().
+ */
+typedef enum {
+  ARANGO_AUTH_METHOD_BASIC = 0,
+  ARANGO_AUTH_METHOD_JWT = 1,
+} ArangoAuthMethod;
+
+G_END_DECLS

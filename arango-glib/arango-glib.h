@@ -1,0 +1,21 @@
+/* arango-glib.h: the one header to include
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#define __ARANGO_GLIB_INSIDE__
+
+#include <arango-glib/arango-version.h>
+#include <arango-glib/arango-version-macros.h>
+#include <arango-glib/arango-types.h>
+#include <arango-glib/arango-enums.h>
+#include <arango-glib/arango-enum-types.h>
+#include <arango-glib/arango-error.h>
+#include <arango-glib/arango-host-resolver.h>
+#include <arango-glib/arango-client.h>
+#include <arango-glib/arango-database.h>
+#include <arango-glib/arango-cluster.h>
+
+#undef __ARANGO_GLIB_INSIDE__

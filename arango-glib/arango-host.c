@@ -1,0 +1,152 @@
+/* arango-host.c: one coordinator and its HTTP session
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "arango-enums.h"
+#include "arango-error.h"
+#include "arango-host-private.h"
+
+ArangoHost *
+arango_host_new (const char *uri)
+{
+  ArangoHost *self = g_new0 (ArangoHost, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->uri = g_strdup (uri);
+  self->session = g_object_new (SOUP_TYPE_SESSION,
+                                "user-agent", "arango-glib/" PACKAGE_VERSION,
+                                "max-conns", 64,
+                                "max-conns-per-host", 64,
+                                /* The client enforces its own deadline per
+                                 * request (request-timeout). */
+                                "timeout", 0,
+                                NULL);
+  return self;
+}
+
+ArangoHost *
+arango_host_ref (ArangoHost *self)
+{
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+arango_host_unref (ArangoHost *self)
+{
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  soup_session_abort (self->session);
+  g_object_unref (self->session);
+  g_free (self->uri);
+  g_free (self);
+}
+
+/* Splits "http://a:8529, http://b:8529" into its URLs; empty items are
+ * kept so that the caller can reject them with a clear message. */
+GStrv
+arango_host_split_list (const char *hosts)
+{
+  return g_strsplit (hosts, ",", -1);
+}
+
+static const char *
+scheme_for (const char *scheme)
+{
+  /* ArangoDB's own endpoint notation (tcp://, ssl://) names the same
+   * servers as http:// and https://. */
+  if (g_ascii_strcasecmp (scheme, "http") == 0 ||
+      g_ascii_strcasecmp (scheme, "tcp") == 0 ||
+      g_ascii_strcasecmp (scheme, "http+tcp") == 0)
+    return "http";
+  if (g_ascii_strcasecmp (scheme, "https") == 0 ||
+      g_ascii_strcasecmp (scheme, "ssl") == 0 ||
+      g_ascii_strcasecmp (scheme, "http+ssl") == 0)
+    return "https";
+  return NULL;
+}
+
+/* Turns a host string as a user wrote it into the base URI requests are
+ * built on, or says clearly what is wrong with it. Credentials in a URL
+ * are refused and never repeated in the message. */
+char *
+arango_host_normalize_uri (const char  *text,
+                           GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  const char *scheme;
+  const char *path;
+  gsize path_len;
+  int port;
+
+  if (*stripped == '\0')
+    {
+      g_set_error_literal (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_HOST,
+                           _("Empty host URL"));
+      return NULL;
+    }
+
+  uri = g_uri_parse (stripped, G_URI_FLAGS_NONE, &parse_error);
+  if (uri == NULL)
+    {
+      g_set_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_HOST,
+                   _("Malformed host URL “%s”: %s"), stripped,
+                   parse_error->message);
+      return NULL;
+    }
+
+  if (g_uri_get_userinfo (uri) != NULL)
+    {
+      g_set_error_literal (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_HOST,
+                           _("Host URLs must not contain credentials; pass the user name and password when opening the database"));
+      return NULL;
+    }
+
+  scheme = scheme_for (g_uri_get_scheme (uri));
+  if (scheme == NULL)
+    {
+      g_set_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_HOST,
+                   _("Unsupported scheme “%s” in host URL “%s”; use http or https"),
+                   g_uri_get_scheme (uri), stripped);
+      return NULL;
+    }
+
+  if (g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    {
+      g_set_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_HOST,
+                   _("Host URL “%s” names no host"), stripped);
+      return NULL;
+    }
+
+  if (g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL)
+    {
+      g_set_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_HOST,
+                   _("Host URL “%s” must not have a query or a fragment"),
+                   stripped);
+      return NULL;
+    }
+
+  path = g_uri_get_path (uri);
+  path_len = strlen (path);
+  while (path_len > 0 && path[path_len - 1] == '/')
+    path_len--;
+
+  port = g_uri_get_port (uri);
+  if (port == -1)
+    port = g_str_equal (scheme, "https") ? 443 : 80;
+
+  /* GUri keeps IPv6 literals without brackets. */
+  if (strchr (g_uri_get_host (uri), ':') != NULL)
+    return g_strdup_printf ("%s://[%s]:%d%.*s", scheme, g_uri_get_host (uri),
+                            port, (int) path_len, path);
+  return g_strdup_printf ("%s://%s:%d%.*s", scheme, g_uri_get_host (uri),
+                          port, (int) path_len, path);
+}

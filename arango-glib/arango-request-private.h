@@ -1,0 +1,25 @@
+/* arango-request-private.h: the fields of a request, for the connection
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "arango-connection-private.h"
+
+G_BEGIN_DECLS
+
+struct _ArangoRequest
+{
+  char *method;
+  char *path;             /* escaped, starts with '/' */
+  char *database;         /* NULL: no /_db/ prefix */
+  GString *query;         /* escaped, without '?' */
+  GPtrArray *headers;     /* name, value, name, value, … */
+  GBytes *body;           /* JSON text */
+  ArangoAuth *auth;
+  ArangoHost *pinned_host;
+  gboolean idempotent;    /* safe to send again after it may have arrived */
+};
+
+G_END_DECLS

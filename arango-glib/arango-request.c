@@ -1,0 +1,158 @@
+/* arango-request.c: what a public method asks the connection to send
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "arango-request-private.h"
+
+/**
+ * arango_request_new:
+ * @method: the HTTP method
+ * @path: the endpoint path, e.g. "/_admin/cluster/maintenance"
+ * @...: path segments to append, each escaped (so a name with "/" stays one
+ *   segment), ending with %NULL
+ */
+ArangoRequest *
+arango_request_new (const char *method,
+                    const char *path,
+                    ...)
+{
+  ArangoRequest *self = g_new0 (ArangoRequest, 1);
+  GString *full_path = g_string_new (path);
+  const char *segment;
+  va_list args;
+
+  va_start (args, path);
+  while ((segment = va_arg (args, const char *)) != NULL)
+    {
+      g_string_append_c (full_path, '/');
+      g_string_append_uri_escaped (full_path, segment, NULL, TRUE);
+    }
+  va_end (args);
+
+  self->method = g_strdup (method);
+  self->path = g_string_free (full_path, FALSE);
+  self->idempotent = g_str_equal (method, SOUP_METHOD_GET) ||
+                     g_str_equal (method, SOUP_METHOD_HEAD) ||
+                     g_str_equal (method, SOUP_METHOD_OPTIONS);
+  return self;
+}
+
+void
+arango_request_free (ArangoRequest *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->method);
+  g_free (self->path);
+  g_free (self->database);
+  if (self->query)
+    g_string_free (self->query, TRUE);
+  g_clear_pointer (&self->headers, g_ptr_array_unref);
+  g_clear_pointer (&self->body, g_bytes_unref);
+  g_clear_pointer (&self->auth, arango_auth_unref);
+  g_clear_pointer (&self->pinned_host, arango_host_unref);
+  g_free (self);
+}
+
+/* Without a database the path is sent as is: server-level endpoints such
+ * as /_open/auth. */
+void
+arango_request_set_database (ArangoRequest *self,
+                             const char    *database)
+{
+  g_free (self->database);
+  self->database = g_strdup (database);
+}
+
+void
+arango_request_set_auth (ArangoRequest *self,
+                         ArangoAuth    *auth)
+{
+  g_clear_pointer (&self->auth, arango_auth_unref);
+  if (auth)
+    self->auth = arango_auth_ref (auth);
+}
+
+void
+arango_request_add_query (ArangoRequest *self,
+                          const char    *name,
+                          const char    *value)
+{
+  if (self->query == NULL)
+    self->query = g_string_new (NULL);
+  else
+    g_string_append_c (self->query, '&');
+
+  g_string_append_uri_escaped (self->query, name, NULL, TRUE);
+  g_string_append_c (self->query, '=');
+  g_string_append_uri_escaped (self->query, value, NULL, TRUE);
+}
+
+void
+arango_request_add_query_uint (ArangoRequest *self,
+                               const char    *name,
+                               guint64        value)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_snprintf (text, sizeof text, "%" G_GUINT64_FORMAT, value);
+  arango_request_add_query (self, name, text);
+}
+
+void
+arango_request_add_header (ArangoRequest *self,
+                           const char    *name,
+                           const char    *value)
+{
+  if (self->headers == NULL)
+    self->headers = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->headers, g_strdup (name));
+  g_ptr_array_add (self->headers, g_strdup (value));
+}
+
+/* Takes ownership of @body and serializes it once, so that a retry on
+ * another coordinator sends the same bytes. */
+void
+arango_request_take_json_body (ArangoRequest *self,
+                               JsonNode      *body)
+{
+  gsize length = 0;
+  char *text = json_to_string (body, FALSE);
+
+  length = strlen (text);
+  g_clear_pointer (&self->body, g_bytes_unref);
+  self->body = g_bytes_new_take (text, length);
+  json_node_unref (body);
+}
+
+void
+arango_request_set_idempotent (ArangoRequest *self,
+                               gboolean       idempotent)
+{
+  self->idempotent = idempotent;
+}
+
+void
+arango_request_pin_to_host (ArangoRequest *self,
+                            ArangoHost    *host)
+{
+  g_clear_pointer (&self->pinned_host, arango_host_unref);
+  if (host)
+    self->pinned_host = arango_host_ref (host);
+}
+
+void
+arango_response_free (ArangoResponse *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->headers, soup_message_headers_unref);
+  g_clear_pointer (&self->body, json_node_unref);
+  g_clear_pointer (&self->host, arango_host_unref);
+  g_free (self);
+}

@@ -1,0 +1,21 @@
+/* arango-types.h: forward declarations of the public types
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#if !defined(__ARANGO_GLIB_INSIDE__) && !defined(ARANGO_COMPILATION)
+#error "Only <arango-glib/arango-glib.h> can be included directly."
+#endif
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef struct _ArangoClient ArangoClient;
+typedef struct _ArangoDatabase ArangoDatabase;
+typedef struct _ArangoCluster ArangoCluster;
+typedef struct _ArangoHostResolver ArangoHostResolver;
+
+G_END_DECLS
