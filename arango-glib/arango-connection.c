@@ -22,6 +22,7 @@ typedef struct
 
   /* The current attempt */
   ArangoHost *host;
+  char *uri;
   guint host_index;
   SoupMessage *message;
   GCancellable *attempt_cancellable;
@@ -56,6 +57,7 @@ end_attempt (SendData *data)
   g_clear_object (&data->attempt_cancellable);
   g_clear_object (&data->message);
   g_clear_pointer (&data->host, arango_host_unref);
+  g_clear_pointer (&data->uri, g_free);
 }
 
 static void
@@ -382,11 +384,9 @@ on_reply (GObject      *source,
     }
 
   status = soup_message_get_status (data->message);
-  g_debug ("%s %s%s%s%s → %u (%.1f ms)", data->request->method,
-           data->host->uri, data->request->path,
-           data->request->query ? "?" : "",
-           data->request->query ? data->request->query->str : "",
-           status, (g_get_monotonic_time () - data->started_us) / 1000.0);
+  /* The URI holds no credentials: they travel in headers only. */
+  g_debug ("%s %s → %u (%.1f ms)", data->request->method, data->uri, status,
+           (g_get_monotonic_time () - data->started_us) / 1000.0);
 
   if (!decode_body (data, status, bytes, &body, &error))
     {
@@ -416,9 +416,11 @@ on_reply (GObject      *source,
       data->request->auth && arango_auth_can_renew (data->request->auth) &&
       !data->token_renewed)
     {
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
       data->token_renewed = TRUE;
       arango_connection_login_async (data->client, data->request->auth,
-                                     data->host, g_task_get_cancellable (task),
+                                     data->host, cancellable,
                                      on_renewed, g_steal_pointer (&task));
       return;
     }
@@ -443,7 +445,6 @@ send_attempt (GTask *task)
   SendData *data = g_task_get_task_data (task);
   ArangoRequest *request = data->request;
   GCancellable *cancellable = g_task_get_cancellable (task);
-  g_autofree char *uri = NULL;
   g_autofree char *authorization = NULL;
   g_autoptr(GUri) guri = NULL;
   g_autoptr(GError) error = NULL;
@@ -469,8 +470,8 @@ send_attempt (GTask *task)
     data->host = arango_client_pick_host (data->client, data->failed_hosts,
                                           &data->host_index);
 
-  uri = build_uri (data->host, request);
-  guri = g_uri_parse (uri, SOUP_HTTP_URI_FLAGS, &error);
+  data->uri = build_uri (data->host, request);
+  guri = g_uri_parse (data->uri, SOUP_HTTP_URI_FLAGS, &error);
   if (guri == NULL)
     {
       g_task_return_new_error (task, ARANGO_ERROR, ARANGO_ERROR_INVALID_ARGUMENT,

@@ -26,12 +26,13 @@
  *
  * To write your own, derive from #ArangoHostResolver and override
  * `pick_host`. It is called once for every attempt of a request and is
- * told which hosts already failed for that request. In Python:
+ * told which hosts already failed for that request. In Python (PyGObject
+ * 3.42 passes the length of `failed_hosts` as well):
  *
  * ```python
  * class FirstHealthy(Arango.HostResolver):
- *     def do_pick_host(self, n_hosts, failed_hosts):
- *         return next(i for i in range(n_hosts) if i not in failed_hosts)
+ *     def do_pick_host(self, n_hosts, failed_hosts, n_failed_hosts):
+ *         return next((i for i in range(n_hosts) if i not in failed_hosts), 0)
  * ```
  *
  * Requests that must stay on one coordinator (cursor batches, stream

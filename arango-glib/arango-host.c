@@ -82,6 +82,7 @@ arango_host_normalize_uri (const char  *text,
   g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
   g_autoptr(GUri) uri = NULL;
   g_autoptr(GError) parse_error = NULL;
+  g_autofree char *host = NULL;
   const char *scheme;
   const char *path;
   gsize path_len;
@@ -143,10 +144,12 @@ arango_host_normalize_uri (const char  *text,
   if (port == -1)
     port = g_str_equal (scheme, "https") ? 443 : 80;
 
-  /* GUri keeps IPv6 literals without brackets. */
-  if (strchr (g_uri_get_host (uri), ':') != NULL)
-    return g_strdup_printf ("%s://[%s]:%d%.*s", scheme, g_uri_get_host (uri),
-                            port, (int) path_len, path);
-  return g_strdup_printf ("%s://%s:%d%.*s", scheme, g_uri_get_host (uri),
-                          port, (int) path_len, path);
+  /* Host names are case-insensitive; one spelling lets discovery match
+   * them. GUri keeps IPv6 literals without brackets. */
+  host = g_ascii_strdown (g_uri_get_host (uri), -1);
+  if (strchr (host, ':') != NULL)
+    return g_strdup_printf ("%s://[%s]:%d%.*s", scheme, host, port,
+                            (int) path_len, path);
+  return g_strdup_printf ("%s://%s:%d%.*s", scheme, host, port,
+                          (int) path_len, path);
 }

@@ -1,0 +1,104 @@
+/* test-util.c: waiting for async results in GTest programs
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "test-util.h"
+
+void
+test_async_ready (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  TestAsync *async = user_data;
+
+  g_assert_null (async->pending);
+  async->pending = g_object_ref (result);
+}
+
+/* Runs the default main context until the call finished; the result
+ * stays valid until the next wait or the clear. */
+GAsyncResult *
+test_async_wait (TestAsync *async)
+{
+  while (async->pending == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_clear_object (&async->result);
+  async->result = g_steal_pointer (&async->pending);
+  return async->result;
+}
+
+void
+test_async_clear (TestAsync *async)
+{
+  g_clear_object (&async->pending);
+  g_clear_object (&async->result);
+}
+
+ArangoDatabase *
+test_open_database (ArangoClient *client,
+                    const char   *username,
+                    const char   *password)
+{
+  g_auto(TestAsync) async = TEST_ASYNC_INIT;
+  g_autoptr(GError) error = NULL;
+  ArangoDatabase *database;
+
+  arango_client_db_async (client, "_system", username, password, NULL,
+                          test_async_ready, &async);
+  database = arango_client_db_finish (client, test_async_wait (&async), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (database);
+  return database;
+}
+
+ArangoClient *
+test_client_new (EmulatorProcess *emulator)
+{
+  g_autoptr(GError) error = NULL;
+  ArangoClient *client = arango_client_new (emulator_process_get_hosts (emulator), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (client);
+  return client;
+}
+
+/* The server ids of the coordinators, in index order. */
+char **
+test_coordinator_ids (EmulatorProcess *emulator)
+{
+  g_autoptr(JsonNode) state = emulator_process_control (emulator, "GET", "/_control/state", NULL);
+  JsonArray *coordinators = json_object_get_array_member (json_node_get_object (state), "coordinators");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < json_array_get_length (coordinators); i++)
+    g_strv_builder_add (builder,
+                        json_object_get_string_member (json_array_get_object_element (coordinators, i),
+                                                       "serverId"));
+  return g_strv_builder_end (builder);
+}
+
+/* How many of the requests that coordinator @index logged match @method
+ * and end with @path (the /_db/NAME prefix does not matter). */
+guint
+test_count_requests_to (EmulatorProcess *emulator,
+                        guint            index,
+                        const char      *method,
+                        const char      *path)
+{
+  g_autofree char *control_path = g_strdup_printf ("/_control/coordinators/%u/requests", index);
+  g_autoptr(JsonNode) log = emulator_process_control (emulator, "GET", control_path, NULL);
+  JsonArray *requests = json_object_get_array_member (json_node_get_object (log), "requests");
+  guint count = 0;
+
+  for (guint i = 0; i < json_array_get_length (requests); i++)
+    {
+      JsonObject *request = json_array_get_object_element (requests, i);
+
+      if (g_str_equal (json_object_get_string_member (request, "method"), method) &&
+          g_str_has_suffix (json_object_get_string_member (request, "path"), path))
+        count++;
+    }
+  return count;
+}

@@ -1,0 +1,46 @@
+/* test-util.h: waiting for async results in GTest programs
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <arango-glib/arango-glib.h>
+
+#include "emulator-harness.h"
+
+G_BEGIN_DECLS
+
+/* Collects the result of one async call at a time:
+ *
+ *   g_auto(TestAsync) async = TEST_ASYNC_INIT;
+ *   arango_cluster_server_id_async (cluster, NULL, test_async_ready, &async);
+ *   id = arango_cluster_server_id_finish (cluster, test_async_wait (&async), &error);
+ */
+typedef struct
+{
+  GAsyncResult *pending;
+  GAsyncResult *result;
+} TestAsync;
+
+#define TEST_ASYNC_INIT { NULL, NULL }
+
+void          test_async_ready (GObject      *source,
+                                GAsyncResult *result,
+                                gpointer      user_data);
+GAsyncResult *test_async_wait  (TestAsync    *async);
+void          test_async_clear (TestAsync    *async);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TestAsync, test_async_clear)
+
+ArangoDatabase *test_open_database (ArangoClient *client,
+                                    const char   *username,
+                                    const char   *password);
+ArangoClient   *test_client_new    (EmulatorProcess *emulator);
+char          **test_coordinator_ids (EmulatorProcess *emulator);
+guint           test_count_requests_to (EmulatorProcess *emulator,
+                                        guint            index,
+                                        const char      *method,
+                                        const char      *path);
+
+G_END_DECLS
