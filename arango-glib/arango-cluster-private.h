@@ -6,9 +6,10 @@
 #pragma once
 
 #include "arango-cluster.h"
+#include "arango-context-private.h"
 
 G_BEGIN_DECLS
 
-ArangoCluster *arango_cluster_new (ArangoDatabase *database);
+ArangoCluster *arango_cluster_new (ArangoContext *context);
 
 G_END_DECLS

@@ -49,9 +49,7 @@ struct _ArangoCluster
   GObject parent_instance;
 
   /* Not the database itself: the database owns this object. */
-  ArangoClient *client;
-  char *database_name;
-  ArangoAuth *auth;
+  ArangoContext *context;
 };
 
 G_DEFINE_FINAL_TYPE (ArangoCluster, arango_cluster, G_TYPE_OBJECT)
@@ -61,9 +59,7 @@ arango_cluster_finalize (GObject *object)
 {
   ArangoCluster *self = ARANGO_CLUSTER (object);
 
-  g_clear_object (&self->client);
-  g_clear_pointer (&self->auth, arango_auth_unref);
-  g_free (self->database_name);
+  g_clear_pointer (&self->context, arango_context_unref);
 
   G_OBJECT_CLASS (arango_cluster_parent_class)->finalize (object);
 }
@@ -80,23 +76,12 @@ arango_cluster_init (ArangoCluster *self)
 }
 
 ArangoCluster *
-arango_cluster_new (ArangoDatabase *database)
+arango_cluster_new (ArangoContext *context)
 {
   ArangoCluster *self = g_object_new (ARANGO_TYPE_CLUSTER, NULL);
 
-  self->client = g_object_ref (arango_database_get_client (database));
-  self->database_name = g_strdup (arango_database_get_name (database));
-  self->auth = arango_auth_ref (arango_database_get_auth (database));
+  self->context = arango_context_ref (context);
   return self;
-}
-
-static ArangoRequest *
-prepare (ArangoCluster *self,
-         ArangoRequest *request)
-{
-  arango_request_set_database (request, self->database_name);
-  arango_request_set_auth (request, self->auth);
-  return request;
 }
 
 static void
@@ -109,8 +94,8 @@ call (ArangoCluster       *self,
       GAsyncReadyCallback  callback,
       gpointer             user_data)
 {
-  arango_call_async (self, self->client, prepare (self, request), reply_func,
-                     reply_data, source_tag, cancellable, callback, user_data);
+  arango_context_call (self->context, self, request, reply_func, reply_data,
+                       source_tag, cancellable, callback, user_data);
 }
 
 static gboolean
@@ -145,7 +130,7 @@ call_for_server (ArangoCluster       *self,
   if (!check_server_id (self, server_id, source_tag, callback, user_data))
     return;
 
-  request = arango_request_new (SOUP_METHOD_GET, path, NULL);
+  request = arango_context_request (self->context, SOUP_METHOD_GET, path, NULL);
   arango_request_add_query (request, parameter, server_id);
   call (self, request, arango_reply_object, NULL, source_tag, cancellable,
         callback, user_data);
@@ -169,7 +154,7 @@ arango_cluster_server_id_async (ArangoCluster       *self,
 {
   g_return_if_fail (ARANGO_IS_CLUSTER (self));
 
-  call (self, arango_request_new (SOUP_METHOD_GET, "/_admin/server/id", NULL),
+  call (self, arango_context_request (self->context, SOUP_METHOD_GET, "/_admin/server/id", NULL),
         arango_reply_string_member, "id", arango_cluster_server_id_async,
         cancellable, callback, user_data);
 }
@@ -210,7 +195,7 @@ arango_cluster_server_role_async (ArangoCluster       *self,
 {
   g_return_if_fail (ARANGO_IS_CLUSTER (self));
 
-  call (self, arango_request_new (SOUP_METHOD_GET, "/_admin/server/role", NULL),
+  call (self, arango_context_request (self->context, SOUP_METHOD_GET, "/_admin/server/role", NULL),
         arango_reply_string_member, "role", arango_cluster_server_role_async,
         cancellable, callback, user_data);
 }
@@ -251,7 +236,7 @@ arango_cluster_server_mode_async (ArangoCluster       *self,
 {
   g_return_if_fail (ARANGO_IS_CLUSTER (self));
 
-  call (self, arango_request_new (SOUP_METHOD_GET, "/_admin/server/mode", NULL),
+  call (self, arango_context_request (self->context, SOUP_METHOD_GET, "/_admin/server/mode", NULL),
         arango_reply_string_member, "mode", arango_cluster_server_mode_async,
         cancellable, callback, user_data);
 }
@@ -379,7 +364,7 @@ arango_cluster_server_count_async (ArangoCluster       *self,
 {
   g_return_if_fail (ARANGO_IS_CLUSTER (self));
 
-  call (self, arango_request_new (SOUP_METHOD_GET, "/_admin/cluster/numberOfServers", NULL),
+  call (self, arango_context_request (self->context, SOUP_METHOD_GET, "/_admin/cluster/numberOfServers", NULL),
         arango_reply_object, NULL, arango_cluster_server_count_async,
         cancellable, callback, user_data);
 }
@@ -513,7 +498,7 @@ arango_cluster_server_maintenance_mode_async (ArangoCluster       *self,
   if (!check_server_id (self, server_id, arango_cluster_server_maintenance_mode_async,
                         callback, user_data))
     return;
-  call (self, arango_request_new (SOUP_METHOD_GET, "/_admin/cluster/maintenance",
+  call (self, arango_context_request (self->context, SOUP_METHOD_GET, "/_admin/cluster/maintenance",
                                   server_id, NULL),
         arango_reply_object_member, "result",
         arango_cluster_server_maintenance_mode_async, cancellable, callback,
@@ -586,7 +571,7 @@ arango_cluster_toggle_server_maintenance_mode_async (ArangoCluster       *self,
   if (timeout > 0)
     json_object_set_int_member (body, "timeout", timeout);
 
-  request = arango_request_new (SOUP_METHOD_PUT, "/_admin/cluster/maintenance",
+  request = arango_context_request (self->context, SOUP_METHOD_PUT, "/_admin/cluster/maintenance",
                                 server_id, NULL);
   arango_request_take_json_body (request, json_node_init_object (json_node_alloc (), body));
   call (self, request, arango_reply_object, NULL,
@@ -630,7 +615,7 @@ arango_cluster_health_async (ArangoCluster       *self,
 {
   g_return_if_fail (ARANGO_IS_CLUSTER (self));
 
-  call (self, arango_request_new (SOUP_METHOD_GET, "/_admin/cluster/health", NULL),
+  call (self, arango_context_request (self->context, SOUP_METHOD_GET, "/_admin/cluster/health", NULL),
         arango_reply_object, NULL, arango_cluster_health_async, cancellable,
         callback, user_data);
 }
@@ -687,7 +672,7 @@ arango_cluster_toggle_maintenance_mode_async (ArangoCluster       *self,
       return;
     }
 
-  request = arango_request_new (SOUP_METHOD_PUT, "/_admin/cluster/maintenance", NULL);
+  request = arango_context_request (self->context, SOUP_METHOD_PUT, "/_admin/cluster/maintenance", NULL);
   /* The body is a JSON string, not an object. */
   arango_request_take_json_body (request, json_node_init_string (json_node_alloc (), mode));
   call (self, request, arango_reply_true, NULL,
@@ -774,7 +759,7 @@ arango_cluster_endpoints_async (ArangoCluster       *self,
 {
   g_return_if_fail (ARANGO_IS_CLUSTER (self));
 
-  call (self, arango_request_new (SOUP_METHOD_GET, "/_api/cluster/endpoints", NULL),
+  call (self, arango_context_request (self->context, SOUP_METHOD_GET, "/_api/cluster/endpoints", NULL),
         reply_endpoints, NULL, arango_cluster_endpoints_async, cancellable,
         callback, user_data);
 }
@@ -813,7 +798,7 @@ reply_host_list (GTask          *task,
       arango_task_return_invalid_reply (task, response, "endpoints");
       return;
     }
-  if (!arango_client_merge_hosts (self->client, (const char * const *) endpoints,
+  if (!arango_client_merge_hosts (self->context->client, (const char * const *) endpoints,
                                   replace, &error))
     {
       g_task_return_error (task, error);
@@ -846,7 +831,7 @@ arango_cluster_acquire_host_list_async (ArangoCluster       *self,
 {
   g_return_if_fail (ARANGO_IS_CLUSTER (self));
 
-  call (self, arango_request_new (SOUP_METHOD_GET, "/_api/cluster/endpoints", NULL),
+  call (self, arango_context_request (self->context, SOUP_METHOD_GET, "/_api/cluster/endpoints", NULL),
         reply_host_list, GINT_TO_POINTER (replace),
         arango_cluster_acquire_host_list_async, cancellable, callback, user_data);
 }
@@ -887,7 +872,7 @@ arango_cluster_calculate_imbalance_async (ArangoCluster       *self,
 {
   g_return_if_fail (ARANGO_IS_CLUSTER (self));
 
-  call (self, arango_request_new (SOUP_METHOD_GET, "/_admin/cluster/rebalance", NULL),
+  call (self, arango_context_request (self->context, SOUP_METHOD_GET, "/_admin/cluster/rebalance", NULL),
         arango_reply_object_member, "result",
         arango_cluster_calculate_imbalance_async, cancellable, callback, user_data);
 }
@@ -942,7 +927,7 @@ call_rebalance (ArangoCluster       *self,
   ArangoRequest *request;
   JsonNode *body = rebalance_body (options);
 
-  request = arango_request_new (method, "/_admin/cluster/rebalance", NULL);
+  request = arango_context_request (self->context, method, "/_admin/cluster/rebalance", NULL);
   arango_request_take_json_body (request, body);
   call (self, request, arango_reply_object_member, "result", source_tag,
         cancellable, callback, user_data);
@@ -1073,7 +1058,7 @@ arango_cluster_execute_rebalance_plan_async (ArangoCluster       *self,
   body = json_object_new ();
   json_object_set_int_member (body, "version", 1);
   json_object_set_array_member (body, "moves", json_array_ref (moves));
-  request = arango_request_new (SOUP_METHOD_POST, "/_admin/cluster/rebalance/execute", NULL);
+  request = arango_context_request (self->context, SOUP_METHOD_POST, "/_admin/cluster/rebalance/execute", NULL);
   arango_request_take_json_body (request, json_node_init_object (json_node_alloc (), body));
   call (self, request, arango_reply_true, NULL,
         arango_cluster_execute_rebalance_plan_async, cancellable, callback,
@@ -1117,7 +1102,7 @@ arango_cluster_vpack_sort_migration_status_async (ArangoCluster       *self,
 {
   g_return_if_fail (ARANGO_IS_CLUSTER (self));
 
-  call (self, arango_request_new (SOUP_METHOD_GET, "/_admin/cluster/vpackSortMigration/status", NULL),
+  call (self, arango_context_request (self->context, SOUP_METHOD_GET, "/_admin/cluster/vpackSortMigration/status", NULL),
         arango_reply_object_member, "result",
         arango_cluster_vpack_sort_migration_status_async, cancellable, callback,
         user_data);
@@ -1159,7 +1144,7 @@ arango_cluster_vpack_sort_migration_index_check_async (ArangoCluster       *self
 {
   g_return_if_fail (ARANGO_IS_CLUSTER (self));
 
-  call (self, arango_request_new (SOUP_METHOD_GET, "/_admin/cluster/vpackSortMigration/check", NULL),
+  call (self, arango_context_request (self->context, SOUP_METHOD_GET, "/_admin/cluster/vpackSortMigration/check", NULL),
         arango_reply_object_member, "result",
         arango_cluster_vpack_sort_migration_index_check_async, cancellable,
         callback, user_data);
@@ -1201,7 +1186,7 @@ arango_cluster_migrate_vpack_sorting_async (ArangoCluster       *self,
 {
   g_return_if_fail (ARANGO_IS_CLUSTER (self));
 
-  call (self, arango_request_new (SOUP_METHOD_PUT, "/_admin/cluster/vpackSortMigration/migrate", NULL),
+  call (self, arango_context_request (self->context, SOUP_METHOD_PUT, "/_admin/cluster/vpackSortMigration/migrate", NULL),
         arango_reply_object_member, "result",
         arango_cluster_migrate_vpack_sorting_async, cancellable, callback,
         user_data);

@@ -26,6 +26,9 @@ typedef struct _ArangoRequest ArangoRequest;
 ArangoRequest *arango_request_new              (const char    *method,
                                                 const char    *path,
                                                 ...) G_GNUC_NULL_TERMINATED;
+ArangoRequest *arango_request_new_valist       (const char    *method,
+                                                const char    *path,
+                                                va_list        segments);
 void           arango_request_free             (ArangoRequest *self);
 void           arango_request_set_database     (ArangoRequest *self,
                                                 const char    *database);

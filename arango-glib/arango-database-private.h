@@ -6,7 +6,7 @@
 #pragma once
 
 #include "arango-auth-private.h"
-#include "arango-connection-private.h"
+#include "arango-context-private.h"
 #include "arango-database.h"
 
 G_BEGIN_DECLS
@@ -14,8 +14,6 @@ G_BEGIN_DECLS
 ArangoDatabase *arango_database_new         (ArangoClient   *client,
                                              const char     *name,
                                              ArangoAuth     *auth);
-ArangoRequest  *arango_database_prepare_request (ArangoDatabase *self,
-                                                 ArangoRequest  *request);
-ArangoAuth     *arango_database_get_auth        (ArangoDatabase *self);
+ArangoContext  *arango_database_get_context  (ArangoDatabase *self);
 
 G_END_DECLS

@@ -25,9 +25,7 @@ struct _ArangoDatabase
 {
   GObject parent_instance;
 
-  ArangoClient *client;
-  char *name;
-  ArangoAuth *auth;
+  ArangoContext *context;
   ArangoCluster *cluster;
 };
 
@@ -50,9 +48,7 @@ arango_database_finalize (GObject *object)
   ArangoDatabase *self = ARANGO_DATABASE (object);
 
   g_clear_object (&self->cluster);
-  g_clear_object (&self->client);
-  g_clear_pointer (&self->auth, arango_auth_unref);
-  g_free (self->name);
+  g_clear_pointer (&self->context, arango_context_unref);
 
   G_OBJECT_CLASS (arango_database_parent_class)->finalize (object);
 }
@@ -68,10 +64,10 @@ arango_database_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_CLIENT:
-      g_value_set_object (value, self->client);
+      g_value_set_object (value, self->context->client);
       break;
     case PROP_NAME:
-      g_value_set_string (value, self->name);
+      g_value_set_string (value, self->context->database);
       break;
     case PROP_USERNAME:
       g_value_set_string (value, arango_database_get_username (self));
@@ -144,26 +140,14 @@ arango_database_new (ArangoClient *client,
 {
   ArangoDatabase *self = g_object_new (ARANGO_TYPE_DATABASE, NULL);
 
-  self->client = g_object_ref (client);
-  self->name = g_strdup (name);
-  self->auth = arango_auth_ref (auth);
+  self->context = arango_context_new (client, name, auth);
   return self;
 }
 
-/* Sends @request to this database's prefix, with its credentials. */
-ArangoRequest *
-arango_database_prepare_request (ArangoDatabase *self,
-                                 ArangoRequest  *request)
+ArangoContext *
+arango_database_get_context (ArangoDatabase *self)
 {
-  arango_request_set_database (request, self->name);
-  arango_request_set_auth (request, self->auth);
-  return request;
-}
-
-ArangoAuth *
-arango_database_get_auth (ArangoDatabase *self)
-{
-  return self->auth;
+  return self->context;
 }
 
 /**
@@ -179,7 +163,7 @@ arango_database_get_name (ArangoDatabase *self)
 {
   g_return_val_if_fail (ARANGO_IS_DATABASE (self), NULL);
 
-  return self->name;
+  return self->context->database;
 }
 
 /**
@@ -196,7 +180,7 @@ arango_database_get_username (ArangoDatabase *self)
 {
   g_return_val_if_fail (ARANGO_IS_DATABASE (self), NULL);
 
-  return arango_auth_get_username (self->auth);
+  return arango_auth_get_username (self->context->auth);
 }
 
 /**
@@ -212,7 +196,7 @@ arango_database_get_client (ArangoDatabase *self)
 {
   g_return_val_if_fail (ARANGO_IS_DATABASE (self), NULL);
 
-  return self->client;
+  return self->context->client;
 }
 
 /**
@@ -229,6 +213,6 @@ arango_database_get_cluster (ArangoDatabase *self)
   g_return_val_if_fail (ARANGO_IS_DATABASE (self), NULL);
 
   if (self->cluster == NULL)
-    self->cluster = arango_cluster_new (self);
+    self->cluster = arango_cluster_new (self->context);
   return self->cluster;
 }

@@ -7,36 +7,43 @@
 
 #include "arango-request-private.h"
 
-/**
- * arango_request_new:
- * @method: the HTTP method
- * @path: the endpoint path, e.g. "/_admin/cluster/maintenance"
- * @...: path segments to append, each escaped (so a name with "/" stays one
- *   segment), ending with %NULL
- */
 ArangoRequest *
-arango_request_new (const char *method,
-                    const char *path,
-                    ...)
+arango_request_new_valist (const char *method,
+                           const char *path,
+                           va_list     segments)
 {
   ArangoRequest *self = g_new0 (ArangoRequest, 1);
   GString *full_path = g_string_new (path);
   const char *segment;
-  va_list args;
 
-  va_start (args, path);
-  while ((segment = va_arg (args, const char *)) != NULL)
+  while ((segment = va_arg (segments, const char *)) != NULL)
     {
       g_string_append_c (full_path, '/');
       g_string_append_uri_escaped (full_path, segment, NULL, TRUE);
     }
-  va_end (args);
 
   self->method = g_strdup (method);
   self->path = g_string_free (full_path, FALSE);
   self->idempotent = g_str_equal (method, SOUP_METHOD_GET) ||
                      g_str_equal (method, SOUP_METHOD_HEAD) ||
                      g_str_equal (method, SOUP_METHOD_OPTIONS);
+  return self;
+}
+
+/* @path is the endpoint path, e.g. "/_admin/cluster/maintenance"; the
+ * segments after it are appended each escaped (so a name with "/" stays
+ * one segment), up to a NULL. */
+ArangoRequest *
+arango_request_new (const char *method,
+                    const char *path,
+                    ...)
+{
+  ArangoRequest *self;
+  va_list segments;
+
+  va_start (segments, path);
+  self = arango_request_new_valist (method, path, segments);
+  va_end (segments);
   return self;
 }
 
