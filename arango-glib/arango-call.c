@@ -139,6 +139,106 @@ arango_reply_node_member (GTask          *task,
                          (GDestroyNotify) json_node_unref);
 }
 
+/* The body as it is: a document, or the result of a document call (an
+ * empty object when the server sent no body, as with `silent`). */
+void
+arango_reply_body_object (GTask          *task,
+                          ArangoResponse *response,
+                          gconstpointer   unused)
+{
+  if (response->body == NULL)
+    {
+      g_task_return_pointer (task, json_object_new (),
+                             (GDestroyNotify) json_object_unref);
+      return;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (response->body))
+    {
+      arango_task_return_invalid_reply (task, response, "{}");
+      return;
+    }
+  g_task_return_pointer (task, json_object_ref (json_node_get_object (response->body)),
+                         (GDestroyNotify) json_object_unref);
+}
+
+void
+arango_reply_body_array (GTask          *task,
+                         ArangoResponse *response,
+                         gconstpointer   unused)
+{
+  if (response->body == NULL || !JSON_NODE_HOLDS_ARRAY (response->body))
+    {
+      arango_task_return_invalid_reply (task, response, "[]");
+      return;
+    }
+  g_task_return_pointer (task, json_array_ref (json_node_get_array (response->body)),
+                         (GDestroyNotify) json_array_unref);
+}
+
+void
+arango_reply_array_member (GTask          *task,
+                           ArangoResponse *response,
+                           gconstpointer   member)
+{
+  JsonObject *object = body_object (response);
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      arango_task_return_invalid_reply (task, response, member);
+      return;
+    }
+  g_task_return_pointer (task, json_array_ref (json_node_get_array (node)),
+                         (GDestroyNotify) json_array_unref);
+}
+
+void
+arango_reply_int_member (GTask          *task,
+                         ArangoResponse *response,
+                         gconstpointer   member)
+{
+  JsonObject *object = body_object (response);
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      arango_task_return_invalid_reply (task, response, member);
+      return;
+    }
+  g_task_return_int (task, json_node_get_int (node));
+}
+
+/* Names in "result", as database lists come. */
+void
+arango_reply_strv_member (GTask          *task,
+                          ArangoResponse *response,
+                          gconstpointer   member)
+{
+  JsonObject *object = body_object (response);
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      arango_task_return_invalid_reply (task, response, member);
+      return;
+    }
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (json_node_get_value_type (element) != G_TYPE_STRING)
+        {
+          arango_task_return_invalid_reply (task, response, member);
+          return;
+        }
+      g_strv_builder_add (builder, json_node_get_string (element));
+    }
+  g_task_return_pointer (task, g_strv_builder_end (builder), (GDestroyNotify) g_strfreev);
+}
+
 static void
 on_call_reply (GObject      *source,
                GAsyncResult *result,
@@ -152,10 +252,40 @@ on_call_reply (GObject      *source,
   response = arango_connection_send_finish (ARANGO_CLIENT (source), result, &error);
   if (response == NULL)
     {
+      /* "Does it exist?" calls answer FALSE where others fail. */
+      if (data->reply_func == arango_reply_exists &&
+          g_error_matches (error, ARANGO_SERVER_ERROR, GPOINTER_TO_INT (data->reply_data)))
+        {
+          g_error_free (error);
+          g_task_return_boolean (task, FALSE);
+          return;
+        }
       g_task_return_error (task, error);
       return;
     }
   data->reply_func (task, response, data->reply_data);
+}
+
+/* For existence checks: reply data is the error code that means "no",
+ * e.g. GINT_TO_POINTER (ARANGO_SERVER_ERROR_HTTP_NOT_FOUND). */
+void
+arango_reply_exists (GTask          *task,
+                     ArangoResponse *response,
+                     gconstpointer   missing_code)
+{
+  g_task_return_boolean (task, TRUE);
+}
+
+gssize
+arango_call_finish_int (gpointer       source_object,
+                        GAsyncResult  *result,
+                        gpointer       source_tag,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, source_object), -1);
+  g_return_val_if_fail (g_async_result_is_tagged (result, source_tag), -1);
+
+  return g_task_propagate_int (G_TASK (result), error);
 }
 
 /* Sends @request (taking ownership) for the public method @source_tag of

@@ -94,6 +94,12 @@ void     arango_reply_string_member (GTask *task, ArangoResponse *response, gcon
 void     arango_reply_object        (GTask *task, ArangoResponse *response, gconstpointer unused);
 void     arango_reply_object_member (GTask *task, ArangoResponse *response, gconstpointer member);
 void     arango_reply_node_member   (GTask *task, ArangoResponse *response, gconstpointer member);
+void     arango_reply_body_object   (GTask *task, ArangoResponse *response, gconstpointer unused);
+void     arango_reply_body_array    (GTask *task, ArangoResponse *response, gconstpointer unused);
+void     arango_reply_array_member  (GTask *task, ArangoResponse *response, gconstpointer member);
+void     arango_reply_int_member    (GTask *task, ArangoResponse *response, gconstpointer member);
+void     arango_reply_strv_member   (GTask *task, ArangoResponse *response, gconstpointer member);
+void     arango_reply_exists        (GTask *task, ArangoResponse *response, gconstpointer missing_code);
 
 void     arango_call_async          (gpointer              source_object,
                                      ArangoClient         *client,
@@ -109,6 +115,10 @@ gpointer arango_call_finish_pointer (gpointer              source_object,
                                      gpointer              source_tag,
                                      GError              **error);
 gboolean arango_call_finish_boolean (gpointer              source_object,
+                                     GAsyncResult         *result,
+                                     gpointer              source_tag,
+                                     GError              **error);
+gssize   arango_call_finish_int     (gpointer              source_object,
                                      GAsyncResult         *result,
                                      gpointer              source_tag,
                                      GError              **error);

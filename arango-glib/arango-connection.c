@@ -286,6 +286,17 @@ server_error_new (guint     status,
   if (error_number < 0)
     return g_error_new (ARANGO_SERVER_ERROR, status, "[HTTP %u] %s",
                         status, message);
+
+  /* A revision conflict says which revision is stored, so that the caller
+   * can decide without another read. */
+  if (body && JSON_NODE_HOLDS_OBJECT (body) &&
+      json_object_has_member (json_node_get_object (body), "_rev") &&
+      json_node_get_value_type (json_object_get_member (json_node_get_object (body), "_rev")) == G_TYPE_STRING)
+    return g_error_new (ARANGO_SERVER_ERROR, (int) error_number,
+                        "[HTTP %u][ERR %" G_GINT64_FORMAT "] %s (stored _rev %s)",
+                        status, error_number, message,
+                        json_object_get_string_member (json_node_get_object (body), "_rev"));
+
   return g_error_new (ARANGO_SERVER_ERROR, (int) error_number,
                       "[HTTP %u][ERR %" G_GINT64_FORMAT "] %s",
                       status, error_number, message);

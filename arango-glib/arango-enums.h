@@ -175,4 +175,63 @@ typedef enum {
   ARANGO_AUTH_METHOD_JWT = 1,
 } ArangoAuthMethod;
 
+/**
+ * ArangoDocumentFlags:
+ * @ARANGO_DOCUMENT_FLAGS_NONE: the server's defaults
+ * @ARANGO_DOCUMENT_FLAGS_RETURN_NEW: the result carries the document as
+ *   stored, under `new`
+ * @ARANGO_DOCUMENT_FLAGS_RETURN_OLD: the result carries the document as it
+ *   was, under `old`
+ * @ARANGO_DOCUMENT_FLAGS_SILENT: the server answers with an empty object
+ *   (errors are still reported)
+ * @ARANGO_DOCUMENT_FLAGS_WAIT_FOR_SYNC: wait until the change is on disk
+ * @ARANGO_DOCUMENT_FLAGS_CHECK_REV: refuse the change with
+ *   %ARANGO_SERVER_ERROR_CONFLICT when the `_rev` given with the document
+ *   is not the stored one
+ * @ARANGO_DOCUMENT_FLAGS_REMOVE_NULL: an update removes the attributes set
+ *   to `null` instead of storing `null` (`keepNull=false`)
+ * @ARANGO_DOCUMENT_FLAGS_REPLACE_OBJECTS: an update replaces object
+ *   attributes instead of merging them (`mergeObjects=false`)
+ * @ARANGO_DOCUMENT_FLAGS_OVERWRITE_IGNORE: an insert with an existing key
+ *   keeps the stored document and succeeds
+ * @ARANGO_DOCUMENT_FLAGS_OVERWRITE_REPLACE: an insert with an existing key
+ *   replaces the stored document
+ * @ARANGO_DOCUMENT_FLAGS_OVERWRITE_UPDATE: an insert with an existing key
+ *   updates (merges into) the stored document
+ * @ARANGO_DOCUMENT_FLAGS_OVERWRITE_CONFLICT: an insert with an existing
+ *   key fails with %ARANGO_SERVER_ERROR_UNIQUE_CONSTRAINT_VIOLATED (the
+ *   server's default, stated explicitly)
+ *
+ * Options of the document calls of #ArangoCollection, named after the
+ * query parameters ArangoDB takes. At most one `OVERWRITE` flag may be
+ * given, and only to inserts.
+ */
+typedef enum {
+  ARANGO_DOCUMENT_FLAGS_NONE = 0,
+  ARANGO_DOCUMENT_FLAGS_RETURN_NEW = 1 << 0,
+  ARANGO_DOCUMENT_FLAGS_RETURN_OLD = 1 << 1,
+  ARANGO_DOCUMENT_FLAGS_SILENT = 1 << 2,
+  ARANGO_DOCUMENT_FLAGS_WAIT_FOR_SYNC = 1 << 3,
+  ARANGO_DOCUMENT_FLAGS_CHECK_REV = 1 << 4,
+  ARANGO_DOCUMENT_FLAGS_REMOVE_NULL = 1 << 5,
+  ARANGO_DOCUMENT_FLAGS_REPLACE_OBJECTS = 1 << 6,
+  ARANGO_DOCUMENT_FLAGS_OVERWRITE_IGNORE = 1 << 7,
+  ARANGO_DOCUMENT_FLAGS_OVERWRITE_REPLACE = 1 << 8,
+  ARANGO_DOCUMENT_FLAGS_OVERWRITE_UPDATE = 1 << 9,
+  ARANGO_DOCUMENT_FLAGS_OVERWRITE_CONFLICT = 1 << 10,
+} ArangoDocumentFlags;
+
+/**
+ * ArangoCollectionType:
+ * @ARANGO_COLLECTION_TYPE_DOCUMENT: a document collection
+ * @ARANGO_COLLECTION_TYPE_EDGE: an edge collection, whose documents carry
+ *   `_from` and `_to`
+ *
+ * The two kinds of collections, numbered as ArangoDB numbers them.
+ */
+typedef enum {
+  ARANGO_COLLECTION_TYPE_DOCUMENT = 2,
+  ARANGO_COLLECTION_TYPE_EDGE = 3,
+} ArangoCollectionType;
+
 G_END_DECLS

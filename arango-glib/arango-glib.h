@@ -17,5 +17,6 @@
 #include <arango-glib/arango-client.h>
 #include <arango-glib/arango-database.h>
 #include <arango-glib/arango-cluster.h>
+#include <arango-glib/arango-collection.h>
 
 #undef __ARANGO_GLIB_INSIDE__

@@ -16,6 +16,10 @@ G_BEGIN_DECLS
 typedef struct _ArangoClient ArangoClient;
 typedef struct _ArangoDatabase ArangoDatabase;
 typedef struct _ArangoCluster ArangoCluster;
+typedef struct _ArangoCollection ArangoCollection;
+typedef struct _ArangoCursor ArangoCursor;
+typedef struct _ArangoTransaction ArangoTransaction;
+typedef struct _ArangoQueryOptions ArangoQueryOptions;
 typedef struct _ArangoHostResolver ArangoHostResolver;
 
 G_END_DECLS
