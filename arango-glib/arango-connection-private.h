@@ -16,6 +16,7 @@
 #include <libsoup/soup.h>
 
 #include "arango-auth-private.h"
+#include "arango-client.h"
 #include "arango-host-private.h"
 #include "arango-types.h"
 

@@ -5,9 +5,13 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "arango-client.h"
 #include "arango-cluster-private.h"
+#include "arango-collection-private.h"
 #include "arango-database-private.h"
+#include "arango-error.h"
 #include "arango-request-private.h"
 
 /**
@@ -215,4 +219,523 @@ arango_database_get_cluster (ArangoDatabase *self)
   if (self->cluster == NULL)
     self->cluster = arango_cluster_new (self->context);
   return self->cluster;
+}
+
+static gboolean
+is_valid_name (const char *name)
+{
+  return name != NULL && *name != '\0' && strchr (name, '/') == NULL;
+}
+
+/* Reports a name the server could never accept, before sending. */
+static gboolean
+check_name (ArangoDatabase      *self,
+            const char          *name,
+            const char          *what,
+            gpointer             source_tag,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  if (is_valid_name (name))
+    return TRUE;
+
+  g_task_report_new_error (self, callback, user_data, source_tag,
+                           ARANGO_ERROR, ARANGO_ERROR_INVALID_ARGUMENT,
+                           /* TRANSLATORS: the second %s is "database" or "collection" */
+                           _("“%s” is not a valid %s name"),
+                           name ? name : "(null)", what);
+  return FALSE;
+}
+
+static void
+call (ArangoDatabase      *self,
+      ArangoRequest       *request,
+      ArangoReplyFunc      reply_func,
+      gconstpointer        reply_data,
+      gpointer             source_tag,
+      GCancellable        *cancellable,
+      GAsyncReadyCallback  callback,
+      gpointer             user_data)
+{
+  arango_context_call (self->context, self, request, reply_func, reply_data,
+                       source_tag, cancellable, callback, user_data);
+}
+
+/**
+ * arango_database_get_collection:
+ * @self: an #ArangoDatabase
+ * @name: a collection name
+ *
+ * Gets a handle on a collection of this database. Nothing is sent: a
+ * collection that does not exist shows on the first call, as
+ * %ARANGO_SERVER_ERROR_DATA_SOURCE_NOT_FOUND.
+ *
+ * Returns: (transfer full): the #ArangoCollection
+ */
+ArangoCollection *
+arango_database_get_collection (ArangoDatabase *self,
+                                const char     *name)
+{
+  g_return_val_if_fail (ARANGO_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return arango_collection_new (self->context, name);
+}
+
+/**
+ * arango_database_list_databases_async:
+ * @self: an #ArangoDatabase
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there
+ * @user_data: data for @callback
+ *
+ * Lists every database of the server (`GET /_api/database`); only the
+ * `_system` database may ask.
+ */
+void
+arango_database_list_databases_async (ArangoDatabase      *self,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (ARANGO_IS_DATABASE (self));
+
+  call (self, arango_context_request (self->context, SOUP_METHOD_GET, "/_api/database", NULL),
+        arango_reply_strv_member, "result", arango_database_list_databases_async,
+        cancellable, callback, user_data);
+}
+
+/**
+ * arango_database_list_databases_finish:
+ * @self: an #ArangoDatabase
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes arango_database_list_databases_async().
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the database names,
+ *   or %NULL with an error
+ */
+char **
+arango_database_list_databases_finish (ArangoDatabase  *self,
+                                       GAsyncResult    *result,
+                                       GError         **error)
+{
+  return arango_call_finish_pointer (self, result, arango_database_list_databases_async, error);
+}
+
+/**
+ * arango_database_create_database_async:
+ * @self: an #ArangoDatabase (the `_system` database)
+ * @name: the new database's name
+ * @users: (nullable): users to give access, each an object with
+ *   `username`, `passwd`, `active` and `extra`, as ArangoDB takes them
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the database exists
+ * @user_data: data for @callback
+ *
+ * Creates a database (`POST /_api/database`).
+ */
+void
+arango_database_create_database_async (ArangoDatabase      *self,
+                                       const char          *name,
+                                       JsonArray           *users,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(JsonObject) body = NULL;
+  ArangoRequest *request;
+
+  g_return_if_fail (ARANGO_IS_DATABASE (self));
+
+  if (!check_name (self, name, "database", arango_database_create_database_async,
+                   callback, user_data))
+    return;
+
+  body = json_object_new ();
+  json_object_set_string_member (body, "name", name);
+  if (users)
+    json_object_set_array_member (body, "users", json_array_ref (users));
+  request = arango_context_request (self->context, SOUP_METHOD_POST, "/_api/database", NULL);
+  arango_request_take_json_body (request, json_node_init_object (json_node_alloc (),
+                                                                 g_steal_pointer (&body)));
+  call (self, request, arango_reply_true, NULL, arango_database_create_database_async,
+        cancellable, callback, user_data);
+}
+
+/**
+ * arango_database_create_database_finish:
+ * @self: an #ArangoDatabase
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes arango_database_create_database_async().
+ *
+ * Returns: %TRUE, or %FALSE with an error such as
+ *   %ARANGO_SERVER_ERROR_DUPLICATE_NAME
+ */
+gboolean
+arango_database_create_database_finish (ArangoDatabase  *self,
+                                        GAsyncResult    *result,
+                                        GError         **error)
+{
+  return arango_call_finish_boolean (self, result, arango_database_create_database_async, error);
+}
+
+/**
+ * arango_database_delete_database_async:
+ * @self: an #ArangoDatabase (the `_system` database)
+ * @name: the database to delete
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the database is gone
+ * @user_data: data for @callback
+ *
+ * Deletes a database and everything in it (`DELETE /_api/database/{name}`).
+ */
+void
+arango_database_delete_database_async (ArangoDatabase      *self,
+                                       const char          *name,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_return_if_fail (ARANGO_IS_DATABASE (self));
+
+  if (!check_name (self, name, "database", arango_database_delete_database_async,
+                   callback, user_data))
+    return;
+  call (self, arango_context_request (self->context, SOUP_METHOD_DELETE, "/_api/database", name, NULL),
+        arango_reply_true, NULL, arango_database_delete_database_async,
+        cancellable, callback, user_data);
+}
+
+/**
+ * arango_database_delete_database_finish:
+ * @self: an #ArangoDatabase
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes arango_database_delete_database_async().
+ *
+ * Returns: %TRUE, or %FALSE with an error such as
+ *   %ARANGO_SERVER_ERROR_DATABASE_NOT_FOUND
+ */
+gboolean
+arango_database_delete_database_finish (ArangoDatabase  *self,
+                                        GAsyncResult    *result,
+                                        GError         **error)
+{
+  return arango_call_finish_boolean (self, result, arango_database_delete_database_async, error);
+}
+
+/**
+ * arango_database_has_database_async:
+ * @self: an #ArangoDatabase
+ * @name: a database name
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there
+ * @user_data: data for @callback
+ *
+ * Checks whether a database exists, by asking for it
+ * (`GET /_db/{name}/_api/database/current`) with this handle's
+ * credentials.
+ */
+void
+arango_database_has_database_async (ArangoDatabase      *self,
+                                    const char          *name,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  ArangoRequest *request;
+
+  g_return_if_fail (ARANGO_IS_DATABASE (self));
+
+  if (!check_name (self, name, "database", arango_database_has_database_async,
+                   callback, user_data))
+    return;
+  request = arango_context_request (self->context, SOUP_METHOD_GET, "/_api/database/current", NULL);
+  arango_request_set_database (request, name);
+  call (self, request, arango_reply_exists,
+        GINT_TO_POINTER (ARANGO_SERVER_ERROR_DATABASE_NOT_FOUND),
+        arango_database_has_database_async, cancellable, callback, user_data);
+}
+
+/**
+ * arango_database_has_database_finish:
+ * @self: an #ArangoDatabase
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes arango_database_has_database_async().
+ *
+ * Returns: %TRUE if it exists; %FALSE if not, or with an error
+ */
+gboolean
+arango_database_has_database_finish (ArangoDatabase  *self,
+                                     GAsyncResult    *result,
+                                     GError         **error)
+{
+  return arango_call_finish_boolean (self, result, arango_database_has_database_async, error);
+}
+
+/**
+ * arango_database_properties_async:
+ * @self: an #ArangoDatabase
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there
+ * @user_data: data for @callback
+ *
+ * Reads this database's properties (`GET /_api/database/current`).
+ */
+void
+arango_database_properties_async (ArangoDatabase      *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (ARANGO_IS_DATABASE (self));
+
+  call (self, arango_context_request (self->context, SOUP_METHOD_GET, "/_api/database/current", NULL),
+        arango_reply_object_member, "result", arango_database_properties_async,
+        cancellable, callback, user_data);
+}
+
+/**
+ * arango_database_properties_finish:
+ * @self: an #ArangoDatabase
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes arango_database_properties_async().
+ *
+ * Returns: (transfer full): `id`, `name`, `isSystem`, `path`, …; %NULL
+ *   with an error
+ */
+JsonObject *
+arango_database_properties_finish (ArangoDatabase  *self,
+                                   GAsyncResult    *result,
+                                   GError         **error)
+{
+  return arango_call_finish_pointer (self, result, arango_database_properties_async, error);
+}
+
+/**
+ * arango_database_list_collections_async:
+ * @self: an #ArangoDatabase
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there
+ * @user_data: data for @callback
+ *
+ * Lists the collections of this database, system collections included
+ * (`GET /_api/collection`).
+ */
+void
+arango_database_list_collections_async (ArangoDatabase      *self,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_return_if_fail (ARANGO_IS_DATABASE (self));
+
+  call (self, arango_context_request (self->context, SOUP_METHOD_GET, "/_api/collection", NULL),
+        arango_reply_array_member, "result", arango_database_list_collections_async,
+        cancellable, callback, user_data);
+}
+
+/**
+ * arango_database_list_collections_finish:
+ * @self: an #ArangoDatabase
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes arango_database_list_collections_async().
+ *
+ * Returns: (transfer full): one object per collection (`id`, `name`,
+ *   `type`, `isSystem`, `status`, …); %NULL with an error
+ */
+JsonArray *
+arango_database_list_collections_finish (ArangoDatabase  *self,
+                                         GAsyncResult    *result,
+                                         GError         **error)
+{
+  return arango_call_finish_pointer (self, result, arango_database_list_collections_async, error);
+}
+
+static void
+reply_collection (GTask          *task,
+                  ArangoResponse *response,
+                  gconstpointer   unused)
+{
+  ArangoDatabase *self = g_task_get_source_object (task);
+  JsonObject *body = response->body && JSON_NODE_HOLDS_OBJECT (response->body)
+                       ? json_node_get_object (response->body) : NULL;
+  const char *name = body ? json_object_get_string_member_with_default (body, "name", NULL) : NULL;
+
+  if (name == NULL)
+    {
+      arango_task_return_invalid_reply (task, response, "name");
+      return;
+    }
+  g_task_return_pointer (task, arango_collection_new (self->context, name), g_object_unref);
+}
+
+/**
+ * arango_database_create_collection_async:
+ * @self: an #ArangoDatabase
+ * @name: the new collection's name
+ * @options: (nullable): collection properties as ArangoDB names them, e.g.
+ *   `type` (2 document, 3 edge), `waitForSync`, `keyOptions`, `schema`,
+ *   `numberOfShards`, `replicationFactor`
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the collection exists
+ * @user_data: data for @callback
+ *
+ * Creates a collection (`POST /_api/collection`).
+ */
+void
+arango_database_create_collection_async (ArangoDatabase      *self,
+                                         const char          *name,
+                                         JsonObject          *options,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_autoptr(JsonObject) body = NULL;
+  ArangoRequest *request;
+
+  g_return_if_fail (ARANGO_IS_DATABASE (self));
+
+  if (!check_name (self, name, "collection", arango_database_create_collection_async,
+                   callback, user_data))
+    return;
+
+  body = json_object_new ();
+  if (options)
+    {
+      JsonObjectIter iter;
+      const char *member;
+      JsonNode *value;
+
+      json_object_iter_init (&iter, options);
+      while (json_object_iter_next (&iter, &member, &value))
+        json_object_set_member (body, member, json_node_copy (value));
+    }
+  json_object_set_string_member (body, "name", name);
+  request = arango_context_request (self->context, SOUP_METHOD_POST, "/_api/collection", NULL);
+  arango_request_take_json_body (request, json_node_init_object (json_node_alloc (),
+                                                                 g_steal_pointer (&body)));
+  call (self, request, reply_collection, NULL, arango_database_create_collection_async,
+        cancellable, callback, user_data);
+}
+
+/**
+ * arango_database_create_collection_finish:
+ * @self: an #ArangoDatabase
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes arango_database_create_collection_async().
+ *
+ * Returns: (transfer full): the new #ArangoCollection, or %NULL with an
+ *   error such as %ARANGO_SERVER_ERROR_DUPLICATE_NAME
+ */
+ArangoCollection *
+arango_database_create_collection_finish (ArangoDatabase  *self,
+                                          GAsyncResult    *result,
+                                          GError         **error)
+{
+  return arango_call_finish_pointer (self, result, arango_database_create_collection_async, error);
+}
+
+/**
+ * arango_database_delete_collection_async:
+ * @self: an #ArangoDatabase
+ * @name: the collection to delete
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the collection is gone
+ * @user_data: data for @callback
+ *
+ * Deletes a collection and its documents (`DELETE /_api/collection/{name}`).
+ */
+void
+arango_database_delete_collection_async (ArangoDatabase      *self,
+                                         const char          *name,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_return_if_fail (ARANGO_IS_DATABASE (self));
+
+  if (!check_name (self, name, "collection", arango_database_delete_collection_async,
+                   callback, user_data))
+    return;
+  call (self, arango_context_request (self->context, SOUP_METHOD_DELETE, "/_api/collection", name, NULL),
+        arango_reply_true, NULL, arango_database_delete_collection_async,
+        cancellable, callback, user_data);
+}
+
+/**
+ * arango_database_delete_collection_finish:
+ * @self: an #ArangoDatabase
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes arango_database_delete_collection_async().
+ *
+ * Returns: %TRUE, or %FALSE with an error such as
+ *   %ARANGO_SERVER_ERROR_DATA_SOURCE_NOT_FOUND
+ */
+gboolean
+arango_database_delete_collection_finish (ArangoDatabase  *self,
+                                          GAsyncResult    *result,
+                                          GError         **error)
+{
+  return arango_call_finish_boolean (self, result, arango_database_delete_collection_async, error);
+}
+
+/**
+ * arango_database_has_collection_async:
+ * @self: an #ArangoDatabase
+ * @name: a collection name
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there
+ * @user_data: data for @callback
+ *
+ * Checks whether a collection exists (`GET /_api/collection/{name}`).
+ */
+void
+arango_database_has_collection_async (ArangoDatabase      *self,
+                                      const char          *name,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (ARANGO_IS_DATABASE (self));
+
+  if (!check_name (self, name, "collection", arango_database_has_collection_async,
+                   callback, user_data))
+    return;
+  call (self, arango_context_request (self->context, SOUP_METHOD_GET, "/_api/collection", name, NULL),
+        arango_reply_exists, GINT_TO_POINTER (ARANGO_SERVER_ERROR_DATA_SOURCE_NOT_FOUND),
+        arango_database_has_collection_async, cancellable, callback, user_data);
+}
+
+/**
+ * arango_database_has_collection_finish:
+ * @self: an #ArangoDatabase
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes arango_database_has_collection_async().
+ *
+ * Returns: %TRUE if it exists; %FALSE if not, or with an error
+ */
+gboolean
+arango_database_has_collection_finish (ArangoDatabase  *self,
+                                       GAsyncResult    *result,
+                                       GError         **error)
+{
+  return arango_call_finish_boolean (self, result, arango_database_has_collection_async, error);
 }

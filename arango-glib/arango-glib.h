@@ -18,5 +18,8 @@
 #include <arango-glib/arango-database.h>
 #include <arango-glib/arango-cluster.h>
 #include <arango-glib/arango-collection.h>
+#include <arango-glib/arango-cursor.h>
+#include <arango-glib/arango-query-options.h>
+#include <arango-glib/arango-transaction.h>
 
 #undef __ARANGO_GLIB_INSIDE__

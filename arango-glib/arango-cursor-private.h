@@ -1,0 +1,24 @@
+/* arango-cursor-private.h
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "arango-context-private.h"
+#include "arango-cursor.h"
+#include "arango-query-options.h"
+
+G_BEGIN_DECLS
+
+void          arango_query_start        (ArangoContext        *context,
+                                         gpointer              source_object,
+                                         const char           *aql,
+                                         JsonObject           *bind_vars,
+                                         ArangoQueryOptions   *options,
+                                         gpointer              source_tag,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+
+G_END_DECLS

@@ -1,0 +1,622 @@
+/* arango-cursor.c: the results of an AQL query, batch by batch
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "arango-cursor-private.h"
+#include "arango-error.h"
+#include "arango-query-options-private.h"
+#include "arango-request-private.h"
+
+/**
+ * ArangoCursor:
+ *
+ * The results of an AQL query, fetched one batch at a time. Get one with
+ * arango_database_query_async().
+ *
+ * Call arango_cursor_next_batch_async() until it yields %NULL. The cursor
+ * holds no more than the batch being fetched, so a query of millions of
+ * results runs in the memory of one batch. Every follow-up request goes
+ * to the coordinator that created the cursor: other coordinators do not
+ * know it.
+ *
+ * ```c
+ * static void
+ * on_batch (GObject *source, GAsyncResult *result, gpointer user_data)
+ * {
+ *   ArangoCursor *cursor = ARANGO_CURSOR (source);
+ *   g_autoptr(GError) error = NULL;
+ *   g_autoptr(JsonArray) batch = arango_cursor_next_batch_finish (cursor, result, &error);
+ *
+ *   if (batch == NULL)
+ *     return;   // error, or the end of the results
+ *   // … use batch …
+ *   arango_cursor_next_batch_async (cursor, NULL, on_batch, user_data);
+ * }
+ * ```
+ *
+ * A cursor dropped before its last batch is deleted on the server.
+ */
+
+struct _ArangoCursor
+{
+  GObject parent_instance;
+
+  ArangoContext *context;
+  ArangoHost *host;          /* the coordinator that holds the cursor */
+  char *id;
+  gint64 count;
+  gboolean has_more;
+  gboolean cached;
+  JsonObject *statistics;
+  JsonArray *warnings;
+  JsonArray *first_batch;    /* until next_batch hands it out */
+  gboolean busy;
+};
+
+G_DEFINE_FINAL_TYPE (ArangoCursor, arango_cursor, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_COUNT,
+  PROP_HAS_MORE,
+  PROP_CACHED,
+  PROP_STATISTICS,
+  PROP_WARNINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static ArangoRequest *
+cursor_request (ArangoCursor *self,
+                const char   *method)
+{
+  ArangoRequest *request = arango_context_request (self->context, method,
+                                                   "/_api/cursor", self->id, NULL);
+
+  arango_request_pin_to_host (request, self->host);
+  return request;
+}
+
+static void
+on_deleted_in_passing (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(ArangoResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+
+  response = arango_connection_send_finish (ARANGO_CLIENT (source), result, &error);
+  if (response == NULL)
+    g_debug ("Deleting an abandoned cursor failed: %s", error->message);
+}
+
+static void
+arango_cursor_dispose (GObject *object)
+{
+  ArangoCursor *self = ARANGO_CURSOR (object);
+
+  /* The server would keep the rest of the results until the cursor's ttl
+   * runs out. */
+  if (self->has_more && self->id != NULL)
+    {
+      self->has_more = FALSE;
+      arango_connection_send_async (self->context->client,
+                                    cursor_request (self, SOUP_METHOD_DELETE),
+                                    NULL, on_deleted_in_passing, NULL);
+    }
+
+  G_OBJECT_CLASS (arango_cursor_parent_class)->dispose (object);
+}
+
+static void
+arango_cursor_finalize (GObject *object)
+{
+  ArangoCursor *self = ARANGO_CURSOR (object);
+
+  g_clear_pointer (&self->context, arango_context_unref);
+  g_clear_pointer (&self->host, arango_host_unref);
+  g_clear_pointer (&self->statistics, json_object_unref);
+  g_clear_pointer (&self->warnings, json_array_unref);
+  g_clear_pointer (&self->first_batch, json_array_unref);
+  g_free (self->id);
+
+  G_OBJECT_CLASS (arango_cursor_parent_class)->finalize (object);
+}
+
+static void
+arango_cursor_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  ArangoCursor *self = ARANGO_CURSOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_COUNT:
+      g_value_set_int64 (value, self->count);
+      break;
+    case PROP_HAS_MORE:
+      g_value_set_boolean (value, self->has_more);
+      break;
+    case PROP_CACHED:
+      g_value_set_boolean (value, self->cached);
+      break;
+    case PROP_STATISTICS:
+      g_value_set_boxed (value, self->statistics);
+      break;
+    case PROP_WARNINGS:
+      g_value_set_boxed (value, self->warnings);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+arango_cursor_class_init (ArangoCursorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = arango_cursor_dispose;
+  object_class->finalize = arango_cursor_finalize;
+  object_class->get_property = arango_cursor_get_property;
+
+  /**
+   * ArangoCursor:id: (getter get_id)
+   *
+   * The server's id of the cursor, or %NULL when every result came in the
+   * first batch.
+   */
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ArangoCursor:count: (getter get_count)
+   *
+   * The total number of results when the query asked for it
+   * (#ArangoQueryOptions:count), otherwise -1.
+   */
+  properties[PROP_COUNT] =
+    g_param_spec_int64 ("count", NULL, NULL, -1, G_MAXINT64, -1,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ArangoCursor:has-more: (getter get_has_more)
+   *
+   * Whether the server holds more batches.
+   */
+  properties[PROP_HAS_MORE] =
+    g_param_spec_boolean ("has-more", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ArangoCursor:cached: (getter get_cached)
+   *
+   * Whether the results came from the query results cache.
+   */
+  properties[PROP_CACHED] =
+    g_param_spec_boolean ("cached", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ArangoCursor:statistics: (getter get_statistics)
+   *
+   * The query's statistics (`extra.stats`) as of the last batch.
+   */
+  properties[PROP_STATISTICS] =
+    g_param_spec_boxed ("statistics", NULL, NULL, JSON_TYPE_OBJECT,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ArangoCursor:warnings: (getter get_warnings)
+   *
+   * The query's warnings (`extra.warnings`) as of the last batch.
+   */
+  properties[PROP_WARNINGS] =
+    g_param_spec_boxed ("warnings", NULL, NULL, JSON_TYPE_ARRAY,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+arango_cursor_init (ArangoCursor *self)
+{
+  self->count = -1;
+}
+
+/* Takes in one reply of the cursor API; returns its batch. */
+static JsonArray *
+update_from_reply (ArangoCursor   *self,
+                   ArangoResponse *response,
+                   GError        **error)
+{
+  JsonObject *body;
+  JsonNode *result, *has_more, *node;
+
+  if (response->body == NULL || !JSON_NODE_HOLDS_OBJECT (response->body))
+    goto invalid;
+  body = json_node_get_object (response->body);
+  result = json_object_get_member (body, "result");
+  has_more = json_object_get_member (body, "hasMore");
+  if (result == NULL || !JSON_NODE_HOLDS_ARRAY (result) ||
+      has_more == NULL || json_node_get_value_type (has_more) != G_TYPE_BOOLEAN)
+    goto invalid;
+
+  self->has_more = json_node_get_boolean (has_more);
+
+  node = json_object_get_member (body, "id");
+  if (node && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      g_free (self->id);
+      self->id = g_strdup (json_node_get_string (node));
+    }
+  else if (self->has_more && self->id == NULL)
+    goto invalid;
+
+  node = json_object_get_member (body, "count");
+  if (node && json_node_get_value_type (node) == G_TYPE_INT64)
+    self->count = json_node_get_int (node);
+
+  node = json_object_get_member (body, "cached");
+  if (node && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    self->cached = json_node_get_boolean (node);
+
+  node = json_object_get_member (body, "extra");
+  if (node && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *extra = json_node_get_object (node);
+      JsonNode *stats = json_object_get_member (extra, "stats");
+      JsonNode *warnings = json_object_get_member (extra, "warnings");
+
+      if (stats && JSON_NODE_HOLDS_OBJECT (stats))
+        {
+          g_clear_pointer (&self->statistics, json_object_unref);
+          self->statistics = json_object_ref (json_node_get_object (stats));
+        }
+      if (warnings && JSON_NODE_HOLDS_ARRAY (warnings))
+        {
+          g_clear_pointer (&self->warnings, json_array_unref);
+          self->warnings = json_array_ref (json_node_get_array (warnings));
+        }
+    }
+
+  return json_array_ref (json_node_get_array (result));
+
+invalid:
+  g_set_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_REPLY,
+               _("The cursor reply of %s (HTTP %u) lacks “result”, “hasMore” or “id”"),
+               response->host->uri, response->status);
+  return NULL;
+}
+
+static void
+reply_cursor (GTask          *task,
+              ArangoResponse *response,
+              gconstpointer   context)
+{
+  g_autoptr(ArangoCursor) self = g_object_new (ARANGO_TYPE_CURSOR, NULL);
+  GError *error = NULL;
+
+  self->context = arango_context_ref ((ArangoContext *) context);
+  self->host = arango_host_ref (response->host);
+  self->first_batch = update_from_reply (self, response, &error);
+  if (self->first_batch == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&self), g_object_unref);
+}
+
+/* Runs @aql through POST /_api/cursor in @context; the task's result is
+ * the new ArangoCursor. The context must outlive the call: the caller's
+ * source object holds it. */
+void
+arango_query_start (ArangoContext       *context,
+                    gpointer             source_object,
+                    const char          *aql,
+                    JsonObject          *bind_vars,
+                    ArangoQueryOptions  *options,
+                    gpointer             source_tag,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  g_autoptr(JsonObject) body = NULL;
+  ArangoRequest *request;
+
+  if (aql == NULL || *aql == '\0')
+    {
+      g_task_report_new_error (source_object, callback, user_data, source_tag,
+                               ARANGO_ERROR, ARANGO_ERROR_INVALID_ARGUMENT,
+                               _("The query is empty"));
+      return;
+    }
+
+  body = json_object_new ();
+  json_object_set_string_member (body, "query", aql);
+  if (bind_vars)
+    json_object_set_object_member (body, "bindVars", json_object_ref (bind_vars));
+
+  request = arango_context_request (context, SOUP_METHOD_POST, "/_api/cursor", NULL);
+  arango_query_options_apply (options, body, request);
+  arango_request_take_json_body (request, json_node_init_object (json_node_alloc (), body));
+  arango_context_call (context, source_object, request, reply_cursor, context,
+                       source_tag, cancellable, callback, user_data);
+}
+
+/**
+ * arango_cursor_get_id: (get-property id)
+ * @self: an #ArangoCursor
+ *
+ * Gets the server's id of the cursor.
+ *
+ * Returns: (nullable): the id, or %NULL when the first batch held every
+ *   result
+ */
+const char *
+arango_cursor_get_id (ArangoCursor *self)
+{
+  g_return_val_if_fail (ARANGO_IS_CURSOR (self), NULL);
+
+  return self->id;
+}
+
+/**
+ * arango_cursor_get_count: (get-property count)
+ * @self: an #ArangoCursor
+ *
+ * Gets the total number of results, when the query asked for it.
+ *
+ * Returns: the number of results, or -1 when unknown
+ */
+gint64
+arango_cursor_get_count (ArangoCursor *self)
+{
+  g_return_val_if_fail (ARANGO_IS_CURSOR (self), -1);
+
+  return self->count;
+}
+
+/**
+ * arango_cursor_get_has_more: (get-property has-more)
+ * @self: an #ArangoCursor
+ *
+ * Gets whether the server holds more batches.
+ *
+ * Returns: %TRUE if there are more batches to fetch
+ */
+gboolean
+arango_cursor_get_has_more (ArangoCursor *self)
+{
+  g_return_val_if_fail (ARANGO_IS_CURSOR (self), FALSE);
+
+  return self->has_more;
+}
+
+/**
+ * arango_cursor_get_cached: (get-property cached)
+ * @self: an #ArangoCursor
+ *
+ * Gets whether the results came from the query results cache.
+ *
+ * Returns: %TRUE if they did
+ */
+gboolean
+arango_cursor_get_cached (ArangoCursor *self)
+{
+  g_return_val_if_fail (ARANGO_IS_CURSOR (self), FALSE);
+
+  return self->cached;
+}
+
+/**
+ * arango_cursor_get_statistics: (get-property statistics)
+ * @self: an #ArangoCursor
+ *
+ * Gets the query's statistics as of the last batch: `writesExecuted`,
+ * `scannedFull`, `filtered`, `executionTime`, `fullCount` (with
+ * #ArangoQueryOptions:full-count), …
+ *
+ * Returns: (transfer none) (nullable): the statistics
+ */
+JsonObject *
+arango_cursor_get_statistics (ArangoCursor *self)
+{
+  g_return_val_if_fail (ARANGO_IS_CURSOR (self), NULL);
+
+  return self->statistics;
+}
+
+/**
+ * arango_cursor_get_warnings: (get-property warnings)
+ * @self: an #ArangoCursor
+ *
+ * Gets the query's warnings as of the last batch, each with `code` and
+ * `message`.
+ *
+ * Returns: (transfer none) (nullable): the warnings
+ */
+JsonArray *
+arango_cursor_get_warnings (ArangoCursor *self)
+{
+  g_return_val_if_fail (ARANGO_IS_CURSOR (self), NULL);
+
+  return self->warnings;
+}
+
+static void
+notify_progress (ArangoCursor *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_MORE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATISTICS]);
+}
+
+static void
+on_next_batch (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ArangoCursor *self = g_task_get_source_object (task);
+  g_autoptr(ArangoResponse) response = NULL;
+  GError *error = NULL;
+  JsonArray *batch;
+
+  self->busy = FALSE;
+  response = arango_connection_send_finish (ARANGO_CLIENT (source), result, &error);
+  if (response == NULL)
+    {
+      /* The server no longer has it: there is nothing more to fetch. */
+      if (g_error_matches (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_CURSOR_NOT_FOUND))
+        self->has_more = FALSE;
+      g_task_return_error (task, error);
+      return;
+    }
+
+  batch = update_from_reply (self, response, &error);
+  if (batch == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  notify_progress (self);
+  g_task_return_pointer (task, batch, (GDestroyNotify) json_array_unref);
+}
+
+/**
+ * arango_cursor_next_batch_async:
+ * @self: an #ArangoCursor
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the batch is there
+ * @user_data: data for @callback
+ *
+ * Gets the next batch of results. The first call hands out the batch that
+ * came with the query; later ones ask the coordinator that holds the
+ * cursor (`POST /_api/cursor/{id}`). One batch at a time: a call while
+ * another is under way fails with %ARANGO_ERROR_INVALID_ARGUMENT.
+ */
+void
+arango_cursor_next_batch_async (ArangoCursor        *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (ARANGO_IS_CURSOR (self));
+
+  if (self->busy)
+    {
+      g_task_report_new_error (self, callback, user_data, arango_cursor_next_batch_async,
+                               ARANGO_ERROR, ARANGO_ERROR_INVALID_ARGUMENT,
+                               _("A batch of this cursor is already being fetched"));
+      return;
+    }
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, arango_cursor_next_batch_async);
+
+  if (self->first_batch != NULL)
+    {
+      g_task_return_pointer (task, g_steal_pointer (&self->first_batch),
+                             (GDestroyNotify) json_array_unref);
+      return;
+    }
+  if (!self->has_more)
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+
+  self->busy = TRUE;
+  arango_connection_send_async (self->context->client,
+                                cursor_request (self, SOUP_METHOD_POST),
+                                cancellable, on_next_batch, g_steal_pointer (&task));
+}
+
+/**
+ * arango_cursor_next_batch_finish:
+ * @self: an #ArangoCursor
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes arango_cursor_next_batch_async().
+ *
+ * Returns: (transfer full) (nullable): the next batch of results, or
+ *   %NULL at the end (with no error) or on an error, such as
+ *   %ARANGO_SERVER_ERROR_CURSOR_NOT_FOUND when the cursor expired
+ */
+JsonArray *
+arango_cursor_next_batch_finish (ArangoCursor  *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return arango_call_finish_pointer (self, result, arango_cursor_next_batch_async, error);
+}
+
+/**
+ * arango_cursor_close_async:
+ * @self: an #ArangoCursor
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the cursor is closed
+ * @user_data: data for @callback
+ *
+ * Releases the cursor on the server (`DELETE /_api/cursor/{id}`) when it
+ * still holds results; otherwise sends nothing. Dropping the last
+ * reference to a cursor does the same, without waiting.
+ */
+void
+arango_cursor_close_async (ArangoCursor        *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_return_if_fail (ARANGO_IS_CURSOR (self));
+
+  g_clear_pointer (&self->first_batch, json_array_unref);
+  if (!self->has_more || self->id == NULL)
+    {
+      g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+      g_task_set_source_tag (task, arango_cursor_close_async);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  self->has_more = FALSE;
+  arango_context_call (self->context, self, cursor_request (self, SOUP_METHOD_DELETE),
+                       arango_reply_true, NULL, arango_cursor_close_async,
+                       cancellable, callback, user_data);
+}
+
+/**
+ * arango_cursor_close_finish:
+ * @self: an #ArangoCursor
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes arango_cursor_close_async().
+ *
+ * Returns: %TRUE, or %FALSE with an error
+ */
+gboolean
+arango_cursor_close_finish (ArangoCursor  *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  return arango_call_finish_boolean (self, result, arango_cursor_close_async, error);
+}
