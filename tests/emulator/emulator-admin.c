@@ -1,0 +1,379 @@
+/* emulator-admin.c: version, engine, status and server endpoints
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "emulator-admin.h"
+
+#include <unistd.h>
+
+#include "emulator-coordinator.h"
+#include "emulator-reply.h"
+#include "emulator-router.h"
+
+/* A community build's subset of the keys of
+ * ../shared/arango-api/transcripts/3.12/RestVersionDetails_single.json,
+ * in the recorded order; "mode", "role" and "host" follow. */
+static const struct {
+  const char *key;
+  const char *value;
+} version_details[] = {
+  { "architecture", "64bit" },
+  { "arm", "false" },
+  { "asan", "false" },
+  { "assertions", "false" },
+  { "avx", "true" },
+  { "avx2", "false" },
+  { "boost-version", "1.78.0" },
+  { "build-date", "2025-02-27 09:41:12" },
+  { "build-id", "5e7a2f4c9d1b3a8e6f0c2d4b7a9e1c3f5b7d9a1e" },
+  { "build-repository", "refs/" EMU_VERSION " 5e7a2f4c9" },
+  { "compiler", "clang [Ubuntu Clang 16.0.6]" },
+  { "coverage", "false" },
+  { "cplusplus", "202002" },
+  { "curl-version", "none" },
+  { "debug", "false" },
+  { "endianness", "little" },
+  { "failure-tests", "false" },
+  { "fd-client-event-handler", "poll" },
+  { "fd-setsize", "1024" },
+  { "full-version-string", "ArangoDB " EMU_VERSION " [linux] 64bit, using jemalloc, "
+                           "build refs/" EMU_VERSION " 5e7a2f4c9, VPack 0.2.1, "
+                           "RocksDB 7.2.0, ICU 64.2, V8 12.1.165, OpenSSL 3.0.15 3 Sep 2024" },
+  { "icu-version", "64.2" },
+  { "ipo", "false" },
+  { "iresearch-version", "1.3.0.0" },
+  { "jemalloc", "true" },
+  { "libunwind", "true" },
+  { "license", EMU_LICENSE },
+  { "maintainer-mode", "false" },
+  { "memory-profiler", "true" },
+  { "ndebug", "true" },
+  { "openssl-version-compile-time", "OpenSSL 3.0.15 3 Sep 2024" },
+  { "openssl-version-run-time", "OpenSSL 3.0.15 3 Sep 2024" },
+  { "optimization-flags", "-mfxsr -mmmx -msse -msse2 -mcx16 -msahf -mpopcnt -msse3 "
+                          "-msse4.1 -msse4.2 -mssse3 -mpclmul -mavx -mxsave" },
+  { "pic", "2" },
+  { "pie", "2" },
+  { "platform", "linux" },
+  { "reactor-type", "epoll" },
+  { "replication2-enabled", "false" },
+  { "rocksdb-version", "7.2.0" },
+  { "server-version", EMU_VERSION },
+  { "sizeof int", "4" },
+  { "sizeof long", "8" },
+  { "sizeof void*", "8" },
+  { "sse42", "true" },
+  { "tsan", "false" },
+  { "unaligned-access", "false" },
+  { "v8-version", "12.1.165" },
+  { "vpack-version", "0.2.1" },
+  { "zlib-version", "1.2.13" },
+};
+
+/* ../shared/arango-api/transcripts/3.12/RestEngine_single.json */
+static const char *engine_indexes[] = {
+  "primary", "edge", "hash", "skiplist", "ttl", "persistent", "geo",
+  "fulltext", "mdi", "mdi-prefixed", "inverted",
+};
+
+static const char *
+server_mode (EmuState *state)
+{
+  return state->read_only ? "readonly" : "default";
+}
+
+static void
+add_string_array (JsonBuilder        *builder,
+                  const char * const *values,
+                  gsize               n_values)
+{
+  gsize i;
+
+  json_builder_begin_array (builder);
+  for (i = 0; i < n_values; i++)
+    json_builder_add_string_value (builder, values[i]);
+  json_builder_end_array (builder);
+}
+
+JsonNode *
+emu_admin_version_body (EmuState   *state,
+                        const char *role,
+                        gboolean    details)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  static const char * const api_versions[] = { "v0" };
+  guint i;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "server");
+  json_builder_add_string_value (builder, "arango");
+  json_builder_set_member_name (builder, "license");
+  json_builder_add_string_value (builder, EMU_LICENSE);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_string_value (builder, EMU_VERSION);
+
+  if (details)
+    {
+      json_builder_set_member_name (builder, "details");
+      json_builder_begin_object (builder);
+      for (i = 0; i < G_N_ELEMENTS (version_details); i++)
+        {
+          json_builder_set_member_name (builder, version_details[i].key);
+          json_builder_add_string_value (builder, version_details[i].value);
+        }
+      json_builder_set_member_name (builder, "mode");
+      json_builder_add_string_value (builder, "server");
+      json_builder_set_member_name (builder, "role");
+      json_builder_add_string_value (builder, role);
+      json_builder_set_member_name (builder, "host");
+      json_builder_add_string_value (builder, "localhost");
+      json_builder_end_object (builder);
+    }
+
+  json_builder_set_member_name (builder, "apiVersions");
+  add_string_array (builder, api_versions, G_N_ELEMENTS (api_versions));
+  json_builder_set_member_name (builder, "deprecatedApiVersions");
+  json_builder_begin_array (builder);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "requestedApiVersion");
+  json_builder_add_string_value (builder, "v0");
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+emu_admin_engine_body (void)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, "rocksdb");
+  json_builder_set_member_name (builder, "supports");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "indexes");
+  add_string_array (builder, engine_indexes, G_N_ELEMENTS (engine_indexes));
+  json_builder_set_member_name (builder, "aliases");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "indexes");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "hash");
+  json_builder_add_string_value (builder, "persistent");
+  json_builder_set_member_name (builder, "skiplist");
+  json_builder_add_string_value (builder, "persistent");
+  json_builder_set_member_name (builder, "zkd");
+  json_builder_add_string_value (builder, "mdi");
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "endianness");
+  json_builder_add_string_value (builder, "big");
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static void
+handle_version (EmuRequest *req)
+{
+  g_autoptr(JsonNode) body = emu_admin_version_body (req->state, "COORDINATOR",
+                                                     emu_request_get_query_bool (req, "details", FALSE));
+
+  emu_reply_json (req->msg, SOUP_STATUS_OK, body);
+}
+
+static void
+handle_engine (EmuRequest *req)
+{
+  g_autoptr(JsonNode) body = emu_admin_engine_body ();
+
+  emu_reply_json (req->msg, SOUP_STATUS_OK, body);
+}
+
+/* Shaped like ../shared/arango-api/transcripts/3.12/RestAdminStatus_cluster.json */
+static void
+handle_status (EmuRequest *req)
+{
+  EmuState *state = req->state;
+  EmuCoordinator *foxxmaster = g_ptr_array_index (state->coordinators, 0);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *address = emu_coordinator_get_endpoint (req->coordinator);
+  char hostname[256] = "localhost";
+  guint i;
+
+  gethostname (hostname, sizeof hostname - 1);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "server");
+  json_builder_add_string_value (builder, "arango");
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_string_value (builder, EMU_VERSION);
+  json_builder_set_member_name (builder, "pid");
+  json_builder_add_int_value (builder, getpid ());
+  json_builder_set_member_name (builder, "license");
+  json_builder_add_string_value (builder, EMU_LICENSE);
+  json_builder_set_member_name (builder, "mode");
+  json_builder_add_string_value (builder, "server");
+  json_builder_set_member_name (builder, "operationMode");
+  json_builder_add_string_value (builder, "server");
+  json_builder_set_member_name (builder, "foxxApi");
+  json_builder_add_boolean_value (builder, TRUE);
+  json_builder_set_member_name (builder, "host");
+  json_builder_add_string_value (builder, "localhost");
+  json_builder_set_member_name (builder, "hostname");
+  json_builder_add_string_value (builder, hostname);
+
+  json_builder_set_member_name (builder, "serverInfo");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "progress");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "phase");
+  json_builder_add_string_value (builder, "in wait");
+  json_builder_set_member_name (builder, "feature");
+  json_builder_add_string_value (builder, "");
+  json_builder_set_member_name (builder, "recoveryTick");
+  json_builder_add_int_value (builder, 0);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "maintenance");
+  json_builder_add_boolean_value (builder, FALSE);
+  json_builder_set_member_name (builder, "role");
+  json_builder_add_string_value (builder, "COORDINATOR");
+  json_builder_set_member_name (builder, "writeOpsEnabled");
+  json_builder_add_boolean_value (builder, !state->read_only);
+  json_builder_set_member_name (builder, "readOnly");
+  json_builder_add_boolean_value (builder, state->read_only);
+  json_builder_set_member_name (builder, "persistedId");
+  json_builder_add_string_value (builder, req->coordinator->server_id);
+  json_builder_set_member_name (builder, "rebootId");
+  json_builder_add_int_value (builder, 1);
+  json_builder_set_member_name (builder, "address");
+  json_builder_add_string_value (builder, address);
+  json_builder_set_member_name (builder, "serverId");
+  json_builder_add_string_value (builder, req->coordinator->server_id);
+  json_builder_set_member_name (builder, "state");
+  json_builder_add_string_value (builder, "SERVING");
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "coordinator");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "foxxmaster");
+  json_builder_add_string_value (builder, foxxmaster->server_id);
+  json_builder_set_member_name (builder, "isFoxxmaster");
+  json_builder_add_boolean_value (builder, foxxmaster == req->coordinator);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "agency");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "agencyComm");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "endpoints");
+  json_builder_begin_array (builder);
+  for (i = 0; i < state->agents->len; i++)
+    {
+      EmuPeer *agent = g_ptr_array_index (state->agents, i);
+      g_autofree char *endpoint = g_strdup_printf ("tcp://127.0.0.1:%u", agent->port);
+
+      json_builder_add_string_value (builder, endpoint);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
+}
+
+static void
+handle_server_id (EmuRequest *req)
+{
+  g_autoptr(JsonBuilder) builder = emu_json_begin_ok (SOUP_STATUS_OK);
+
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, req->coordinator->server_id);
+  json_builder_end_object (builder);
+  emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
+}
+
+static void
+handle_server_role (EmuRequest *req)
+{
+  g_autoptr(JsonBuilder) builder = emu_json_begin_ok (SOUP_STATUS_OK);
+
+  json_builder_set_member_name (builder, "role");
+  json_builder_add_string_value (builder, "COORDINATOR");
+  json_builder_set_member_name (builder, "mode");
+  json_builder_add_string_value (builder, server_mode (req->state));
+  json_builder_end_object (builder);
+  emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
+}
+
+static void
+reply_mode (EmuRequest *req)
+{
+  g_autoptr(JsonBuilder) builder = emu_json_begin_ok (SOUP_STATUS_OK);
+
+  json_builder_set_member_name (builder, "mode");
+  json_builder_add_string_value (builder, server_mode (req->state));
+  json_builder_end_object (builder);
+  emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
+}
+
+static void
+handle_get_mode (EmuRequest *req)
+{
+  reply_mode (req);
+}
+
+static void
+handle_put_mode (EmuRequest *req)
+{
+  g_autoptr(JsonNode) body = emu_request_parse_body (req);
+  const char *mode = NULL;
+
+  if (body == NULL)
+    return;
+
+  if (JSON_NODE_HOLDS_OBJECT (body))
+    mode = emu_json_get_string (json_node_get_object (body), "mode");
+
+  if (g_strcmp0 (mode, "readonly") == 0)
+    req->state->read_only = TRUE;
+  else if (g_strcmp0 (mode, "default") == 0)
+    req->state->read_only = FALSE;
+  else
+    {
+      emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST,
+                       EMU_ERROR_HTTP_BAD_PARAMETER, NULL);
+      return;
+    }
+
+  reply_mode (req);
+}
+
+static void
+handle_availability (EmuRequest *req)
+{
+  /* Read-only still counts as available: the source answers 200 with the
+   * mode, whatever the documentation says (NOTES.md, section 4). */
+  reply_mode (req);
+}
+
+static const EmuRoute admin_routes[] = {
+  { "GET", "/_api/version", handle_version },
+  { "GET", "/_admin/version", handle_version },
+  { "GET", "/_api/engine", handle_engine },
+  { "GET", "/_admin/status", handle_status },
+  { "GET", "/_admin/server/id", handle_server_id },
+  { "GET", "/_admin/server/role", handle_server_role },
+  { "GET", "/_admin/server/mode", handle_get_mode },
+  { "PUT", "/_admin/server/mode", handle_put_mode },
+  { "GET", "/_admin/server/availability", handle_availability },
+};
+
+void
+emu_admin_register_routes (EmuRouter *router)
+{
+  emu_router_add_routes (router, admin_routes, G_N_ELEMENTS (admin_routes));
+}

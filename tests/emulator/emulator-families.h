@@ -1,0 +1,17 @@
+/* emulator-families.h: the endpoint families of the emulator
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * No include guard on purpose: emulator-router.{h,c} include this list with
+ * different definitions of EMU_FAMILY to declare and to call each family's
+ * registration function.
+ *
+ * Adding a family: write emulator-<name>.c defining
+ *   void emu_<name>_register_routes (EmuRouter *router);
+ * add one EMU_FAMILY (<name>) line below, and the file to meson.build.
+ */
+
+EMU_FAMILY (admin)
+EMU_FAMILY (auth)
+EMU_FAMILY (cluster)
+EMU_FAMILY (collections)

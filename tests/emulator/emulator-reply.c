@@ -1,0 +1,424 @@
+/* emulator-reply.c: responses shaped like ArangoDB's
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "emulator-reply.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Default errorMessage texts of the numbers in emulator-reply.h, as
+ * ../shared/arango-api/errors.tsv lists them. */
+static const struct {
+  int         number;
+  const char *message;
+} error_messages[] = {
+  { EMU_ERROR_NOT_IMPLEMENTED, "not implemented" },
+  { EMU_ERROR_BAD_PARAMETER, "bad parameter" },
+  { EMU_ERROR_FORBIDDEN, "forbidden" },
+  { EMU_ERROR_HTTP_BAD_PARAMETER, "bad parameter" },
+  { EMU_ERROR_HTTP_UNAUTHORIZED, "unauthorized" },
+  { EMU_ERROR_HTTP_FORBIDDEN, "forbidden" },
+  { EMU_ERROR_HTTP_NOT_FOUND, "not found" },
+  { EMU_ERROR_HTTP_METHOD_NOT_ALLOWED, "method not supported" },
+  { EMU_ERROR_HTTP_PRECONDITION_FAILED, "precondition failed" },
+  { EMU_ERROR_HTTP_SERVER_ERROR, "internal server error" },
+  { EMU_ERROR_HTTP_SERVICE_UNAVAILABLE, "service unavailable" },
+  { EMU_ERROR_HTTP_GATEWAY_TIMEOUT, "gateway timeout" },
+  { EMU_ERROR_HTTP_CORRUPTED_JSON, "invalid JSON object" },
+  { EMU_ERROR_ARANGO_DATA_SOURCE_NOT_FOUND, "collection or view not found" },
+  { EMU_ERROR_ARANGO_DATABASE_NOT_FOUND, "database not found" },
+};
+
+/* Every response of a Coordinator carries these (NOTES.md, section 1).
+ * The names are capitalised the way the server writes them on the wire. */
+static const struct {
+  const char *name;
+  const char *value;
+} standard_headers[] = {
+  { "X-Content-Type-Options", "nosniff" },
+  { "Content-Security-Policy", "frame-ancestors 'self'; form-action 'self';" },
+  { "Cache-Control", "no-cache, no-store, must-revalidate, pre-check=0, post-check=0, max-age=0, s-maxage=0" },
+  { "Pragma", "no-cache" },
+  { "Expires", "0" },
+  { "Strict-Transport-Security", "max-age=31536000 ; includeSubDomains" },
+  { "X-Arango-Queue-Time-Seconds", "0.000000" },
+  { "Server", "ArangoDB" },
+  { "Connection", "Keep-Alive" },
+};
+
+const char *
+emu_error_message (int error_num)
+{
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (error_messages); i++)
+    if (error_messages[i].number == error_num)
+      return error_messages[i].message;
+
+  return "unknown error";
+}
+
+static void
+add_standard_headers (SoupServerMessage *msg)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  guint i;
+
+  /* libsoup adds a Date header that ArangoDB never sends. */
+  soup_message_headers_remove (headers, "Date");
+  for (i = 0; i < G_N_ELEMENTS (standard_headers); i++)
+    soup_message_headers_replace (headers,
+                                  standard_headers[i].name,
+                                  standard_headers[i].value);
+}
+
+void
+emu_reply_raw (SoupServerMessage *msg,
+               guint              status,
+               const char        *content_type,
+               const char        *body,
+               gsize              length)
+{
+  add_standard_headers (msg);
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, content_type, SOUP_MEMORY_COPY,
+                                    body, length);
+}
+
+void
+emu_reply_empty (SoupServerMessage *msg,
+                 guint              status)
+{
+  /* Empty 202/204/304 answers come as text/plain with content-length 0. */
+  emu_reply_raw (msg, status, "text/plain", "", 0);
+}
+
+static void
+append_string (GString    *out,
+               const char *text)
+{
+  const char *p;
+
+  g_string_append_c (out, '"');
+  for (p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\b':
+          g_string_append (out, "\\b");
+          break;
+        case '\f':
+          g_string_append (out, "\\f");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+          break;
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_double (GString *out,
+               gdouble  value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char format[8];
+  int precision;
+
+  if (!isfinite (value))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  /* The shortest text that reads back as the same double, as the server's
+   * VelocyPack dumper writes it: 0.03 rather than 0.029999999999999999,
+   * and 4 rather than 4.0. */
+  for (precision = 1; precision <= 17; precision++)
+    {
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buffer, sizeof buffer, format, value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+
+  g_string_append (out, buffer);
+}
+
+static void
+append_node (GString  *out,
+             JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '{');
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          {
+            if (!first)
+              g_string_append_c (out, ',');
+            first = FALSE;
+            append_string (out, name);
+            g_string_append_c (out, ':');
+            append_node (out, member);
+          }
+        g_string_append_c (out, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint i;
+
+        g_string_append_c (out, '[');
+        for (i = 0; i < json_array_get_length (array); i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            append_node (out, json_array_get_element (array, i));
+          }
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        case G_TYPE_DOUBLE:
+          append_double (out, json_node_get_double (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        case G_TYPE_STRING:
+          append_string (out, json_node_get_string (node));
+          break;
+        default:
+          g_string_append (out, "null");
+          break;
+        }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+/* Compact JSON as the server sends it. JsonGenerator would do, but for its
+ * 17-digit doubles. */
+char *
+emu_json_to_string (JsonNode *node)
+{
+  GString *out = g_string_new (NULL);
+
+  append_node (out, node);
+  return g_string_free (out, FALSE);
+}
+
+void
+emu_reply_json (SoupServerMessage *msg,
+                guint              status,
+                JsonNode          *body)
+{
+  g_autofree char *text = emu_json_to_string (body);
+
+  emu_reply_raw (msg, status, "application/json", text, strlen (text));
+}
+
+void
+emu_reply_builder (SoupServerMessage *msg,
+                   guint              status,
+                   JsonBuilder       *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  emu_reply_json (msg, status, root);
+}
+
+static void
+add_www_authenticate (SoupServerMessage *msg)
+{
+  SoupMessageHeaders *request_headers = soup_server_message_get_request_headers (msg);
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+
+  if (soup_message_headers_get_one (request_headers, "x-omit-www-authenticate") != NULL)
+    return;
+
+  soup_message_headers_append (headers, "Www-Authenticate", "Basic, realm=\"ArangoDB\"");
+  soup_message_headers_append (headers, "Www-Authenticate",
+                               "Bearer, token_type=\"JWT\", realm=\"ArangoDB\"");
+}
+
+void
+emu_reply_error_full (SoupServerMessage *msg,
+                      EmuErrorStyle      style,
+                      guint              status,
+                      int                error_num,
+                      const char        *message)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (message == NULL)
+    message = emu_error_message (error_num);
+
+  json_builder_begin_object (builder);
+  switch (style)
+    {
+    case EMU_ERROR_STYLE_HANDLER:
+      json_builder_set_member_name (builder, "code");
+      json_builder_add_int_value (builder, status);
+      json_builder_set_member_name (builder, "error");
+      json_builder_add_boolean_value (builder, TRUE);
+      json_builder_set_member_name (builder, "errorMessage");
+      json_builder_add_string_value (builder, message);
+      json_builder_set_member_name (builder, "errorNum");
+      json_builder_add_int_value (builder, error_num);
+      break;
+
+    case EMU_ERROR_STYLE_EARLY:
+      json_builder_set_member_name (builder, "error");
+      json_builder_add_boolean_value (builder, TRUE);
+      json_builder_set_member_name (builder, "errorNum");
+      json_builder_add_int_value (builder, error_num);
+      json_builder_set_member_name (builder, "errorMessage");
+      json_builder_add_string_value (builder, message);
+      json_builder_set_member_name (builder, "code");
+      json_builder_add_int_value (builder, status);
+      break;
+
+    case EMU_ERROR_STYLE_LEGACY:
+    default:
+      json_builder_set_member_name (builder, "error");
+      json_builder_add_boolean_value (builder, TRUE);
+      json_builder_set_member_name (builder, "code");
+      json_builder_add_int_value (builder, status);
+      json_builder_set_member_name (builder, "errorNum");
+      json_builder_add_int_value (builder, error_num);
+      json_builder_set_member_name (builder, "errorMessage");
+      json_builder_add_string_value (builder, message);
+      break;
+    }
+  json_builder_end_object (builder);
+
+  emu_reply_builder (msg, status, builder);
+
+  /* The server's HTTP layer adds the challenge to every 401, whichever
+   * code produced it. */
+  if (status == SOUP_STATUS_UNAUTHORIZED)
+    add_www_authenticate (msg);
+}
+
+void
+emu_reply_error (SoupServerMessage *msg,
+                 guint              status,
+                 int                error_num,
+                 const char        *message)
+{
+  emu_reply_error_full (msg, EMU_ERROR_STYLE_HANDLER, status, error_num, message);
+}
+
+void
+emu_reply_errorf (SoupServerMessage *msg,
+                  guint              status,
+                  int                error_num,
+                  const char        *format,
+                  ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  emu_reply_error (msg, status, error_num, message);
+}
+
+JsonBuilder *
+emu_json_begin_ok (guint code)
+{
+  JsonBuilder *builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  emu_json_add_ok (builder, code);
+
+  return builder;
+}
+
+void
+emu_json_add_ok (JsonBuilder *builder,
+                 guint        code)
+{
+  json_builder_set_member_name (builder, "error");
+  json_builder_add_boolean_value (builder, FALSE);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_int_value (builder, code);
+}
+
+const char *
+emu_json_get_string (JsonObject *object,
+                     const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+gboolean
+emu_json_get_number (JsonObject *object,
+                     const char *name,
+                     gdouble    *value)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+  GType type;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  type = json_node_get_value_type (node);
+  if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
+    return FALSE;
+
+  *value = json_node_get_double (node);
+  return TRUE;
+}

@@ -1,0 +1,317 @@
+/* emulator-state.c: the in-memory state every coordinator shares
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "emulator-state.h"
+
+#include "emulator-coordinator.h"
+#include "emulator-listener.h"
+#include "emulator-router.h"
+
+#define EMU_N_DBSERVERS 3
+#define EMU_N_AGENTS 3
+
+/* The _system collections of a fresh deployment with the ids and order of
+ * ../shared/arango-api/transcripts/3.12/RestCollectionGetAllCollections_single.json */
+static const struct {
+  const char *id;
+  const char *name;
+} system_collections[] = {
+  { "12", "_apps" },
+  { "5", "_statistics15" },
+  { "11", "_jobs" },
+  { "7", "_graphs" },
+  { "13", "_appbundles" },
+  { "6", "_statisticsRaw" },
+  { "8", "_analyzers" },
+  { "14", "_frontend" },
+  { "10", "_queues" },
+  { "4", "_statistics" },
+  { "3", "_users" },
+  { "9", "_aqlfunctions" },
+};
+
+static char *
+new_server_id (const char *prefix)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  return g_strdup_printf ("%s-%s", prefix, uuid);
+}
+
+static EmuPeer *
+emu_peer_new (EmuRole     role,
+              const char *prefix,
+              const char *short_prefix,
+              guint       number,
+              guint16     port)
+{
+  EmuPeer *peer = g_new0 (EmuPeer, 1);
+
+  peer->role = role;
+  peer->server_id = new_server_id (prefix);
+  peer->short_name = short_prefix != NULL
+    ? g_strdup_printf ("%s%04u", short_prefix, number)
+    : NULL;
+  peer->port = port;
+
+  return peer;
+}
+
+static void
+emu_peer_free (gpointer data)
+{
+  EmuPeer *peer = data;
+
+  g_free (peer->server_id);
+  g_free (peer->short_name);
+  g_free (peer);
+}
+
+static void
+emu_collection_free (gpointer data)
+{
+  EmuCollection *collection = data;
+
+  g_free (collection->id);
+  g_free (collection->name);
+  g_free (collection->globally_unique_id);
+  g_free (collection);
+}
+
+static void
+emu_database_free (gpointer data)
+{
+  EmuDatabase *database = data;
+
+  g_free (database->id);
+  g_free (database->name);
+  g_ptr_array_unref (database->collections);
+  g_free (database);
+}
+
+EmuState *
+emu_state_new (void)
+{
+  EmuState *state = g_new0 (EmuState, 1);
+  EmuDatabase *system;
+  guint16 base_port;
+  guint i;
+
+  state->jwt_ttl = 3600;
+  state->cluster_id = g_uuid_string_random ();
+  state->started_at = g_get_real_time ();
+  state->coordinators = g_ptr_array_new_with_free_func ((GDestroyNotify) emu_coordinator_free);
+  state->dbservers = g_ptr_array_new_with_free_func (emu_peer_free);
+  state->agents = g_ptr_array_new_with_free_func (emu_peer_free);
+  state->databases = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                            NULL, emu_database_free);
+  state->target_dbservers = EMU_N_DBSERVERS;
+  /* Leaves room below the ids of the system collections. */
+  state->next_id = 10000;
+
+  /* Nothing listens on these ports; they only have to look like a real
+   * deployment and stay the same for the whole run. */
+  base_port = (guint16) g_random_int_range (20000, 60000);
+  for (i = 0; i < EMU_N_DBSERVERS; i++)
+    g_ptr_array_add (state->dbservers,
+                     emu_peer_new (EMU_ROLE_DBSERVER, "PRMR", "DBServer",
+                                   i + 1, (guint16) (base_port + 10 * i)));
+  for (i = 0; i < EMU_N_AGENTS; i++)
+    g_ptr_array_add (state->agents,
+                     emu_peer_new (EMU_ROLE_AGENT, "AGNT", NULL,
+                                   i + 1, (guint16) (base_port + 100 + 10 * i)));
+
+  system = emu_state_add_database (state, "_system");
+  g_free (system->id);
+  system->id = g_strdup ("1");
+  for (i = 0; i < G_N_ELEMENTS (system_collections); i++)
+    emu_database_add_collection (system,
+                                 system_collections[i].id,
+                                 system_collections[i].name,
+                                 2, TRUE,
+                                 system_collections[i].name);
+
+  state->router = emu_router_new ();
+  state->control_router = emu_router_new ();
+
+  return state;
+}
+
+void
+emu_state_free (EmuState *state)
+{
+  if (state == NULL)
+    return;
+
+  /* Coordinators first: stopping them drops requests that still point at
+   * the routers and the rest of the state. */
+  g_ptr_array_unref (state->coordinators);
+  g_clear_pointer (&state->control_listener, emu_listener_free);
+  g_clear_object (&state->control_server);
+  g_clear_pointer (&state->router, emu_router_free);
+  g_clear_pointer (&state->control_router, emu_router_free);
+  g_ptr_array_unref (state->dbservers);
+  g_ptr_array_unref (state->agents);
+  g_hash_table_unref (state->databases);
+  g_clear_pointer (&state->users, g_hash_table_unref);
+  g_clear_object (&state->tls_certificate);
+  g_free (state->jwt_secret);
+  g_free (state->cluster_id);
+  g_free (state);
+}
+
+gboolean
+emu_state_auth_enabled (EmuState *state)
+{
+  return state->users != NULL;
+}
+
+void
+emu_state_add_user (EmuState   *state,
+                    const char *user,
+                    const char *password)
+{
+  if (state->users == NULL)
+    state->users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  g_hash_table_replace (state->users, g_strdup (user), g_strdup (password));
+}
+
+gboolean
+emu_state_check_password (EmuState   *state,
+                          const char *user,
+                          const char *password)
+{
+  const char *expected;
+
+  if (state->users == NULL || user == NULL || password == NULL)
+    return FALSE;
+
+  expected = g_hash_table_lookup (state->users, user);
+  return expected != NULL && g_str_equal (expected, password);
+}
+
+gboolean
+emu_state_user_exists (EmuState   *state,
+                       const char *user)
+{
+  return state->users != NULL && user != NULL &&
+         g_hash_table_contains (state->users, user);
+}
+
+char *
+emu_state_next_id (EmuState *state)
+{
+  return g_strdup_printf ("%" G_GUINT64_FORMAT, state->next_id++);
+}
+
+gboolean
+emu_state_in_maintenance (EmuState *state)
+{
+  return state->maintenance_until != 0 &&
+         g_get_real_time () < state->maintenance_until;
+}
+
+EmuDatabase *
+emu_state_lookup_database (EmuState   *state,
+                           const char *name)
+{
+  return g_hash_table_lookup (state->databases, name);
+}
+
+EmuDatabase *
+emu_state_add_database (EmuState   *state,
+                        const char *name)
+{
+  EmuDatabase *database = g_new0 (EmuDatabase, 1);
+
+  database->id = emu_state_next_id (state);
+  database->name = g_strdup (name);
+  database->collections = g_ptr_array_new_with_free_func (emu_collection_free);
+  g_hash_table_replace (state->databases, database->name, database);
+
+  return database;
+}
+
+EmuCollection *
+emu_database_lookup_collection (EmuDatabase *database,
+                                const char  *name)
+{
+  guint i;
+
+  for (i = 0; i < database->collections->len; i++)
+    {
+      EmuCollection *collection = g_ptr_array_index (database->collections, i);
+
+      if (g_str_equal (collection->name, name))
+        return collection;
+    }
+
+  return NULL;
+}
+
+EmuCollection *
+emu_database_add_collection (EmuDatabase *database,
+                             const char  *id,
+                             const char  *name,
+                             guint        type,
+                             gboolean     is_system,
+                             const char  *globally_unique_id)
+{
+  EmuCollection *collection = g_new0 (EmuCollection, 1);
+
+  collection->id = g_strdup (id);
+  collection->name = g_strdup (name);
+  collection->type = type;
+  collection->is_system = is_system;
+  collection->globally_unique_id = g_strdup (globally_unique_id);
+  g_ptr_array_add (database->collections, collection);
+
+  return collection;
+}
+
+EmuCoordinator *
+emu_state_find_coordinator (EmuState   *state,
+                            const char *server_id)
+{
+  guint i;
+
+  for (i = 0; i < state->coordinators->len; i++)
+    {
+      EmuCoordinator *coordinator = g_ptr_array_index (state->coordinators, i);
+
+      if (g_strcmp0 (coordinator->server_id, server_id) == 0)
+        return coordinator;
+    }
+
+  return NULL;
+}
+
+EmuPeer *
+emu_state_find_peer (EmuState   *state,
+                     const char *server_id)
+{
+  GPtrArray *lists[] = { state->dbservers, state->agents };
+  guint i, j;
+
+  for (i = 0; i < G_N_ELEMENTS (lists); i++)
+    for (j = 0; j < lists[i]->len; j++)
+      {
+        EmuPeer *peer = g_ptr_array_index (lists[i], j);
+
+        if (g_strcmp0 (peer->server_id, server_id) == 0)
+          return peer;
+      }
+
+  return NULL;
+}
+
+char *
+emu_format_iso_time (gint64 real_time_usec)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (real_time_usec / G_USEC_PER_SEC);
+
+  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
+}

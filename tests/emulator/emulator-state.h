@@ -1,0 +1,158 @@
+/* emulator-state.h: the in-memory state every coordinator shares
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <libsoup/soup.h>
+
+G_BEGIN_DECLS
+
+#define EMU_VERSION "3.12.4"
+#define EMU_LICENSE "community"
+
+/* Upper bound of the per-coordinator request log read by
+ * GET /_control/coordinators/{i}/requests. */
+#define EMU_REQUEST_LOG_SIZE 200
+
+typedef struct _EmuState       EmuState;
+typedef struct _EmuCoordinator EmuCoordinator;
+typedef struct _EmuPeer        EmuPeer;
+typedef struct _EmuDatabase    EmuDatabase;
+typedef struct _EmuCollection  EmuCollection;
+typedef struct _EmuRouter      EmuRouter;
+
+typedef enum {
+  EMU_ROLE_COORDINATOR,
+  EMU_ROLE_DBSERVER,
+  EMU_ROLE_AGENT,
+} EmuRole;
+
+typedef enum {
+  EMU_FAULT_NONE,
+  EMU_FAULT_HANG,
+  EMU_FAULT_SLOW,
+  EMU_FAULT_UNAVAILABLE,
+  EMU_FAULT_GARBAGE,
+  EMU_FAULT_TRUNCATE,
+  EMU_FAULT_RESET,
+} EmuFaultKind;
+
+struct _EmuCoordinator {
+  EmuState     *state;
+  guint         index;
+  char         *server_id;
+  char         *short_name;
+  guint16       port;
+  SoupServer   *server;
+  struct _EmuListener *listener;
+  gboolean      running;
+  gint64        stopped_at;       /* g_get_real_time () of the last stop */
+
+  EmuFaultKind  fault;
+  guint         fault_remaining;  /* 0: until changed through the control surface */
+  guint         fault_ms;
+
+  guint         requests;
+  guint         connections;
+  /* Bumped by a reset so that connections seen before it count again. */
+  guint         generation;
+
+  GQueue        request_log;      /* EmuLoggedRequest */
+  GQueue        deferred;         /* EmuDeferred: held by the hang and slow faults */
+};
+
+/* DB-Servers and Agents exist only as data: nothing listens on their ports. */
+struct _EmuPeer {
+  EmuRole  role;
+  char    *server_id;
+  char    *short_name;
+  guint16  port;
+  gint64   maintenance_until;     /* DB-Servers: g_get_real_time () limit, 0 = normal */
+};
+
+struct _EmuCollection {
+  char     *id;
+  char     *name;
+  guint     type;                 /* 2 document, 3 edge */
+  gboolean  is_system;
+  char     *globally_unique_id;
+};
+
+struct _EmuDatabase {
+  char       *id;
+  char       *name;
+  GPtrArray  *collections;        /* EmuCollection, in creation order */
+};
+
+struct _EmuState {
+  /* Authentication: users == NULL means authentication is off. */
+  GHashTable      *users;         /* name -> password */
+  char            *jwt_secret;
+  guint            jwt_ttl;
+
+  GTlsCertificate *tls_certificate;
+
+  char            *cluster_id;
+  gint64           started_at;
+  GPtrArray       *coordinators;  /* EmuCoordinator */
+  GPtrArray       *dbservers;     /* EmuPeer */
+  GPtrArray       *agents;        /* EmuPeer */
+
+  gint64           maintenance_until;   /* supervision maintenance, 0 = off */
+  gboolean         read_only;
+  gint64           target_coordinators;
+  gint64           target_dbservers;
+
+  GHashTable      *databases;     /* name -> EmuDatabase */
+  guint64          next_id;
+
+  EmuRouter       *router;
+  EmuRouter       *control_router;
+  SoupServer      *control_server;
+  struct _EmuListener *control_listener;
+  guint16          control_port;
+};
+
+EmuState       *emu_state_new                  (void);
+void            emu_state_free                 (EmuState     *state);
+
+gboolean        emu_state_auth_enabled         (EmuState     *state);
+void            emu_state_add_user             (EmuState     *state,
+                                                const char   *user,
+                                                const char   *password);
+gboolean        emu_state_check_password       (EmuState     *state,
+                                                const char   *user,
+                                                const char   *password);
+gboolean        emu_state_user_exists          (EmuState     *state,
+                                                const char   *user);
+
+char           *emu_state_next_id              (EmuState     *state);
+gboolean        emu_state_in_maintenance       (EmuState     *state);
+
+EmuDatabase    *emu_state_lookup_database      (EmuState     *state,
+                                                const char   *name);
+EmuDatabase    *emu_state_add_database         (EmuState     *state,
+                                                const char   *name);
+
+EmuCollection  *emu_database_lookup_collection (EmuDatabase  *database,
+                                                const char   *name);
+EmuCollection  *emu_database_add_collection    (EmuDatabase  *database,
+                                                const char   *id,
+                                                const char   *name,
+                                                guint         type,
+                                                gboolean      is_system,
+                                                const char   *globally_unique_id);
+
+EmuCoordinator *emu_state_find_coordinator     (EmuState     *state,
+                                                const char   *server_id);
+EmuPeer        *emu_state_find_peer            (EmuState     *state,
+                                                const char   *server_id);
+
+char           *emu_format_iso_time            (gint64        real_time_usec);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EmuState, emu_state_free)
+
+G_END_DECLS
