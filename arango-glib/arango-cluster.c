@@ -84,18 +84,23 @@ arango_cluster_new (ArangoContext *context)
   return self;
 }
 
+
+/* A request without parameters or body: most cluster calls. */
 static void
-call (ArangoCluster       *self,
-      ArangoRequest       *request,
-      ArangoReplyFunc      reply_func,
-      gconstpointer        reply_data,
-      gpointer             source_tag,
-      GCancellable        *cancellable,
-      GAsyncReadyCallback  callback,
-      gpointer             user_data)
+call_simple (ArangoCluster       *self,
+             const char          *method,
+             const char          *path,
+             ArangoReplyFunc      reply_func,
+             gconstpointer        reply_data,
+             gpointer             source_tag,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
 {
-  arango_context_call (self->context, self, request, reply_func, reply_data,
-                       source_tag, cancellable, callback, user_data);
+  arango_context_call (self->context, self,
+                       arango_context_request (self->context, method, path, NULL),
+                       reply_func, reply_data, source_tag, cancellable, callback,
+                       user_data);
 }
 
 static gboolean
@@ -132,8 +137,8 @@ call_for_server (ArangoCluster       *self,
 
   request = arango_context_request (self->context, SOUP_METHOD_GET, path, NULL);
   arango_request_add_query (request, parameter, server_id);
-  call (self, request, arango_reply_object, NULL, source_tag, cancellable,
-        callback, user_data);
+  arango_context_call (self->context, self, request, arango_reply_object, NULL,
+                       source_tag, cancellable, callback, user_data);
 }
 
 /**
@@ -154,9 +159,9 @@ arango_cluster_server_id_async (ArangoCluster       *self,
 {
   g_return_if_fail (ARANGO_IS_CLUSTER (self));
 
-  call (self, arango_context_request (self->context, SOUP_METHOD_GET, "/_admin/server/id", NULL),
-        arango_reply_string_member, "id", arango_cluster_server_id_async,
-        cancellable, callback, user_data);
+  call_simple (self, SOUP_METHOD_GET, "/_admin/server/id",
+               arango_reply_string_member, "id", arango_cluster_server_id_async,
+               cancellable, callback, user_data);
 }
 
 /**
@@ -195,9 +200,9 @@ arango_cluster_server_role_async (ArangoCluster       *self,
 {
   g_return_if_fail (ARANGO_IS_CLUSTER (self));
 
-  call (self, arango_context_request (self->context, SOUP_METHOD_GET, "/_admin/server/role", NULL),
-        arango_reply_string_member, "role", arango_cluster_server_role_async,
-        cancellable, callback, user_data);
+  call_simple (self, SOUP_METHOD_GET, "/_admin/server/role",
+               arango_reply_string_member, "role", arango_cluster_server_role_async,
+               cancellable, callback, user_data);
 }
 
 /**
@@ -236,9 +241,9 @@ arango_cluster_server_mode_async (ArangoCluster       *self,
 {
   g_return_if_fail (ARANGO_IS_CLUSTER (self));
 
-  call (self, arango_context_request (self->context, SOUP_METHOD_GET, "/_admin/server/mode", NULL),
-        arango_reply_string_member, "mode", arango_cluster_server_mode_async,
-        cancellable, callback, user_data);
+  call_simple (self, SOUP_METHOD_GET, "/_admin/server/mode",
+               arango_reply_string_member, "mode", arango_cluster_server_mode_async,
+               cancellable, callback, user_data);
 }
 
 /**
@@ -364,9 +369,9 @@ arango_cluster_server_count_async (ArangoCluster       *self,
 {
   g_return_if_fail (ARANGO_IS_CLUSTER (self));
 
-  call (self, arango_context_request (self->context, SOUP_METHOD_GET, "/_admin/cluster/numberOfServers", NULL),
-        arango_reply_object, NULL, arango_cluster_server_count_async,
-        cancellable, callback, user_data);
+  call_simple (self, SOUP_METHOD_GET, "/_admin/cluster/numberOfServers",
+               arango_reply_object, NULL, arango_cluster_server_count_async,
+               cancellable, callback, user_data);
 }
 
 /**
@@ -498,11 +503,12 @@ arango_cluster_server_maintenance_mode_async (ArangoCluster       *self,
   if (!check_server_id (self, server_id, arango_cluster_server_maintenance_mode_async,
                         callback, user_data))
     return;
-  call (self, arango_context_request (self->context, SOUP_METHOD_GET, "/_admin/cluster/maintenance",
+  arango_context_call (self->context, self,
+                       arango_context_request (self->context, SOUP_METHOD_GET, "/_admin/cluster/maintenance",
                                   server_id, NULL),
-        arango_reply_object_member, "result",
-        arango_cluster_server_maintenance_mode_async, cancellable, callback,
-        user_data);
+                       arango_reply_object_member, "result",
+                       arango_cluster_server_maintenance_mode_async, cancellable, callback,
+                       user_data);
 }
 
 /**
@@ -574,9 +580,9 @@ arango_cluster_toggle_server_maintenance_mode_async (ArangoCluster       *self,
   request = arango_context_request (self->context, SOUP_METHOD_PUT, "/_admin/cluster/maintenance",
                                 server_id, NULL);
   arango_request_take_json_body (request, json_node_init_object (json_node_alloc (), body));
-  call (self, request, arango_reply_object, NULL,
-        arango_cluster_toggle_server_maintenance_mode_async, cancellable,
-        callback, user_data);
+  arango_context_call (self->context, self, request, arango_reply_object, NULL,
+                       arango_cluster_toggle_server_maintenance_mode_async, cancellable,
+                       callback, user_data);
 }
 
 /**
@@ -615,9 +621,9 @@ arango_cluster_health_async (ArangoCluster       *self,
 {
   g_return_if_fail (ARANGO_IS_CLUSTER (self));
 
-  call (self, arango_context_request (self->context, SOUP_METHOD_GET, "/_admin/cluster/health", NULL),
-        arango_reply_object, NULL, arango_cluster_health_async, cancellable,
-        callback, user_data);
+  call_simple (self, SOUP_METHOD_GET, "/_admin/cluster/health",
+               arango_reply_object, NULL, arango_cluster_health_async, cancellable,
+               callback, user_data);
 }
 
 /**
@@ -675,9 +681,9 @@ arango_cluster_toggle_maintenance_mode_async (ArangoCluster       *self,
   request = arango_context_request (self->context, SOUP_METHOD_PUT, "/_admin/cluster/maintenance", NULL);
   /* The body is a JSON string, not an object. */
   arango_request_take_json_body (request, json_node_init_string (json_node_alloc (), mode));
-  call (self, request, arango_reply_true, NULL,
-        arango_cluster_toggle_maintenance_mode_async, cancellable, callback,
-        user_data);
+  arango_context_call (self->context, self, request, arango_reply_true, NULL,
+                       arango_cluster_toggle_maintenance_mode_async, cancellable, callback,
+                       user_data);
 }
 
 /**
@@ -759,9 +765,9 @@ arango_cluster_endpoints_async (ArangoCluster       *self,
 {
   g_return_if_fail (ARANGO_IS_CLUSTER (self));
 
-  call (self, arango_context_request (self->context, SOUP_METHOD_GET, "/_api/cluster/endpoints", NULL),
-        reply_endpoints, NULL, arango_cluster_endpoints_async, cancellable,
-        callback, user_data);
+  call_simple (self, SOUP_METHOD_GET, "/_api/cluster/endpoints",
+               reply_endpoints, NULL, arango_cluster_endpoints_async, cancellable,
+               callback, user_data);
 }
 
 /**
@@ -831,9 +837,9 @@ arango_cluster_acquire_host_list_async (ArangoCluster       *self,
 {
   g_return_if_fail (ARANGO_IS_CLUSTER (self));
 
-  call (self, arango_context_request (self->context, SOUP_METHOD_GET, "/_api/cluster/endpoints", NULL),
-        reply_host_list, GINT_TO_POINTER (replace),
-        arango_cluster_acquire_host_list_async, cancellable, callback, user_data);
+  call_simple (self, SOUP_METHOD_GET, "/_api/cluster/endpoints",
+               reply_host_list, GINT_TO_POINTER (replace),
+               arango_cluster_acquire_host_list_async, cancellable, callback, user_data);
 }
 
 /**
@@ -872,9 +878,9 @@ arango_cluster_calculate_imbalance_async (ArangoCluster       *self,
 {
   g_return_if_fail (ARANGO_IS_CLUSTER (self));
 
-  call (self, arango_context_request (self->context, SOUP_METHOD_GET, "/_admin/cluster/rebalance", NULL),
-        arango_reply_object_member, "result",
-        arango_cluster_calculate_imbalance_async, cancellable, callback, user_data);
+  call_simple (self, SOUP_METHOD_GET, "/_admin/cluster/rebalance",
+               arango_reply_object_member, "result",
+               arango_cluster_calculate_imbalance_async, cancellable, callback, user_data);
 }
 
 /**
@@ -929,8 +935,8 @@ call_rebalance (ArangoCluster       *self,
 
   request = arango_context_request (self->context, method, "/_admin/cluster/rebalance", NULL);
   arango_request_take_json_body (request, body);
-  call (self, request, arango_reply_object_member, "result", source_tag,
-        cancellable, callback, user_data);
+  arango_context_call (self->context, self, request, arango_reply_object_member, "result", source_tag,
+                       cancellable, callback, user_data);
 }
 
 /**
@@ -1060,9 +1066,9 @@ arango_cluster_execute_rebalance_plan_async (ArangoCluster       *self,
   json_object_set_array_member (body, "moves", json_array_ref (moves));
   request = arango_context_request (self->context, SOUP_METHOD_POST, "/_admin/cluster/rebalance/execute", NULL);
   arango_request_take_json_body (request, json_node_init_object (json_node_alloc (), body));
-  call (self, request, arango_reply_true, NULL,
-        arango_cluster_execute_rebalance_plan_async, cancellable, callback,
-        user_data);
+  arango_context_call (self->context, self, request, arango_reply_true, NULL,
+                       arango_cluster_execute_rebalance_plan_async, cancellable, callback,
+                       user_data);
 }
 
 /**
@@ -1102,10 +1108,10 @@ arango_cluster_vpack_sort_migration_status_async (ArangoCluster       *self,
 {
   g_return_if_fail (ARANGO_IS_CLUSTER (self));
 
-  call (self, arango_context_request (self->context, SOUP_METHOD_GET, "/_admin/cluster/vpackSortMigration/status", NULL),
-        arango_reply_object_member, "result",
-        arango_cluster_vpack_sort_migration_status_async, cancellable, callback,
-        user_data);
+  call_simple (self, SOUP_METHOD_GET, "/_admin/cluster/vpackSortMigration/status",
+               arango_reply_object_member, "result",
+               arango_cluster_vpack_sort_migration_status_async, cancellable, callback,
+               user_data);
 }
 
 /**
@@ -1144,10 +1150,10 @@ arango_cluster_vpack_sort_migration_index_check_async (ArangoCluster       *self
 {
   g_return_if_fail (ARANGO_IS_CLUSTER (self));
 
-  call (self, arango_context_request (self->context, SOUP_METHOD_GET, "/_admin/cluster/vpackSortMigration/check", NULL),
-        arango_reply_object_member, "result",
-        arango_cluster_vpack_sort_migration_index_check_async, cancellable,
-        callback, user_data);
+  call_simple (self, SOUP_METHOD_GET, "/_admin/cluster/vpackSortMigration/check",
+               arango_reply_object_member, "result",
+               arango_cluster_vpack_sort_migration_index_check_async, cancellable,
+               callback, user_data);
 }
 
 /**
@@ -1186,10 +1192,10 @@ arango_cluster_migrate_vpack_sorting_async (ArangoCluster       *self,
 {
   g_return_if_fail (ARANGO_IS_CLUSTER (self));
 
-  call (self, arango_context_request (self->context, SOUP_METHOD_PUT, "/_admin/cluster/vpackSortMigration/migrate", NULL),
-        arango_reply_object_member, "result",
-        arango_cluster_migrate_vpack_sorting_async, cancellable, callback,
-        user_data);
+  call_simple (self, SOUP_METHOD_PUT, "/_admin/cluster/vpackSortMigration/migrate",
+               arango_reply_object_member, "result",
+               arango_cluster_migrate_vpack_sorting_async, cancellable, callback,
+               user_data);
 }
 
 /**

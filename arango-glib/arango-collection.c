@@ -175,19 +175,6 @@ report (ArangoCollection    *self,
   g_task_report_error (self, callback, user_data, source_tag, error);
 }
 
-static void
-call (ArangoCollection    *self,
-      ArangoRequest       *request,
-      ArangoReplyFunc      reply_func,
-      gconstpointer        reply_data,
-      gpointer             source_tag,
-      GCancellable        *cancellable,
-      GAsyncReadyCallback  callback,
-      gpointer             user_data)
-{
-  arango_context_call (self->context, self, request, reply_func, reply_data,
-                       source_tag, cancellable, callback, user_data);
-}
 
 /* /_api/document/{collection}[/{key}] */
 static ArangoRequest *
@@ -282,8 +269,8 @@ write_document (ArangoCollection    *self,
       arango_request_add_header (request, "If-Match", quoted);
     }
   arango_request_take_json_body (request, json_node_copy (document));
-  call (self, request, arango_reply_body_object, NULL, source_tag, cancellable,
-        callback, user_data);
+  arango_context_call (self->context, self, request, arango_reply_body_object, NULL, source_tag, cancellable,
+                       callback, user_data);
 }
 
 /* Writes of many documents at once: per-document errors come back inside
@@ -313,8 +300,8 @@ write_documents (ArangoCollection    *self,
   request = document_request (self, method, NULL);
   arango_document_add_options (request, flags);
   arango_request_take_json_body (request, array_node (json_array_ref (documents)));
-  call (self, request, arango_reply_body_array, NULL, source_tag, cancellable,
-        callback, user_data);
+  arango_context_call (self->context, self, request, arango_reply_body_array, NULL, source_tag, cancellable,
+                       callback, user_data);
 }
 
 /* Calls on one document by key: get, has, delete. */
@@ -484,8 +471,8 @@ arango_collection_get_async (ArangoCollection    *self,
       report (self, arango_collection_get_async, callback, user_data, error);
       return;
     }
-  call (self, request, arango_reply_body_object, NULL, arango_collection_get_async,
-        cancellable, callback, user_data);
+  arango_context_call (self->context, self, request, arango_reply_body_object, NULL, arango_collection_get_async,
+                       cancellable, callback, user_data);
 }
 
 /**
@@ -535,9 +522,9 @@ arango_collection_has_async (ArangoCollection    *self,
       report (self, arango_collection_has_async, callback, user_data, error);
       return;
     }
-  call (self, request, arango_reply_exists,
-        GINT_TO_POINTER (ARANGO_SERVER_ERROR_HTTP_NOT_FOUND),
-        arango_collection_has_async, cancellable, callback, user_data);
+  arango_context_call (self->context, self, request, arango_reply_exists,
+                       GINT_TO_POINTER (ARANGO_SERVER_ERROR_HTTP_NOT_FOUND),
+                       arango_collection_has_async, cancellable, callback, user_data);
 }
 
 /**
@@ -682,8 +669,8 @@ arango_collection_delete_async (ArangoCollection    *self,
       return;
     }
   arango_document_add_options (request, flags & ~ARANGO_DOCUMENT_FLAGS_CHECK_REV);
-  call (self, request, arango_reply_body_object, NULL, arango_collection_delete_async,
-        cancellable, callback, user_data);
+  arango_context_call (self->context, self, request, arango_reply_body_object, NULL, arango_collection_delete_async,
+                       cancellable, callback, user_data);
 }
 
 /**
@@ -738,8 +725,8 @@ arango_collection_get_many_async (ArangoCollection    *self,
   /* A read, even though it is a PUT: safe to send again. */
   arango_request_set_idempotent (request, TRUE);
   arango_request_take_json_body (request, array_node (json_array_ref (keys)));
-  call (self, request, arango_reply_body_array, NULL, arango_collection_get_many_async,
-        cancellable, callback, user_data);
+  arango_context_call (self->context, self, request, arango_reply_body_array, NULL, arango_collection_get_many_async,
+                       cancellable, callback, user_data);
 }
 
 /**
@@ -948,8 +935,8 @@ arango_collection_import_bulk_async (ArangoCollection    *self,
         }
     }
   arango_request_take_json_body (request, array_node (json_array_ref (documents)));
-  call (self, request, arango_reply_object, NULL, arango_collection_import_bulk_async,
-        cancellable, callback, user_data);
+  arango_context_call (self->context, self, request, arango_reply_object, NULL, arango_collection_import_bulk_async,
+                       cancellable, callback, user_data);
 }
 
 /**
@@ -988,9 +975,9 @@ arango_collection_count_async (ArangoCollection    *self,
 {
   g_return_if_fail (ARANGO_IS_COLLECTION (self));
 
-  call (self, collection_request (self, SOUP_METHOD_GET, "count"),
-        arango_reply_int_member, "count", arango_collection_count_async,
-        cancellable, callback, user_data);
+  arango_context_call (self->context, self, collection_request (self, SOUP_METHOD_GET, "count"),
+                       arango_reply_int_member, "count", arango_collection_count_async,
+                       cancellable, callback, user_data);
 }
 
 /**
@@ -1028,9 +1015,9 @@ arango_collection_truncate_async (ArangoCollection    *self,
 {
   g_return_if_fail (ARANGO_IS_COLLECTION (self));
 
-  call (self, collection_request (self, SOUP_METHOD_PUT, "truncate"),
-        arango_reply_true, NULL, arango_collection_truncate_async,
-        cancellable, callback, user_data);
+  arango_context_call (self->context, self, collection_request (self, SOUP_METHOD_PUT, "truncate"),
+                       arango_reply_true, NULL, arango_collection_truncate_async,
+                       cancellable, callback, user_data);
 }
 
 /**
@@ -1069,9 +1056,9 @@ arango_collection_properties_async (ArangoCollection    *self,
 {
   g_return_if_fail (ARANGO_IS_COLLECTION (self));
 
-  call (self, collection_request (self, SOUP_METHOD_GET, "properties"),
-        arango_reply_object, NULL, arango_collection_properties_async,
-        cancellable, callback, user_data);
+  arango_context_call (self->context, self, collection_request (self, SOUP_METHOD_GET, "properties"),
+                       arango_reply_object, NULL, arango_collection_properties_async,
+                       cancellable, callback, user_data);
 }
 
 /**
@@ -1124,8 +1111,8 @@ arango_collection_configure_async (ArangoCollection    *self,
     }
   request = collection_request (self, SOUP_METHOD_PUT, "properties");
   arango_request_take_json_body (request, object_node (json_object_ref (properties)));
-  call (self, request, arango_reply_object, NULL, arango_collection_configure_async,
-        cancellable, callback, user_data);
+  arango_context_call (self->context, self, request, arango_reply_object, NULL, arango_collection_configure_async,
+                       cancellable, callback, user_data);
 }
 
 /**
@@ -1182,8 +1169,8 @@ arango_collection_rename_async (ArangoCollection    *self,
   json_object_set_string_member (body, "name", new_name);
   request = collection_request (self, SOUP_METHOD_PUT, "rename");
   arango_request_take_json_body (request, object_node (g_steal_pointer (&body)));
-  call (self, request, reply_renamed, NULL, arango_collection_rename_async,
-        cancellable, callback, user_data);
+  arango_context_call (self->context, self, request, reply_renamed, NULL, arango_collection_rename_async,
+                       cancellable, callback, user_data);
 }
 
 /**
@@ -1225,8 +1212,8 @@ arango_collection_indexes_async (ArangoCollection    *self,
                                                    "/_api/index", NULL);
 
   arango_request_add_query (request, "collection", self->name);
-  call (self, request, arango_reply_array_member, "indexes",
-        arango_collection_indexes_async, cancellable, callback, user_data);
+  arango_context_call (self->context, self, request, arango_reply_array_member, "indexes",
+                       arango_collection_indexes_async, cancellable, callback, user_data);
 }
 
 /**
@@ -1279,8 +1266,8 @@ arango_collection_add_index_async (ArangoCollection    *self,
   request = arango_context_request (self->context, SOUP_METHOD_POST, "/_api/index", NULL);
   arango_request_add_query (request, "collection", self->name);
   arango_request_take_json_body (request, object_node (json_object_ref (definition)));
-  call (self, request, arango_reply_object, NULL, arango_collection_add_index_async,
-        cancellable, callback, user_data);
+  arango_context_call (self->context, self, request, arango_reply_object, NULL, arango_collection_add_index_async,
+                       cancellable, callback, user_data);
 }
 
 /**
@@ -1332,10 +1319,11 @@ arango_collection_delete_index_async (ArangoCollection    *self,
     }
   number = strrchr (index_id, '/');
   number = number ? number + 1 : index_id;
-  call (self, arango_context_request (self->context, SOUP_METHOD_DELETE, "/_api/index",
+  arango_context_call (self->context, self,
+                       arango_context_request (self->context, SOUP_METHOD_DELETE, "/_api/index",
                                       self->name, number, NULL),
-        arango_reply_true, NULL, arango_collection_delete_index_async,
-        cancellable, callback, user_data);
+                       arango_reply_true, NULL, arango_collection_delete_index_async,
+                       cancellable, callback, user_data);
 }
 
 /**

@@ -247,19 +247,6 @@ check_name (ArangoDatabase      *self,
   return FALSE;
 }
 
-static void
-call (ArangoDatabase      *self,
-      ArangoRequest       *request,
-      ArangoReplyFunc      reply_func,
-      gconstpointer        reply_data,
-      gpointer             source_tag,
-      GCancellable        *cancellable,
-      GAsyncReadyCallback  callback,
-      gpointer             user_data)
-{
-  arango_context_call (self->context, self, request, reply_func, reply_data,
-                       source_tag, cancellable, callback, user_data);
-}
 
 /**
  * arango_database_get_collection:
@@ -300,9 +287,10 @@ arango_database_list_databases_async (ArangoDatabase      *self,
 {
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  call (self, arango_context_request (self->context, SOUP_METHOD_GET, "/_api/database", NULL),
-        arango_reply_strv_member, "result", arango_database_list_databases_async,
-        cancellable, callback, user_data);
+  arango_context_call (self->context, self,
+                       arango_context_request (self->context, SOUP_METHOD_GET, "/_api/database", NULL),
+                       arango_reply_strv_member, "result", arango_database_list_databases_async,
+                       cancellable, callback, user_data);
 }
 
 /**
@@ -360,8 +348,8 @@ arango_database_create_database_async (ArangoDatabase      *self,
   request = arango_context_request (self->context, SOUP_METHOD_POST, "/_api/database", NULL);
   arango_request_take_json_body (request, json_node_init_object (json_node_alloc (),
                                                                  g_steal_pointer (&body)));
-  call (self, request, arango_reply_true, NULL, arango_database_create_database_async,
-        cancellable, callback, user_data);
+  arango_context_call (self->context, self, request, arango_reply_true, NULL, arango_database_create_database_async,
+                       cancellable, callback, user_data);
 }
 
 /**
@@ -405,9 +393,10 @@ arango_database_delete_database_async (ArangoDatabase      *self,
   if (!check_name (self, name, "database", arango_database_delete_database_async,
                    callback, user_data))
     return;
-  call (self, arango_context_request (self->context, SOUP_METHOD_DELETE, "/_api/database", name, NULL),
-        arango_reply_true, NULL, arango_database_delete_database_async,
-        cancellable, callback, user_data);
+  arango_context_call (self->context, self,
+                       arango_context_request (self->context, SOUP_METHOD_DELETE, "/_api/database", name, NULL),
+                       arango_reply_true, NULL, arango_database_delete_database_async,
+                       cancellable, callback, user_data);
 }
 
 /**
@@ -457,9 +446,9 @@ arango_database_has_database_async (ArangoDatabase      *self,
     return;
   request = arango_context_request (self->context, SOUP_METHOD_GET, "/_api/database/current", NULL);
   arango_request_set_database (request, name);
-  call (self, request, arango_reply_exists,
-        GINT_TO_POINTER (ARANGO_SERVER_ERROR_DATABASE_NOT_FOUND),
-        arango_database_has_database_async, cancellable, callback, user_data);
+  arango_context_call (self->context, self, request, arango_reply_exists,
+                       GINT_TO_POINTER (ARANGO_SERVER_ERROR_DATABASE_NOT_FOUND),
+                       arango_database_has_database_async, cancellable, callback, user_data);
 }
 
 /**
@@ -497,9 +486,10 @@ arango_database_properties_async (ArangoDatabase      *self,
 {
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  call (self, arango_context_request (self->context, SOUP_METHOD_GET, "/_api/database/current", NULL),
-        arango_reply_object_member, "result", arango_database_properties_async,
-        cancellable, callback, user_data);
+  arango_context_call (self->context, self,
+                       arango_context_request (self->context, SOUP_METHOD_GET, "/_api/database/current", NULL),
+                       arango_reply_object_member, "result", arango_database_properties_async,
+                       cancellable, callback, user_data);
 }
 
 /**
@@ -539,9 +529,10 @@ arango_database_list_collections_async (ArangoDatabase      *self,
 {
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  call (self, arango_context_request (self->context, SOUP_METHOD_GET, "/_api/collection", NULL),
-        arango_reply_array_member, "result", arango_database_list_collections_async,
-        cancellable, callback, user_data);
+  arango_context_call (self->context, self,
+                       arango_context_request (self->context, SOUP_METHOD_GET, "/_api/collection", NULL),
+                       arango_reply_array_member, "result", arango_database_list_collections_async,
+                       cancellable, callback, user_data);
 }
 
 /**
@@ -626,8 +617,8 @@ arango_database_create_collection_async (ArangoDatabase      *self,
   request = arango_context_request (self->context, SOUP_METHOD_POST, "/_api/collection", NULL);
   arango_request_take_json_body (request, json_node_init_object (json_node_alloc (),
                                                                  g_steal_pointer (&body)));
-  call (self, request, reply_collection, NULL, arango_database_create_collection_async,
-        cancellable, callback, user_data);
+  arango_context_call (self->context, self, request, reply_collection, NULL, arango_database_create_collection_async,
+                       cancellable, callback, user_data);
 }
 
 /**
@@ -671,9 +662,10 @@ arango_database_delete_collection_async (ArangoDatabase      *self,
   if (!check_name (self, name, "collection", arango_database_delete_collection_async,
                    callback, user_data))
     return;
-  call (self, arango_context_request (self->context, SOUP_METHOD_DELETE, "/_api/collection", name, NULL),
-        arango_reply_true, NULL, arango_database_delete_collection_async,
-        cancellable, callback, user_data);
+  arango_context_call (self->context, self,
+                       arango_context_request (self->context, SOUP_METHOD_DELETE, "/_api/collection", name, NULL),
+                       arango_reply_true, NULL, arango_database_delete_collection_async,
+                       cancellable, callback, user_data);
 }
 
 /**
@@ -717,9 +709,10 @@ arango_database_has_collection_async (ArangoDatabase      *self,
   if (!check_name (self, name, "collection", arango_database_has_collection_async,
                    callback, user_data))
     return;
-  call (self, arango_context_request (self->context, SOUP_METHOD_GET, "/_api/collection", name, NULL),
-        arango_reply_exists, GINT_TO_POINTER (ARANGO_SERVER_ERROR_DATA_SOURCE_NOT_FOUND),
-        arango_database_has_collection_async, cancellable, callback, user_data);
+  arango_context_call (self->context, self,
+                       arango_context_request (self->context, SOUP_METHOD_GET, "/_api/collection", name, NULL),
+                       arango_reply_exists, GINT_TO_POINTER (ARANGO_SERVER_ERROR_DATA_SOURCE_NOT_FOUND),
+                       arango_database_has_collection_async, cancellable, callback, user_data);
 }
 
 /**
