@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "arango-enums.h"
 
@@ -29,6 +29,7 @@ char       *arango_auth_dup_login_body (ArangoAuth *self);
 void        arango_auth_set_token      (ArangoAuth *self,
                                         const char *token);
 const char *arango_auth_get_username   (ArangoAuth *self);
+const char *arango_auth_token_from_reply (JsonNode *body);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArangoAuth, arango_auth_unref)
 

@@ -148,3 +148,18 @@ arango_auth_get_username (ArangoAuth *self)
 {
   return self->username;
 }
+
+/* The token of a POST /_open/auth reply: {"jwt": "…"}. */
+const char *
+arango_auth_token_from_reply (JsonNode *body)
+{
+  JsonNode *jwt;
+
+  if (body == NULL || !JSON_NODE_HOLDS_OBJECT (body))
+    return NULL;
+  jwt = json_object_get_member (json_node_get_object (body), "jwt");
+  if (jwt == NULL || json_node_get_value_type (jwt) != G_TYPE_STRING ||
+      *json_node_get_string (jwt) == '\0')
+    return NULL;
+  return json_node_get_string (jwt);
+}

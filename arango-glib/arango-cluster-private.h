@@ -10,6 +10,7 @@
 
 G_BEGIN_DECLS
 
-ArangoCluster *arango_cluster_new (ArangoContext *context);
+ArangoCluster *arango_cluster_new             (ArangoContext *context);
+char         **arango_cluster_parse_endpoints (JsonNode      *body);
 
 G_END_DECLS

@@ -579,7 +579,7 @@ arango_cluster_toggle_server_maintenance_mode_async (ArangoCluster       *self,
 
   request = arango_context_request (self->context, SOUP_METHOD_PUT, "/_admin/cluster/maintenance",
                                 server_id, NULL);
-  arango_request_take_json_body (request, json_node_init_object (json_node_alloc (), body));
+  arango_request_take_json_object (request, g_steal_pointer (&body));
   arango_context_call (self->context, self, request, arango_reply_object, NULL,
                        arango_cluster_toggle_server_maintenance_mode_async, cancellable,
                        callback, user_data);
@@ -705,14 +705,16 @@ arango_cluster_toggle_maintenance_mode_finish (ArangoCluster  *self,
   return arango_call_finish_boolean (self, result, arango_cluster_toggle_maintenance_mode_async, error);
 }
 
-static char **
-endpoint_list (ArangoResponse *response)
+/* The endpoint strings of a /_api/cluster/endpoints reply, or NULL when
+ * the reply is not shaped as ArangoDB's. */
+char **
+arango_cluster_parse_endpoints (JsonNode *body)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   JsonNode *endpoints = NULL;
 
-  if (response->body && JSON_NODE_HOLDS_OBJECT (response->body))
-    endpoints = json_object_get_member (json_node_get_object (response->body), "endpoints");
+  if (body && JSON_NODE_HOLDS_OBJECT (body))
+    endpoints = json_object_get_member (json_node_get_object (body), "endpoints");
   if (endpoints == NULL || !JSON_NODE_HOLDS_ARRAY (endpoints))
     return NULL;
 
@@ -736,7 +738,7 @@ reply_endpoints (GTask          *task,
                  ArangoResponse *response,
                  gconstpointer   unused)
 {
-  char **endpoints = endpoint_list (response);
+  char **endpoints = arango_cluster_parse_endpoints (response->body);
 
   if (endpoints == NULL)
     {
@@ -796,7 +798,7 @@ reply_host_list (GTask          *task,
 {
   ArangoCluster *self = g_task_get_source_object (task);
   gboolean replace = GPOINTER_TO_INT (replace_flag);
-  g_auto(GStrv) endpoints = endpoint_list (response);
+  g_auto(GStrv) endpoints = arango_cluster_parse_endpoints (response->body);
   GError *error = NULL;
 
   if (endpoints == NULL || endpoints[0] == NULL)
@@ -903,7 +905,7 @@ arango_cluster_calculate_imbalance_finish (ArangoCluster  *self,
 }
 
 /* The rebalance body: version 1 unless the options say otherwise. */
-static JsonNode *
+static JsonObject *
 rebalance_body (JsonObject *options)
 {
   JsonObject *body = json_object_new ();
@@ -918,7 +920,7 @@ rebalance_body (JsonObject *options)
       while (json_object_iter_next (&iter, &name, &value))
         json_object_set_member (body, name, json_node_copy (value));
     }
-  return json_node_init_object (json_node_alloc (), body);
+  return body;
 }
 
 static void
@@ -931,10 +933,10 @@ call_rebalance (ArangoCluster       *self,
                 gpointer             user_data)
 {
   ArangoRequest *request;
-  JsonNode *body = rebalance_body (options);
+  JsonObject *body = rebalance_body (options);
 
   request = arango_context_request (self->context, method, "/_admin/cluster/rebalance", NULL);
-  arango_request_take_json_body (request, body);
+  arango_request_take_json_object (request, body);
   arango_context_call (self->context, self, request, arango_reply_object_member, "result", source_tag,
                        cancellable, callback, user_data);
 }
@@ -1065,7 +1067,7 @@ arango_cluster_execute_rebalance_plan_async (ArangoCluster       *self,
   json_object_set_int_member (body, "version", 1);
   json_object_set_array_member (body, "moves", json_array_ref (moves));
   request = arango_context_request (self->context, SOUP_METHOD_POST, "/_admin/cluster/rebalance/execute", NULL);
-  arango_request_take_json_body (request, json_node_init_object (json_node_alloc (), body));
+  arango_request_take_json_object (request, g_steal_pointer (&body));
   arango_context_call (self->context, self, request, arango_reply_true, NULL,
                        arango_cluster_execute_rebalance_plan_async, cancellable, callback,
                        user_data);

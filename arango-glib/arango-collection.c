@@ -224,17 +224,7 @@ check_array_of_objects (JsonArray  *documents,
   return TRUE;
 }
 
-static JsonNode *
-array_node (JsonArray *array)
-{
-  return json_node_init_array (json_node_alloc (), array);
-}
 
-static JsonNode *
-object_node (JsonObject *object)
-{
-  return json_node_init_object (json_node_alloc (), object);
-}
 
 /* Writes of one document: insert (no key needed), update and replace. */
 static void
@@ -299,7 +289,7 @@ write_documents (ArangoCollection    *self,
 
   request = document_request (self, method, NULL);
   arango_document_add_options (request, flags);
-  arango_request_take_json_body (request, array_node (json_array_ref (documents)));
+  arango_request_set_json_array (request, documents);
   arango_context_call (self->context, self, request, arango_reply_body_array, NULL, source_tag, cancellable,
                        callback, user_data);
 }
@@ -724,7 +714,7 @@ arango_collection_get_many_async (ArangoCollection    *self,
   arango_request_add_query (request, "onlyget", "true");
   /* A read, even though it is a PUT: safe to send again. */
   arango_request_set_idempotent (request, TRUE);
-  arango_request_take_json_body (request, array_node (json_array_ref (keys)));
+  arango_request_set_json_array (request, keys);
   arango_context_call (self->context, self, request, arango_reply_body_array, NULL, arango_collection_get_many_async,
                        cancellable, callback, user_data);
 }
@@ -934,7 +924,7 @@ arango_collection_import_bulk_async (ArangoCollection    *self,
           arango_request_add_query (request, name, text);
         }
     }
-  arango_request_take_json_body (request, array_node (json_array_ref (documents)));
+  arango_request_set_json_array (request, documents);
   arango_context_call (self->context, self, request, arango_reply_object, NULL, arango_collection_import_bulk_async,
                        cancellable, callback, user_data);
 }
@@ -1110,7 +1100,7 @@ arango_collection_configure_async (ArangoCollection    *self,
       return;
     }
   request = collection_request (self, SOUP_METHOD_PUT, "properties");
-  arango_request_take_json_body (request, object_node (json_object_ref (properties)));
+  arango_request_set_json_object (request, properties);
   arango_context_call (self->context, self, request, arango_reply_object, NULL, arango_collection_configure_async,
                        cancellable, callback, user_data);
 }
@@ -1168,7 +1158,7 @@ arango_collection_rename_async (ArangoCollection    *self,
   body = json_object_new ();
   json_object_set_string_member (body, "name", new_name);
   request = collection_request (self, SOUP_METHOD_PUT, "rename");
-  arango_request_take_json_body (request, object_node (g_steal_pointer (&body)));
+  arango_request_take_json_object (request, g_steal_pointer (&body));
   arango_context_call (self->context, self, request, reply_renamed, NULL, arango_collection_rename_async,
                        cancellable, callback, user_data);
 }
@@ -1265,7 +1255,7 @@ arango_collection_add_index_async (ArangoCollection    *self,
     }
   request = arango_context_request (self->context, SOUP_METHOD_POST, "/_api/index", NULL);
   arango_request_add_query (request, "collection", self->name);
-  arango_request_take_json_body (request, object_node (json_object_ref (definition)));
+  arango_request_set_json_object (request, definition);
   arango_context_call (self->context, self, request, arango_reply_object, NULL, arango_collection_add_index_async,
                        cancellable, callback, user_data);
 }

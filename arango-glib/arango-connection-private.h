@@ -46,6 +46,12 @@ void           arango_request_add_header       (ArangoRequest *self,
                                                 const char    *value);
 void           arango_request_take_json_body   (ArangoRequest *self,
                                                 JsonNode      *body);
+void           arango_request_take_json_object (ArangoRequest *self,
+                                                JsonObject    *object);
+void           arango_request_set_json_object  (ArangoRequest *self,
+                                                JsonObject    *object);
+void           arango_request_set_json_array   (ArangoRequest *self,
+                                                JsonArray     *array);
 void           arango_request_set_idempotent   (ArangoRequest *self,
                                                 gboolean       idempotent);
 void           arango_request_pin_to_host      (ArangoRequest *self,

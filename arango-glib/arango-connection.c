@@ -11,6 +11,7 @@
 #include "arango-client-private.h"
 #include "arango-enums.h"
 #include "arango-error.h"
+#include "arango-reply-private.h"
 #include "arango-request-private.h"
 
 #define DRIVER_HEADER "arango-glib/" PACKAGE_VERSION " (GLib " G_STRINGIFY (GLIB_MAJOR_VERSION) "." G_STRINGIFY (GLIB_MINOR_VERSION) ", libsoup 3)"
@@ -203,105 +204,6 @@ build_uri (ArangoHost    *host,
   return g_string_free (uri, FALSE);
 }
 
-/* Decodes a reply body: JSON when there is one; NULL for an empty body. */
-static gboolean
-decode_body (SendData  *data,
-             guint      status,
-             GBytes    *bytes,
-             JsonNode **body,
-             GError   **error)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) parse_error = NULL;
-  const char *content_type;
-  gsize length = 0;
-  const char *text = g_bytes_get_data (bytes, &length);
-
-  *body = NULL;
-  if (length == 0)
-    return TRUE;
-
-  content_type = soup_message_headers_get_content_type (soup_message_get_response_headers (data->message), NULL);
-  if (content_type == NULL ||
-      (g_ascii_strcasecmp (content_type, "application/json") != 0 &&
-       !g_str_has_suffix (content_type, "+json")))
-    {
-      g_set_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_REPLY,
-                   _("%s answered %s %s with HTTP %u and content type “%s” instead of JSON"),
-                   data->host->uri, data->request->method, data->request->path,
-                   status, content_type ? content_type : "none");
-      return FALSE;
-    }
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, text, length, &parse_error))
-    {
-      g_set_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_REPLY,
-                   _("%s answered %s %s with HTTP %u and a malformed JSON body: %s"),
-                   data->host->uri, data->request->method, data->request->path,
-                   status, parse_error->message);
-      return FALSE;
-    }
-
-  *body = json_parser_steal_root (parser);
-  return TRUE;
-}
-
-static gint64
-body_error_number (JsonNode *body)
-{
-  JsonObject *object;
-  JsonNode *number;
-
-  if (body == NULL || !JSON_NODE_HOLDS_OBJECT (body))
-    return -1;
-  object = json_node_get_object (body);
-  number = json_object_get_member (object, "errorNum");
-  if (number == NULL || json_node_get_value_type (number) != G_TYPE_INT64)
-    return -1;
-  return json_node_get_int (number);
-}
-
-/* ArangoDB's error body becomes the GError; without one, the HTTP status
- * stands in for the error number, as the peer drivers do. */
-static GError *
-server_error_new (guint     status,
-                  JsonNode *body)
-{
-  gint64 error_number = body_error_number (body);
-  const char *message = NULL;
-
-  if (body && JSON_NODE_HOLDS_OBJECT (body))
-    {
-      JsonNode *node = json_object_get_member (json_node_get_object (body),
-                                               "errorMessage");
-      if (node && json_node_get_value_type (node) == G_TYPE_STRING)
-        message = json_node_get_string (node);
-    }
-  if (message == NULL)
-    message = soup_status_get_phrase (status);
-  if (message == NULL)
-    message = _("unknown error");
-
-  if (error_number < 0)
-    return g_error_new (ARANGO_SERVER_ERROR, status, "[HTTP %u] %s",
-                        status, message);
-
-  /* A revision conflict says which revision is stored, so that the caller
-   * can decide without another read. */
-  if (body && JSON_NODE_HOLDS_OBJECT (body) &&
-      json_object_has_member (json_node_get_object (body), "_rev") &&
-      json_node_get_value_type (json_object_get_member (json_node_get_object (body), "_rev")) == G_TYPE_STRING)
-    return g_error_new (ARANGO_SERVER_ERROR, (int) error_number,
-                        "[HTTP %u][ERR %" G_GINT64_FORMAT "] %s (stored _rev %s)",
-                        status, error_number, message,
-                        json_object_get_string_member (json_node_get_object (body), "_rev"));
-
-  return g_error_new (ARANGO_SERVER_ERROR, (int) error_number,
-                      "[HTTP %u][ERR %" G_GINT64_FORMAT "] %s",
-                      status, error_number, message);
-}
-
 static void
 on_renewed (GObject      *source,
             GAsyncResult *result,
@@ -332,6 +234,7 @@ on_reply (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) body = NULL;
   ArangoResponse *response;
+  const char *content_type;
   guint status;
 
   bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result,
@@ -399,7 +302,9 @@ on_reply (GObject      *source,
   g_debug ("%s %s → %u (%.1f ms)", data->request->method, data->uri, status,
            (g_get_monotonic_time () - data->started_us) / 1000.0);
 
-  if (!decode_body (data, status, bytes, &body, &error))
+  content_type = soup_message_headers_get_content_type (soup_message_get_response_headers (data->message), NULL);
+  if (!arango_reply_decode (data->host->uri, data->request->method, data->request->path,
+                            status, content_type, bytes, &body, &error))
     {
       /* A proxy's HTML error page still says what went wrong through its
        * status; only a success without JSON is a broken reply. */
@@ -412,10 +317,10 @@ on_reply (GObject      *source,
     }
 
   if (status == SOUP_STATUS_SERVICE_UNAVAILABLE &&
-      (body == NULL || body_error_number (body) == 503 ||
-       body_error_number (body) < 0))
+      (body == NULL || arango_reply_error_number (body) == 503 ||
+       arango_reply_error_number (body) < 0))
     {
-      g_autoptr(GError) unavailable = server_error_new (status, body);
+      g_autoptr(GError) unavailable = arango_server_error_new (status, body);
 
       /* The coordinator did not run the request: any method may go to
        * another one. */
@@ -423,7 +328,7 @@ on_reply (GObject      *source,
       return;
     }
 
-  if (status == SOUP_STATUS_UNAUTHORIZED && body_error_number (body) == 11 &&
+  if (status == SOUP_STATUS_UNAUTHORIZED && arango_reply_error_number (body) == 11 &&
       data->request->auth && arango_auth_can_renew (data->request->auth) &&
       !data->token_renewed)
     {
@@ -438,7 +343,7 @@ on_reply (GObject      *source,
 
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     {
-      g_task_return_error (task, server_error_new (status, body));
+      g_task_return_error (task, arango_server_error_new (status, body));
       return;
     }
 
@@ -585,7 +490,7 @@ on_login_reply (GObject      *source,
   ArangoAuth *auth = g_task_get_task_data (task);
   g_autoptr(ArangoResponse) response = NULL;
   GError *error = NULL;
-  JsonNode *jwt = NULL;
+  const char *jwt;
 
   response = arango_connection_send_finish (ARANGO_CLIENT (source), result, &error);
   if (response == NULL)
@@ -594,15 +499,14 @@ on_login_reply (GObject      *source,
       return;
     }
 
-  if (response->body && JSON_NODE_HOLDS_OBJECT (response->body))
-    jwt = json_object_get_member (json_node_get_object (response->body), "jwt");
-  if (jwt == NULL || json_node_get_value_type (jwt) != G_TYPE_STRING)
+  jwt = arango_auth_token_from_reply (response->body);
+  if (jwt == NULL)
     {
       arango_task_return_invalid_reply (task, response, "jwt");
       return;
     }
 
-  arango_auth_set_token (auth, json_node_get_string (jwt));
+  arango_auth_set_token (auth, jwt);
   g_task_return_boolean (task, TRUE);
 }
 

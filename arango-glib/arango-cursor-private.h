@@ -21,4 +21,8 @@ void          arango_query_start        (ArangoContext        *context,
                                          GAsyncReadyCallback   callback,
                                          gpointer              user_data);
 
+ArangoCursor *arango_cursor_new_from_reply (ArangoContext        *context,
+                                           ArangoResponse       *response,
+                                           GError              **error);
+
 G_END_DECLS

@@ -302,23 +302,40 @@ invalid:
   return NULL;
 }
 
+/* A cursor from the first reply of POST /_api/cursor. */
+ArangoCursor *
+arango_cursor_new_from_reply (ArangoContext   *context,
+                              ArangoResponse  *response,
+                              GError         **error)
+{
+  g_autoptr(ArangoCursor) self = g_object_new (ARANGO_TYPE_CURSOR, NULL);
+
+  self->context = arango_context_ref (context);
+  self->host = arango_host_ref (response->host);
+  self->first_batch = update_from_reply (self, response, error);
+  if (self->first_batch == NULL)
+    {
+      /* Nothing to delete on the server for a reply that made no sense. */
+      self->has_more = FALSE;
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
 static void
 reply_cursor (GTask          *task,
               ArangoResponse *response,
               gconstpointer   context)
 {
-  g_autoptr(ArangoCursor) self = g_object_new (ARANGO_TYPE_CURSOR, NULL);
   GError *error = NULL;
+  ArangoCursor *cursor = arango_cursor_new_from_reply ((ArangoContext *) context, response, &error);
 
-  self->context = arango_context_ref ((ArangoContext *) context);
-  self->host = arango_host_ref (response->host);
-  self->first_batch = update_from_reply (self, response, &error);
-  if (self->first_batch == NULL)
+  if (cursor == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  g_task_return_pointer (task, g_steal_pointer (&self), g_object_unref);
+  g_task_return_pointer (task, cursor, g_object_unref);
 }
 
 /* Runs @aql through POST /_api/cursor in @context; the task's result is
@@ -353,7 +370,7 @@ arango_query_start (ArangoContext       *context,
 
   request = arango_context_request (context, SOUP_METHOD_POST, "/_api/cursor", NULL);
   arango_query_options_apply (options, body, request);
-  arango_request_take_json_body (request, json_node_init_object (json_node_alloc (), body));
+  arango_request_take_json_object (request, g_steal_pointer (&body));
   arango_context_call (context, source_object, request, reply_cursor, context,
                        source_tag, cancellable, callback, user_data);
 }

@@ -81,7 +81,7 @@ check_query (ArangoDatabase      *self,
   return FALSE;
 }
 
-static JsonNode *
+static JsonObject *
 query_body (const char *aql,
             JsonObject *bind_vars,
             JsonObject *options)
@@ -93,7 +93,7 @@ query_body (const char *aql,
     json_object_set_object_member (body, "bindVars", json_object_ref (bind_vars));
   if (options)
     json_object_set_object_member (body, "options", json_object_ref (options));
-  return json_node_init_object (json_node_alloc (), body);
+  return body;
 }
 
 /**
@@ -128,7 +128,7 @@ arango_database_explain_async (ArangoDatabase      *self,
     return;
   context = arango_database_get_context (self);
   request = arango_context_request (context, SOUP_METHOD_POST, "/_api/explain", NULL);
-  arango_request_take_json_body (request, query_body (aql, bind_vars, options));
+  arango_request_take_json_object (request, query_body (aql, bind_vars, options));
   arango_context_call (context, self, request, arango_reply_object, NULL,
                        arango_database_explain_async, cancellable, callback, user_data);
 }
@@ -178,7 +178,7 @@ arango_database_validate_async (ArangoDatabase      *self,
     return;
   context = arango_database_get_context (self);
   request = arango_context_request (context, SOUP_METHOD_POST, "/_api/query", NULL);
-  arango_request_take_json_body (request, query_body (aql, NULL, NULL));
+  arango_request_take_json_object (request, query_body (aql, NULL, NULL));
   arango_context_call (context, self, request, arango_reply_object, NULL,
                        arango_database_validate_async, cancellable, callback, user_data);
 }

@@ -346,8 +346,7 @@ arango_database_create_database_async (ArangoDatabase      *self,
   if (users)
     json_object_set_array_member (body, "users", json_array_ref (users));
   request = arango_context_request (self->context, SOUP_METHOD_POST, "/_api/database", NULL);
-  arango_request_take_json_body (request, json_node_init_object (json_node_alloc (),
-                                                                 g_steal_pointer (&body)));
+  arango_request_take_json_object (request, g_steal_pointer (&body));
   arango_context_call (self->context, self, request, arango_reply_true, NULL, arango_database_create_database_async,
                        cancellable, callback, user_data);
 }
@@ -615,8 +614,7 @@ arango_database_create_collection_async (ArangoDatabase      *self,
     }
   json_object_set_string_member (body, "name", name);
   request = arango_context_request (self->context, SOUP_METHOD_POST, "/_api/collection", NULL);
-  arango_request_take_json_body (request, json_node_init_object (json_node_alloc (),
-                                                                 g_steal_pointer (&body)));
+  arango_request_take_json_object (request, g_steal_pointer (&body));
   arango_context_call (self->context, self, request, reply_collection, NULL, arango_database_create_collection_async,
                        cancellable, callback, user_data);
 }

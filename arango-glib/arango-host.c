@@ -95,6 +95,15 @@ arango_host_normalize_uri (const char  *text,
       return NULL;
     }
 
+  for (const char *c = stripped; *c; c++)
+    if ((guchar) *c <= ' ' || *c == 0x7f)
+      {
+        g_set_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_HOST,
+                     _("Host URL “%s” contains white space or control characters"),
+                     stripped);
+        return NULL;
+      }
+
   uri = g_uri_parse (stripped, G_URI_FLAGS_NONE, &parse_error);
   if (uri == NULL)
     {

@@ -372,6 +372,7 @@ json_for_value (const GValue *value)
       {
         const char * const *rules = g_value_get_boxed (value);
         JsonObject *optimizer;
+        JsonNode *node;
         JsonArray *list;
 
         if (rules == NULL || rules[0] == NULL)
@@ -381,7 +382,9 @@ json_for_value (const GValue *value)
           json_array_add_string_element (list, rules[i]);
         optimizer = json_object_new ();
         json_object_set_array_member (optimizer, "rules", list);
-        return json_node_init_object (json_node_alloc (), optimizer);
+        node = json_node_new (JSON_NODE_OBJECT);
+        json_node_take_object (node, optimizer);
+        return node;
       }
     }
 }

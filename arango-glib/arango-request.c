@@ -136,6 +136,34 @@ arango_request_take_json_body (ArangoRequest *self,
   json_node_unref (body);
 }
 
+/* Takes ownership of @object. */
+void
+arango_request_take_json_object (ArangoRequest *self,
+                                 JsonObject    *object)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_take_object (node, object);
+  arango_request_take_json_body (self, node);
+}
+
+void
+arango_request_set_json_object (ArangoRequest *self,
+                                JsonObject    *object)
+{
+  arango_request_take_json_object (self, json_object_ref (object));
+}
+
+void
+arango_request_set_json_array (ArangoRequest *self,
+                               JsonArray     *array)
+{
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  json_node_set_array (node, array);
+  arango_request_take_json_body (self, node);
+}
+
 void
 arango_request_set_idempotent (ArangoRequest *self,
                                gboolean       idempotent)

@@ -162,8 +162,7 @@ arango_transaction_begin (ArangoContext       *context,
   json_object_set_object_member (body, "collections", collections);
 
   request = arango_context_request (context, SOUP_METHOD_POST, "/_api/transaction/begin", NULL);
-  arango_request_take_json_body (request, json_node_init_object (json_node_alloc (),
-                                                                 g_steal_pointer (&body)));
+  arango_request_take_json_object (request, g_steal_pointer (&body));
   arango_context_call (context, source_object, request, reply_transaction, context,
                        source_tag, cancellable, callback, user_data);
 }
