@@ -72,6 +72,26 @@ scheme_for (const char *scheme)
   return NULL;
 }
 
+/* The host string with any credentials replaced, fit for a message. */
+static char *
+redact_userinfo (const char *text)
+{
+  const char *authority = strstr (text, "://");
+  const char *end;
+  const char *at = NULL;
+
+  if (authority == NULL)
+    return g_strdup (text);
+  authority += 3;
+  end = authority + strcspn (authority, "/?#");
+  for (const char *c = authority; c < end; c++)
+    if (*c == '@')
+      at = c;
+  if (at == NULL)
+    return g_strdup (text);
+  return g_strdup_printf ("%.*s…%s", (int) (authority - text), text, at);
+}
+
 /* Turns a host string as a user wrote it into the base URI requests are
  * built on, or says clearly what is wrong with it. Credentials in a URL
  * are refused and never repeated in the message. */
@@ -80,6 +100,7 @@ arango_host_normalize_uri (const char  *text,
                            GError     **error)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree char *shown = redact_userinfo (stripped);
   g_autoptr(GUri) uri = NULL;
   g_autoptr(GError) parse_error = NULL;
   g_autofree char *host = NULL;
@@ -100,7 +121,7 @@ arango_host_normalize_uri (const char  *text,
       {
         g_set_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_HOST,
                      _("Host URL “%s” contains white space or control characters"),
-                     stripped);
+                     shown);
         return NULL;
       }
 
@@ -108,7 +129,7 @@ arango_host_normalize_uri (const char  *text,
   if (uri == NULL)
     {
       g_set_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_HOST,
-                   _("Malformed host URL “%s”: %s"), stripped,
+                   _("Malformed host URL “%s”: %s"), shown,
                    parse_error->message);
       return NULL;
     }
@@ -125,14 +146,14 @@ arango_host_normalize_uri (const char  *text,
     {
       g_set_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_HOST,
                    _("Unsupported scheme “%s” in host URL “%s”; use http or https"),
-                   g_uri_get_scheme (uri), stripped);
+                   g_uri_get_scheme (uri), shown);
       return NULL;
     }
 
   if (g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
     {
       g_set_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_HOST,
-                   _("Host URL “%s” names no host"), stripped);
+                   _("Host URL “%s” names no host"), shown);
       return NULL;
     }
 
@@ -140,7 +161,7 @@ arango_host_normalize_uri (const char  *text,
     {
       g_set_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_HOST,
                    _("Host URL “%s” must not have a query or a fragment"),
-                   stripped);
+                   shown);
       return NULL;
     }
 

@@ -121,6 +121,10 @@ test_malformed (void)
   assert_rejected ("http://[::1:8529", NULL);
   assert_rejected ("http://h1:99999", NULL);
   assert_rejected ("http://root:topsecret@h1:8529", "topsecret");
+  assert_rejected ("http://root:topsecret@h1:99999", "topsecret");
+  assert_rejected ("gopher://root:topsecret@h1:1", "topsecret");
+  assert_rejected ("http://root:top%zzsecret@h1:1", "secret");
+  assert_rejected ("http://h1:1/a\tb", NULL);
 }
 
 static void

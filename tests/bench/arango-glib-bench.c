@@ -1,0 +1,310 @@
+/* arango-glib-bench.c: the benchmark rig's workloads through the public
+ * API, as an application would run them
+ *
+ * Reads ARANGO_URL, N_GET, CONC, N_INSERT, N_AQL from the environment and
+ * prints one line per workload:
+ *
+ *   RESULT arango-glib <workload> <ops/s> <peak RSS KiB>
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <stdlib.h>
+#include <sys/resource.h>
+
+#include <arango-glib/arango-glib.h>
+
+typedef struct
+{
+  ArangoCollection *collection;
+  ArangoDatabase *database;
+  ArangoQueryOptions *options;
+  guint total;       /* operations to run */
+  guint started;
+  guint finished;
+  guint in_flight;
+  guint concurrency;
+  guint64 documents; /* read by the AQL workload, to check it read them */
+  GMainLoop *loop;
+} Run;
+
+static guint
+env_uint (const char *name,
+          guint       fallback)
+{
+  const char *value = g_getenv (name);
+
+  return value ? (guint) g_ascii_strtoull (value, NULL, 10) : fallback;
+}
+
+static long
+peak_rss_kib (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+static void
+fail (const char *what,
+      GError     *error)
+{
+  g_printerr ("arango-glib-bench: %s: %s\n", what, error->message);
+  exit (1);
+}
+
+static void start_next (Run *run);
+
+static void
+operation_done (Run *run)
+{
+  run->finished++;
+  run->in_flight--;
+  if (run->finished == run->total)
+    g_main_loop_quit (run->loop);
+  else
+    start_next (run);
+}
+
+static void
+on_got (GObject      *source,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) document = arango_collection_get_finish (ARANGO_COLLECTION (source),
+                                                                 result, &error);
+
+  if (document == NULL || !json_object_has_member (document, "_key"))
+    fail ("get", error);
+  operation_done (user_data);
+}
+
+static void
+start_get (Run *run)
+{
+  char key[16];
+
+  g_snprintf (key, sizeof key, "%u", 10000 + run->started % 1000);
+  arango_collection_get_async (run->collection, key, NULL, NULL, on_got, run);
+}
+
+static void
+on_inserted (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) meta = arango_collection_insert_finish (ARANGO_COLLECTION (source),
+                                                                result, &error);
+
+  if (meta == NULL)
+    fail ("insert", error);
+  operation_done (user_data);
+}
+
+static void
+start_insert (Run *run)
+{
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(JsonNode) document = json_node_new (JSON_NODE_OBJECT);
+
+  json_object_set_string_member (object, "name", "benchmark");
+  json_object_set_int_member (object, "n", run->started);
+  json_node_set_object (document, object);
+  arango_collection_insert_async (run->collection, document, ARANGO_DOCUMENT_FLAGS_NONE,
+                                  NULL, on_inserted, run);
+}
+
+static void
+on_batch (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Run *run = user_data;
+  ArangoCursor *cursor = ARANGO_CURSOR (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) batch = arango_cursor_next_batch_finish (cursor, result, &error);
+
+  if (error)
+    fail ("cursor", error);
+  if (batch == NULL)
+    {
+      g_object_unref (cursor);
+      operation_done (run);
+      return;
+    }
+
+  /* Read every document, as an application would. */
+  for (guint i = 0; i < json_array_get_length (batch); i++)
+    if (json_object_has_member (json_array_get_object_element (batch, i), "_key"))
+      run->documents++;
+  arango_cursor_next_batch_async (cursor, NULL, on_batch, run);
+}
+
+static void
+on_queried (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  ArangoCursor *cursor = arango_database_query_finish (ARANGO_DATABASE (source), result, &error);
+
+  if (cursor == NULL)
+    fail ("query", error);
+  arango_cursor_next_batch_async (cursor, NULL, on_batch, user_data);
+}
+
+static void
+start_query (Run *run)
+{
+  arango_database_query_async (run->database, "FOR d IN bench LIMIT 1000 RETURN d",
+                               NULL, run->options, NULL, on_queried, run);
+}
+
+typedef void (*StartFunc) (Run *run);
+static StartFunc current_start;
+
+static void
+start_next (Run *run)
+{
+  while (run->started < run->total && run->in_flight < run->concurrency)
+    {
+      run->started++;
+      run->in_flight++;
+      current_start (run);
+    }
+}
+
+static void
+workload (Run        *run,
+          const char *name,
+          StartFunc   start,
+          guint       total,
+          guint       concurrency)
+{
+  gint64 began;
+  double seconds;
+
+  if (total == 0)
+    return;
+
+  run->total = total;
+  run->started = run->finished = run->in_flight = 0;
+  run->concurrency = concurrency;
+  current_start = start;
+
+  began = g_get_monotonic_time ();
+  start_next (run);
+  g_main_loop_run (run->loop);
+  seconds = (g_get_monotonic_time () - began) / (double) G_USEC_PER_SEC;
+
+  g_print ("RESULT arango-glib %s %.0f %ld\n", name, total / seconds, peak_rss_kib ());
+}
+
+static void
+on_prepared (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Run *run = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) results = arango_collection_insert_many_finish (ARANGO_COLLECTION (source),
+                                                                       result, &error);
+
+  if (results == NULL)
+    fail ("prepare", error);
+  g_main_loop_quit (run->loop);
+}
+
+static void
+on_created (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Run *run = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArangoCollection) created = NULL;
+  g_autoptr(JsonArray) documents = json_array_new ();
+
+  created = arango_database_create_collection_finish (ARANGO_DATABASE (source), result, &error);
+  if (created == NULL && !g_error_matches (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_DUPLICATE_NAME))
+    fail ("prepare", error);
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      JsonObject *document = json_object_new ();
+      g_autofree char *key = g_strdup_printf ("%u", 10000 + i);
+
+      json_object_set_string_member (document, "_key", key);
+      json_object_set_string_member (document, "name", "benchmark document");
+      json_object_set_int_member (document, "n", i);
+      json_array_add_object_element (documents, document);
+    }
+  arango_collection_insert_many_async (run->collection, documents, ARANGO_DOCUMENT_FLAGS_NONE,
+                                       NULL, on_prepared, run);
+}
+
+static void
+on_database (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Run *run = user_data;
+  g_autoptr(GError) error = NULL;
+
+  run->database = arango_client_db_finish (ARANGO_CLIENT (source), result, &error);
+  if (run->database == NULL)
+    fail ("database", error);
+  g_main_loop_quit (run->loop);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *url = g_getenv ("ARANGO_URL");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArangoClient) client = NULL;
+  Run run = { 0, };
+  guint n_get = env_uint ("N_GET", 20000);
+  guint concurrency = env_uint ("CONC", 64);
+  guint n_insert = env_uint ("N_INSERT", 2000);
+  guint n_aql = env_uint ("N_AQL", 200);
+
+  client = arango_client_new (url ? url : "http://127.0.0.1:18529", &error);
+  if (client == NULL)
+    fail ("client", error);
+
+  run.loop = g_main_loop_new (NULL, FALSE);
+  arango_client_db_async (client, "_system", "root", "", NULL, on_database, &run);
+  g_main_loop_run (run.loop);
+
+  run.collection = arango_database_get_collection (run.database, "bench");
+  run.options = g_object_new (ARANGO_TYPE_QUERY_OPTIONS, "batch-size", 1000, NULL);
+
+  /* Against a real server or the emulator the documents must exist; the
+   * rig's canned responder has them all already. */
+  if (g_getenv ("BENCH_PREPARE") != NULL)
+    {
+      arango_database_create_collection_async (run.database, "bench", NULL, NULL, on_created, &run);
+      g_main_loop_run (run.loop);
+    }
+
+  workload (&run, "get-seq", start_get, n_get, 1);
+  workload (&run, "get-c64", start_get, n_get, MAX (concurrency, 1));
+  workload (&run, "insert-seq", start_insert, n_insert, 1);
+  workload (&run, "aql-1000", start_query, n_aql, 1);
+  if (n_aql > 0 && run.documents == 0)
+    {
+      g_printerr ("arango-glib-bench: the queries returned no documents\n");
+      return 1;
+    }
+
+  g_object_unref (run.options);
+  g_object_unref (run.collection);
+  g_object_unref (run.database);
+  g_main_loop_unref (run.loop);
+  return 0;
+}
