@@ -284,6 +284,16 @@ on_reply (GObject      *source,
           return;
         }
 
+      /* Another try would meet the same certificate: a configuration
+       * problem, said at once. */
+      if (error->domain == G_TLS_ERROR)
+        {
+          g_task_return_new_error (task, ARANGO_ERROR, ARANGO_ERROR_CONNECTION,
+                                   _("The TLS connection to %s failed; check its certificate and the client’s tls-database or ca-file: %s"),
+                                   data->host->uri, reason);
+          return;
+        }
+
       if (may_have_arrived && !data->request->idempotent)
         {
           g_task_return_new_error (task, ARANGO_ERROR, ARANGO_ERROR_CONNECTION,
