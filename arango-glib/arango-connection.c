@@ -320,7 +320,12 @@ on_reply (GObject      *source,
        * status; only a success without JSON is a broken reply. */
       if (SOUP_STATUS_IS_SUCCESSFUL (status))
         {
-          g_task_return_error (task, g_steal_pointer (&error));
+          /* The server said it succeeded: a write did happen. */
+          if (!data->request->idempotent)
+            g_task_return_new_error (task, ARANGO_ERROR, ARANGO_ERROR_INVALID_REPLY,
+                                     _("%s; the request was executed"), error->message);
+          else
+            g_task_return_error (task, g_steal_pointer (&error));
           return;
         }
       g_clear_error (&error);
