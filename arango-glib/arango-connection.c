@@ -320,10 +320,10 @@ on_reply (GObject      *source,
        * status; only a success without JSON is a broken reply. */
       if (SOUP_STATUS_IS_SUCCESSFUL (status))
         {
-          /* The server said it succeeded: a write did happen. */
+          /* The server said it succeeded, so a write may well have happened. */
           if (!data->request->idempotent)
             g_task_return_new_error (task, ARANGO_ERROR, ARANGO_ERROR_INVALID_REPLY,
-                                     _("%s; the request was executed"), error->message);
+                                     _("%s; the request may have been executed"), error->message);
           else
             g_task_return_error (task, g_steal_pointer (&error));
           return;
