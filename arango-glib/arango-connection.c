@@ -428,8 +428,12 @@ send_attempt (GTask *task)
   if (request->body)
     soup_message_set_request_body_from_bytes (data->message, "application/json",
                                               request->body);
-  if (request->idempotent)
-    soup_message_add_flags (data->message, SOUP_MESSAGE_IDEMPOTENT);
+  /* Lets libsoup reuse a kept-alive connection for every method; without
+   * it each POST opens a new one. libsoup then sends a request again only
+   * when the reused connection turned out closed before the request could
+   * be read, which the server never saw; the client's own rules decide
+   * every other retry (doc/failover.md). */
+  soup_message_add_flags (data->message, SOUP_MESSAGE_IDEMPOTENT);
 
   g_signal_connect (data->message, "wrote-headers",
                     G_CALLBACK (on_wrote_headers), data);

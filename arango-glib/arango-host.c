@@ -21,7 +21,7 @@ arango_host_new (const char *uri)
   self->session = g_object_new (SOUP_TYPE_SESSION,
                                 "user-agent", "arango-glib/" PACKAGE_VERSION,
                                 "max-conns", 64,
-                                "max-conns-per-host", 64,
+                                "max-conns-per-host", 8,
                                 /* The client enforces its own deadline per
                                  * request (request-timeout). */
                                 "timeout", 0,

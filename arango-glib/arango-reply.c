@@ -10,74 +10,8 @@
 
 #include "arango-enums.h"
 #include "arango-error.h"
+#include "arango-json-private.h"
 #include "arango-reply-private.h"
-
-static gsize
-skip_white_space (const char *text,
-                  gsize       length,
-                  gsize       i)
-{
-  while (i < length && g_ascii_isspace (text[i]))
-    i++;
-  return i;
-}
-
-/* Where the string starting at @i (on its opening quote) ends. */
-static gsize
-skip_string (const char *text,
-             gsize       length,
-             gsize       i)
-{
-  for (i++; i < length; i++)
-    {
-      if (text[i] == '\\')
-        i++;
-      else if (text[i] == '"')
-        return i + 1;
-    }
-  return length;
-}
-
-/* Whether @text holds one JSON value and nothing after it. json-glib 1.6
- * accepts `{…}{…}` or `0{…}` as a document (and leaks the first value),
- * so the end of the first value is found here: strings are skipped,
- * brackets counted; malformed text is left for the parser to report. */
-static gboolean
-is_single_json_value (const char *text,
-                      gsize       length)
-{
-  gsize i = skip_white_space (text, length, 0);
-  int depth = 0;
-
-  if (i >= length)
-    return TRUE;
-
-  if (text[i] == '"')
-    i = skip_string (text, length, i);
-  else if (text[i] == '{' || text[i] == '[')
-    {
-      while (i < length)
-        {
-          char c = text[i];
-
-          if (c == '"')
-            {
-              i = skip_string (text, length, i);
-              continue;
-            }
-          i++;
-          if (c == '{' || c == '[')
-            depth++;
-          else if ((c == '}' || c == ']') && --depth == 0)
-            break;
-        }
-    }
-  else
-    while (i < length && !g_ascii_isspace (text[i]) && strchr ("{}[]\",:", text[i]) == NULL)
-      i++;
-
-  return skip_white_space (text, length, i) >= length;
-}
 
 /* Decodes a reply body: JSON when there is one; NULL for an empty body.
  * @host, @method and @path only name the exchange in error messages. */
@@ -91,7 +25,6 @@ arango_reply_decode (const char  *host,
                      JsonNode   **body,
                      GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
   gsize length = 0;
   const char *text = g_bytes_get_data (bytes, &length);
@@ -110,16 +43,8 @@ arango_reply_decode (const char  *host,
       return FALSE;
     }
 
-  if (!is_single_json_value (text, length))
-    {
-      g_set_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_REPLY,
-                   _("%s answered %s %s with HTTP %u and data after the JSON body"),
-                   host, method, path, status);
-      return FALSE;
-    }
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, text, length, &parse_error))
+  *body = arango_json_parse (text, length, &parse_error);
+  if (*body == NULL)
     {
       g_set_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_REPLY,
                    _("%s answered %s %s with HTTP %u and a malformed JSON body: %s"),
@@ -127,15 +52,6 @@ arango_reply_decode (const char  *host,
       return FALSE;
     }
 
-  *body = json_parser_steal_root (parser);
-  if (*body == NULL)
-    {
-      /* White space only: no document at all. */
-      g_set_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_REPLY,
-                   _("%s answered %s %s with HTTP %u and an empty JSON body"),
-                   host, method, path, status);
-      return FALSE;
-    }
   return TRUE;
 }
 
