@@ -15,7 +15,7 @@ WORKLOADS = ['get-seq', 'get-c64', 'insert-seq', 'aql-1000']
 
 def main():
     bench = sys.argv[1]
-    emulator = Emulator(coordinators=1)
+    emulator = Emulator(coordinators=1).start()
     try:
         env = dict(os.environ, ARANGO_URL=emulator.hosts, N_GET='50', CONC='8',
                    N_INSERT='20', N_AQL='3', BENCH_PREPARE='1')
