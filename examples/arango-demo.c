@@ -11,9 +11,10 @@
  */
 
 #include <locale.h>
-#include <signal.h>
 
 #include <arango-glib/arango-glib.h>
+
+#include "demo-emulator.h"
 
 #define LABEL_WIDTH 28
 #define SUMMARY_LENGTH 96
@@ -506,101 +507,6 @@ show_vpack_sort_migration (Demo *demo)
   print_result ("vpack_sort_migration_status", "%s", text->len ? text->str : "(no servers)");
 }
 
-/* The emulator, when no hosts are given */
-
-static char *
-find_emulator (void)
-{
-  const char *variable = g_getenv ("ARANGO_EMULATOR");
-  g_autofree char *self = NULL;
-
-  if (variable != NULL && *variable != '\0')
-    return g_strdup (variable);
-
-  /* In the build tree, the emulator is built next to the examples. */
-  self = g_file_read_link ("/proc/self/exe", NULL);
-  if (self != NULL)
-    {
-      g_autofree char *directory = g_path_get_dirname (self);
-      g_autofree char *candidate = g_build_filename (directory, "..", "tests", "emulator",
-                                                     "arango-emulator", NULL);
-
-      if (g_file_test (candidate, G_FILE_TEST_IS_EXECUTABLE))
-        return g_steal_pointer (&candidate);
-    }
-
-  return g_find_program_in_path ("arango-emulator");
-}
-
-/* Returns the coordinator URLs the emulator prints on its first line. */
-static char *
-start_emulator (GSubprocess **emulator,
-                const char   *user,
-                const char   *password,
-                GError      **error)
-{
-  g_autofree char *path = find_emulator ();
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GDataInputStream) output = NULL;
-  g_autofree char *hosts = NULL;
-  g_autofree char *control = NULL;
-
-  if (path == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                           "arango-emulator was not found; set ARANGO_EMULATOR or give HOSTS");
-      return NULL;
-    }
-
-  g_ptr_array_add (argv, path);
-  g_ptr_array_add (argv, "--coordinators");
-  g_ptr_array_add (argv, "3");
-  if (password != NULL && *password != '\0')
-    {
-      g_ptr_array_add (argv, "--user");
-      g_ptr_array_add (argv, (char *) user);
-      g_ptr_array_add (argv, "--password");
-      g_ptr_array_add (argv, (char *) password);
-    }
-  /* It also goes away if the demo dies: its stdin closes. */
-  g_ptr_array_add (argv, "--exit-on-eof");
-  g_ptr_array_add (argv, NULL);
-
-  g_print ("Starting %s\n", path);
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE,
-                               error);
-  if (process == NULL)
-    return NULL;
-
-  output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
-  hosts = g_data_input_stream_read_line_utf8 (output, NULL, NULL, error);
-  if (hosts != NULL)
-    control = g_data_input_stream_read_line_utf8 (output, NULL, NULL, error);
-  if (hosts == NULL || control == NULL)
-    {
-      if (error != NULL && *error == NULL)
-        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                             "The emulator exited before printing its URLs");
-      g_subprocess_force_exit (process);
-      return NULL;
-    }
-
-  *emulator = g_steal_pointer (&process);
-  return g_steal_pointer (&hosts);
-}
-
-static void
-stop_emulator (GSubprocess *emulator)
-{
-  g_output_stream_close (g_subprocess_get_stdin_pipe (emulator), NULL, NULL);
-  g_subprocess_send_signal (emulator, SIGTERM);
-  g_subprocess_wait (emulator, NULL, NULL);
-  g_print ("Stopped the emulator\n");
-}
-
 /* The flow */
 
 static ArangoDatabase *
@@ -737,7 +643,7 @@ main (int   argc,
     hosts = g_strdup (argv[1]);
   else
     {
-      hosts = start_emulator (&emulator, user, password, &error);
+      hosts = demo_emulator_start (&emulator, user, password, &error);
       if (hosts == NULL)
         {
           g_printerr ("Could not start the emulator: %s\n", error->message);
@@ -748,6 +654,6 @@ main (int   argc,
   status = run_demo (hosts, resolver, resolver_name, user, password);
 
   if (emulator != NULL)
-    stop_emulator (emulator);
+    demo_emulator_stop (emulator);
   return status;
 }

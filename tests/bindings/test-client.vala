@@ -348,6 +348,81 @@ async void test_failover (Emulator emulator) throws Error {
   }
 }
 
+/* The data API: a collection, documents in and out, a query in batches */
+async void data_steps (Arango.Database db, Arango.Collection coll,
+                       string name) throws Error {
+  check_equal (coll.get_name (), name, "collection name");
+  try {
+    yield db.create_collection_async (name, null, null);
+    throw new TestError.FAILED ("a second collection “%s” was created", name);
+  } catch (Arango.ServerError.DUPLICATE_NAME e) {
+    check (e.code == 1207, "duplicate name code %d".printf (e.code));
+  }
+
+  for (var i = 0; i < 5; i++) {
+    var document = Json.from_string ("{\"_key\": \"k%d\", \"n\": %d}".printf (i, i));
+    var meta = yield coll.insert_async (document, Arango.DocumentFlags.RETURN_NEW, null);
+    check_equal (meta.get_string_member ("_id"), "%s/k%d".printf (name, i), "_id");
+    check (meta.get_object_member ("new").get_int_member ("n") == i, "new.n");
+  }
+
+  var stored = yield coll.get_async ("k3", null, null);
+  check (stored.get_int_member ("n") == 3, "get k3");
+  stored = yield coll.get_async (name + "/k4", null, null);
+  check (stored.get_int_member ("n") == 4, "get by id");
+  try {
+    yield coll.get_async ("nobody", null, null);
+    throw new TestError.FAILED ("got a document that does not exist");
+  } catch (Arango.ServerError.DOCUMENT_NOT_FOUND e) {
+  }
+
+  var bind_vars = Json.from_string ("{\"min\": 1}").get_object ();
+  var options = new Arango.QueryOptions ();
+  options.batch_size = 2;
+  options.count = true;
+  var cursor = yield db.query_async ("FOR d IN %s FILTER d.n >= @min SORT d.n RETURN d.n"
+                                     .printf (name), bind_vars, options, null);
+  check (cursor.count == 4, "cursor count %lld".printf (cursor.count));
+  check (cursor.has_more, "has_more at first");
+
+  var seen = new StringBuilder ();
+  var batches = 0;
+  for (;;) {
+    var batch = yield cursor.next_batch_async (null);
+    if (batch == null)
+      break;
+    batches++;
+    check (batch.get_length () <= 2, "batch size");
+    foreach (var node in batch.get_elements ())
+      seen.append ((seen.len > 0 ? "," : "") + node.get_int ().to_string ());
+  }
+  check_equal (seen.str, "1,2,3,4", "query results");
+  check (batches == 2, "%d batches".printf (batches));
+  check (!cursor.has_more, "has_more at the end");
+}
+
+async void test_data (Emulator emulator) throws Error {
+  var client = new Arango.Client (emulator.hosts);
+  var db = yield client.db_async ("_system", "root", "", null);
+  var name = "vala_data";
+  var coll = yield db.create_collection_async (name, null, null);
+  Error? failure = null;
+
+  try {
+    yield data_steps (db, coll, name);
+  } catch (Error e) {
+    failure = e;
+  }
+  try {
+    yield db.delete_collection_async (name, null);
+  } catch (Error e) {
+    if (failure == null)
+      failure = e;
+  }
+  if (failure != null)
+    throw failure;
+}
+
 /* Vala has no async delegates: the tests are run by their index. */
 const string[] TEST_NAMES = {
   "client from a comma-separated host string",
@@ -355,6 +430,7 @@ const string[] TEST_NAMES = {
   "round robin spreads the requests",
   "a resolver written in Vala",
   "failover",
+  "a collection, documents and a query",
 };
 
 async void run_test (int index, Emulator emulator) throws Error {
@@ -373,6 +449,9 @@ async void run_test (int index, Emulator emulator) throws Error {
     break;
   case 4:
     yield test_failover (emulator);
+    break;
+  case 5:
+    yield test_data (emulator);
     break;
   default:
     assert_not_reached ();

@@ -1,10 +1,28 @@
-/* emulator-collections.c: the collection endpoints
+/* emulator-collections.c: the /_api/collection endpoints
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Property objects have the fields and order a Coordinator answers with
+ * (3.12/RestGetShards_cluster.json without "shards"); the summary of
+ * truncate and rename, and the list entries, follow
+ * RestCollectionIdentifierTruncate_single.json and
+ * RestCollectionGetAllCollections_single.json. Sub-resources answer with
+ * a location header, as recorded. Create answers 200, not 201.
  */
+
+#include <string.h>
 
 #include "emulator-reply.h"
 #include "emulator-router.h"
+#include "emulator-transactions.h"
+
+#define MAX_NAME_LENGTH 256
+
+typedef enum {
+  EXTRA_NONE,
+  EXTRA_COUNT,
+  EXTRA_FIGURES,
+} Extra;
 
 static void
 add_collection_summary (JsonBuilder   *builder,
@@ -13,19 +31,161 @@ add_collection_summary (JsonBuilder   *builder,
   /* The fields and their order in
    * ../shared/arango-api/transcripts/3.12/RestCollectionGetAllCollections_single.json */
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, collection->id);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, collection->name);
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_int_value (builder, 3);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_int_value (builder, collection->type);
-  json_builder_set_member_name (builder, "isSystem");
-  json_builder_add_boolean_value (builder, collection->is_system);
-  json_builder_set_member_name (builder, "globallyUniqueId");
-  json_builder_add_string_value (builder, collection->globally_unique_id);
+  emu_json_add_string (builder, "id", collection->id);
+  emu_json_add_string (builder, "name", collection->name);
+  emu_json_add_int (builder, "status", 3);
+  emu_json_add_int (builder, "type", collection->type);
+  emu_json_add_boolean (builder, "isSystem", collection->is_system);
+  emu_json_add_string (builder, "globallyUniqueId", collection->globally_unique_id);
   json_builder_end_object (builder);
+}
+
+static void
+add_key_options (JsonBuilder   *builder,
+                 EmuCollection *collection)
+{
+  json_builder_set_member_name (builder, "keyOptions");
+  json_builder_begin_object (builder);
+  emu_json_add_boolean (builder, "allowUserKeys", collection->allow_user_keys);
+  emu_json_add_string (builder, "type", collection->key_type);
+  if (g_str_equal (collection->key_type, "autoincrement"))
+    {
+      emu_json_add_int (builder, "offset", collection->key_offset);
+      emu_json_add_int (builder, "increment", collection->key_increment);
+    }
+  json_builder_end_object (builder);
+}
+
+static void
+add_figures (JsonBuilder   *builder,
+             EmuCollection *collection)
+{
+  json_builder_set_member_name (builder, "figures");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "indexes");
+  json_builder_begin_object (builder);
+  emu_json_add_int (builder, "count", 1 + (collection->type == 3) + collection->indexes->len);
+  emu_json_add_int (builder, "size", 0);
+  json_builder_end_object (builder);
+  emu_json_add_int (builder, "documentsSize", 0);
+  emu_json_add_boolean (builder, "cacheInUse", FALSE);
+  emu_json_add_int (builder, "cacheSize", 0);
+  emu_json_add_int (builder, "cacheUsage", 0);
+  json_builder_end_object (builder);
+}
+
+/* {"error":false,"code":200, <properties>} */
+static void
+reply_properties (EmuRequest    *req,
+                  EmuCollection *collection,
+                  Extra          extra,
+                  guint          count)
+{
+  g_autoptr(JsonBuilder) builder = emu_json_begin_ok (SOUP_STATUS_OK);
+
+  if (extra == EXTRA_FIGURES)
+    add_figures (builder, collection);
+  emu_json_add_int (builder, "writeConcern", collection->write_concern);
+  emu_json_add_boolean (builder, "waitForSync", collection->wait_for_sync);
+  emu_json_add_boolean (builder, "usesRevisionsAsDocumentIds", TRUE);
+  emu_json_add_boolean (builder, "syncByRevision", TRUE);
+  emu_json_add_boolean (builder, "supportsRBAC", TRUE);
+  emu_json_add_string (builder, "shardingStrategy", "hash");
+  emu_json_add_node (builder, "schema", collection->schema);
+  emu_json_add_int (builder, "numberOfShards", collection->number_of_shards);
+  emu_json_add_int (builder, "minReplicationFactor", collection->write_concern);
+  emu_json_add_string (builder, "id", collection->id);
+  emu_json_add_boolean (builder, "isSmartChild", FALSE);
+  emu_json_add_string (builder, "name", collection->name);
+  emu_json_add_string (builder, "statusString", "loaded");
+  emu_json_add_boolean (builder, "isSmart", FALSE);
+  emu_json_add_int (builder, "replicationFactor", collection->replication_factor);
+  emu_json_add_int (builder, "type", collection->type);
+  emu_json_add_int (builder, "status", 3);
+  if (extra != EXTRA_NONE)
+    emu_json_add_int (builder, "count", count);
+  emu_json_add_boolean (builder, "cacheEnabled", collection->cache_enabled);
+  emu_json_add_boolean (builder, "isSystem", collection->is_system);
+  emu_json_add_node (builder, "computedValues", collection->computed_values);
+  emu_json_add_int (builder, "internalValidatorType", 0);
+  emu_json_add_string (builder, "globallyUniqueId", collection->globally_unique_id);
+  json_builder_set_member_name (builder, "shardKeys");
+  json_builder_begin_array (builder);
+  json_builder_add_string_value (builder, "_key");
+  json_builder_end_array (builder);
+  emu_json_add_boolean (builder, "isDisjoint", FALSE);
+  add_key_options (builder, collection);
+  json_builder_end_object (builder);
+
+  emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
+}
+
+/* error, code[, count], globallyUniqueId, isSystem, status, type, name, id */
+static void
+reply_summary (EmuRequest    *req,
+               EmuCollection *collection,
+               gboolean       with_count,
+               guint          count)
+{
+  g_autoptr(JsonBuilder) builder = emu_json_begin_ok (SOUP_STATUS_OK);
+
+  if (with_count)
+    emu_json_add_int (builder, "count", count);
+  emu_json_add_string (builder, "globallyUniqueId", collection->globally_unique_id);
+  emu_json_add_boolean (builder, "isSystem", collection->is_system);
+  emu_json_add_int (builder, "status", 3);
+  emu_json_add_int (builder, "type", collection->type);
+  emu_json_add_string (builder, "name", collection->name);
+  emu_json_add_string (builder, "id", collection->id);
+  json_builder_end_object (builder);
+
+  emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
+}
+
+static void
+set_location (EmuRequest *req,
+              const char *sub)
+{
+  g_autofree char *database = g_uri_escape_string (req->database, NULL, FALSE);
+  g_autofree char *name = g_uri_escape_string (emu_request_get_param (req, "collection"),
+                                               NULL, FALSE);
+  g_autofree char *location = g_strdup_printf ("/_db/%s/_api/collection/%s/%s",
+                                               database, name, sub);
+
+  soup_message_headers_replace (soup_server_message_get_response_headers (req->msg),
+                                "Location", location);
+}
+
+static EmuCollection *
+find_or_reply (EmuRequest *req)
+{
+  EmuDatabase *database = emu_state_lookup_database (req->state, req->database);
+  EmuCollection *collection =
+    emu_database_find_collection (database, emu_request_get_param (req, "collection"));
+
+  if (collection == NULL)
+    emu_reply_arango_error (req->msg, EMU_ERROR_ARANGO_DATA_SOURCE_NOT_FOUND, NULL);
+  return collection;
+}
+
+/* Traditional collection names; a leading "_" only for system ones. */
+static gboolean
+is_valid_name (const char *name,
+               gboolean    is_system)
+{
+  gsize length = strlen (name);
+  gsize i;
+
+  if (length == 0 || length > MAX_NAME_LENGTH)
+    return FALSE;
+  if (!g_ascii_isalpha (name[0]) && !(name[0] == '_' && is_system))
+    return FALSE;
+
+  for (i = 1; i < length; i++)
+    if (!g_ascii_isalnum (name[i]) && name[i] != '_' && name[i] != '-')
+      return FALSE;
+
+  return TRUE;
 }
 
 static void
@@ -51,8 +211,355 @@ handle_list (EmuRequest *req)
   emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
 }
 
+static gboolean
+get_uint (JsonObject *object,
+          const char *name,
+          guint64     minimum,
+          guint64    *value)
+{
+  gdouble number;
+
+  if (!json_object_has_member (object, name))
+    return TRUE;
+  if (!emu_json_get_number (object, name, &number) || number < minimum || number > G_MAXINT32)
+    return FALSE;
+
+  *value = (guint64) number;
+  return TRUE;
+}
+
+/* The settings PUT /properties may change; FALSE for a bad value. */
+static gboolean
+apply_properties (EmuCollection *collection,
+                  JsonObject    *request)
+{
+  JsonNode *schema = json_object_get_member (request, "schema");
+  JsonNode *computed = json_object_get_member (request, "computedValues");
+  guint64 replication = collection->replication_factor;
+  guint64 write_concern = collection->write_concern;
+
+  if (schema != NULL && !JSON_NODE_HOLDS_NULL (schema) && !JSON_NODE_HOLDS_OBJECT (schema))
+    return FALSE;
+  if (computed != NULL && !JSON_NODE_HOLDS_NULL (computed) && !JSON_NODE_HOLDS_ARRAY (computed))
+    return FALSE;
+  if (!get_uint (request, "replicationFactor", 1, &replication) ||
+      !get_uint (request, "writeConcern", 1, &write_concern) ||
+      !get_uint (request, "minReplicationFactor", 1, &write_concern))
+    return FALSE;
+
+  collection->wait_for_sync = emu_json_get_boolean (request, "waitForSync",
+                                                    collection->wait_for_sync);
+  collection->cache_enabled = emu_json_get_boolean (request, "cacheEnabled",
+                                                    collection->cache_enabled);
+  collection->replication_factor = replication;
+  collection->write_concern = write_concern;
+  if (schema != NULL)
+    {
+      g_clear_pointer (&collection->schema, json_node_unref);
+      if (JSON_NODE_HOLDS_OBJECT (schema))
+        collection->schema = json_node_copy (schema);
+    }
+  if (computed != NULL)
+    {
+      g_clear_pointer (&collection->computed_values, json_node_unref);
+      if (JSON_NODE_HOLDS_ARRAY (computed))
+        collection->computed_values = json_node_copy (computed);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+apply_key_options (EmuCollection *collection,
+                   JsonObject    *request)
+{
+  JsonNode *node = json_object_get_member (request, "keyOptions");
+  JsonObject *options;
+  const char *type;
+  guint64 increment = 1, offset = 0;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return FALSE;
+
+  options = json_node_get_object (node);
+  type = emu_json_get_string (options, "type");
+  if (type == NULL)
+    type = "traditional";
+  if (!g_str_equal (type, "traditional") && !g_str_equal (type, "autoincrement") &&
+      !g_str_equal (type, "uuid") && !g_str_equal (type, "padded"))
+    return FALSE;
+  if (!get_uint (options, "increment", 1, &increment) ||
+      !get_uint (options, "offset", 0, &offset))
+    return FALSE;
+
+  g_free (collection->key_type);
+  collection->key_type = g_strdup (type);
+  collection->allow_user_keys = emu_json_get_boolean (options, "allowUserKeys", TRUE);
+  collection->key_increment = increment;
+  collection->key_offset = offset;
+  return TRUE;
+}
+
+static void
+handle_create (EmuRequest *req)
+{
+  EmuDatabase *database = emu_state_lookup_database (req->state, req->database);
+  g_autoptr(JsonNode) body = emu_request_parse_body (req);
+  EmuCollection *collection;
+  JsonObject *request;
+  const char *name;
+  gboolean is_system;
+  gdouble type = 2, shards = 1;
+
+  if (body == NULL)
+    return;
+  if (!JSON_NODE_HOLDS_OBJECT (body))
+    {
+      emu_reply_arango_error (req->msg, EMU_ERROR_ARANGO_ILLEGAL_NAME, NULL);
+      return;
+    }
+
+  request = json_node_get_object (body);
+  name = emu_json_get_string (request, "name");
+  is_system = emu_json_get_boolean (request, "isSystem", FALSE);
+  if (name == NULL || !is_valid_name (name, is_system))
+    {
+      emu_reply_arango_error (req->msg, EMU_ERROR_ARANGO_ILLEGAL_NAME, NULL);
+      return;
+    }
+  if (json_object_has_member (request, "type") &&
+      (!emu_json_get_number (request, "type", &type) || (type != 2 && type != 3)))
+    {
+      emu_reply_arango_error (req->msg, EMU_ERROR_ARANGO_COLLECTION_TYPE_INVALID, NULL);
+      return;
+    }
+  if (json_object_has_member (request, "numberOfShards") &&
+      (!emu_json_get_number (request, "numberOfShards", &shards) || shards < 1 || shards > 1000))
+    {
+      emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_BAD_PARAMETER,
+                       "invalid number of shards");
+      return;
+    }
+  if (emu_database_lookup_collection (database, name) != NULL)
+    {
+      emu_reply_arango_error (req->msg, EMU_ERROR_ARANGO_DUPLICATE_NAME, NULL);
+      return;
+    }
+
+  collection = emu_state_create_collection (req->state, database, name, (guint) type, is_system);
+  collection->number_of_shards = (guint) shards;
+  if (!apply_key_options (collection, request))
+    {
+      emu_database_drop_collection (database, collection);
+      emu_reply_arango_error (req->msg, EMU_ERROR_ARANGO_INVALID_KEY_GENERATOR, NULL);
+      return;
+    }
+  if (!apply_properties (collection, request))
+    {
+      emu_database_drop_collection (database, collection);
+      emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_BAD_PARAMETER, NULL);
+      return;
+    }
+
+  reply_properties (req, collection, EXTRA_NONE, 0);
+}
+
+static void
+handle_get (EmuRequest *req)
+{
+  EmuCollection *collection = find_or_reply (req);
+
+  if (collection != NULL)
+    reply_summary (req, collection, FALSE, 0);
+}
+
+static void
+handle_properties (EmuRequest *req)
+{
+  EmuCollection *collection = find_or_reply (req);
+
+  if (collection == NULL)
+    return;
+  reply_properties (req, collection, EXTRA_NONE, 0);
+  set_location (req, "properties");
+}
+
+/* count and truncate may run inside a stream transaction. */
+static void
+handle_count (EmuRequest *req)
+{
+  EmuRequestScope scope;
+  EmuCollection *collection;
+
+  if (!emu_request_scope_init (&scope, req) || (collection = find_or_reply (req)) == NULL)
+    return;
+  reply_properties (req, collection, EXTRA_COUNT, emu_view_count (&scope.view, collection));
+  set_location (req, "count");
+}
+
+static void
+handle_figures (EmuRequest *req)
+{
+  EmuRequestScope scope;
+  EmuCollection *collection;
+
+  if (!emu_request_scope_init (&scope, req) || (collection = find_or_reply (req)) == NULL)
+    return;
+  reply_properties (req, collection, EXTRA_FIGURES, emu_view_count (&scope.view, collection));
+  set_location (req, "figures");
+}
+
+static void
+handle_change_properties (EmuRequest *req)
+{
+  EmuCollection *collection = find_or_reply (req);
+  g_autoptr(JsonNode) body = NULL;
+
+  if (collection == NULL || (body = emu_request_parse_body (req)) == NULL)
+    return;
+  if (!JSON_NODE_HOLDS_OBJECT (body) || !apply_properties (collection, json_node_get_object (body)))
+    {
+      emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_BAD_PARAMETER, NULL);
+      return;
+    }
+
+  reply_properties (req, collection, EXTRA_NONE, 0);
+  set_location (req, "properties");
+}
+
+static void
+handle_truncate (EmuRequest *req)
+{
+  EmuRequestScope scope;
+  EmuCollection *collection;
+
+  if (!emu_request_scope_init (&scope, req) || (collection = find_or_reply (req)) == NULL ||
+      !emu_request_scope_can_write (&scope, req, collection))
+    return;
+
+  emu_view_truncate (&scope.view, collection);
+  reply_summary (req, collection, FALSE, 0);
+  set_location (req, "truncate");
+}
+
+/* Renaming works as on a single server (3.12/RestCollectionIdentifierRename_single.json);
+ * see README.md: real Coordinators do not support it. */
+static void
+handle_rename (EmuRequest *req)
+{
+  EmuDatabase *database = emu_state_lookup_database (req->state, req->database);
+  EmuCollection *collection = find_or_reply (req);
+  g_autoptr(JsonNode) body = NULL;
+  const char *name;
+
+  if (collection == NULL || (body = emu_request_parse_body (req)) == NULL)
+    return;
+
+  name = JSON_NODE_HOLDS_OBJECT (body)
+    ? emu_json_get_string (json_node_get_object (body), "name")
+    : NULL;
+  if (name == NULL || !is_valid_name (name, collection->is_system))
+    {
+      emu_reply_arango_error (req->msg, EMU_ERROR_ARANGO_ILLEGAL_NAME, NULL);
+      return;
+    }
+  if (collection->is_system)
+    {
+      emu_reply_arango_error (req->msg, EMU_ERROR_FORBIDDEN, NULL);
+      return;
+    }
+  if (!g_str_equal (name, collection->name) &&
+      emu_database_lookup_collection (database, name) != NULL)
+    {
+      emu_reply_arango_error (req->msg, EMU_ERROR_ARANGO_DUPLICATE_NAME, NULL);
+      return;
+    }
+
+  g_free (collection->name);
+  collection->name = g_strdup (name);
+  reply_summary (req, collection, FALSE, 0);
+  set_location (req, "rename");
+}
+
+static void
+handle_load (EmuRequest *req)
+{
+  EmuRequestScope scope;
+  EmuCollection *collection;
+
+  if (!emu_request_scope_init (&scope, req) || (collection = find_or_reply (req)) == NULL)
+    return;
+  reply_summary (req, collection, TRUE, emu_view_count (&scope.view, collection));
+  set_location (req, "load");
+}
+
+static void
+handle_unload (EmuRequest *req)
+{
+  EmuCollection *collection = find_or_reply (req);
+
+  if (collection == NULL)
+    return;
+  reply_summary (req, collection, FALSE, 0);
+  set_location (req, "unload");
+}
+
+static void
+handle_load_indexes (EmuRequest *req)
+{
+  EmuCollection *collection = find_or_reply (req);
+  g_autoptr(JsonBuilder) builder = NULL;
+
+  if (collection == NULL)
+    return;
+  builder = emu_json_begin_ok (SOUP_STATUS_OK);
+  emu_json_add_boolean (builder, "result", TRUE);
+  json_builder_end_object (builder);
+  emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
+  set_location (req, "loadIndexesIntoMemory");
+}
+
+static void
+handle_drop (EmuRequest *req)
+{
+  EmuDatabase *database = emu_state_lookup_database (req->state, req->database);
+  EmuCollection *collection = find_or_reply (req);
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autofree char *id = NULL;
+
+  if (collection == NULL)
+    return;
+  if (collection->is_system && !emu_request_get_query_bool (req, "isSystem", FALSE))
+    {
+      emu_reply_arango_error (req->msg, EMU_ERROR_FORBIDDEN, NULL);
+      return;
+    }
+
+  id = g_strdup (collection->id);
+  emu_database_drop_collection (database, collection);
+
+  builder = emu_json_begin_ok (SOUP_STATUS_OK);
+  emu_json_add_string (builder, "id", id);
+  json_builder_end_object (builder);
+  emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
+}
+
 static const EmuRoute collection_routes[] = {
   { "GET", "/_api/collection", handle_list },
+  { "POST", "/_api/collection", handle_create },
+  { "GET", "/_api/collection/{collection}", handle_get },
+  { "DELETE", "/_api/collection/{collection}", handle_drop },
+  { "GET", "/_api/collection/{collection}/properties", handle_properties },
+  { "PUT", "/_api/collection/{collection}/properties", handle_change_properties },
+  { "GET", "/_api/collection/{collection}/count", handle_count },
+  { "GET", "/_api/collection/{collection}/figures", handle_figures },
+  { "PUT", "/_api/collection/{collection}/truncate", handle_truncate },
+  { "PUT", "/_api/collection/{collection}/rename", handle_rename },
+  { "PUT", "/_api/collection/{collection}/load", handle_load },
+  { "PUT", "/_api/collection/{collection}/unload", handle_unload },
+  { "PUT", "/_api/collection/{collection}/loadIndexesIntoMemory", handle_load_indexes },
 };
 
 void

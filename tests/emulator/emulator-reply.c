@@ -27,8 +27,102 @@ static const struct {
   { EMU_ERROR_HTTP_SERVICE_UNAVAILABLE, "service unavailable" },
   { EMU_ERROR_HTTP_GATEWAY_TIMEOUT, "gateway timeout" },
   { EMU_ERROR_HTTP_CORRUPTED_JSON, "invalid JSON object" },
+  { EMU_ERROR_ARANGO_CONFLICT, "conflict" },
+  { EMU_ERROR_ARANGO_DOCUMENT_NOT_FOUND, "document not found" },
   { EMU_ERROR_ARANGO_DATA_SOURCE_NOT_FOUND, "collection or view not found" },
+  { EMU_ERROR_ARANGO_COLLECTION_PARAMETER_MISSING, "parameter 'collection' not found" },
+  { EMU_ERROR_ARANGO_DOCUMENT_HANDLE_BAD, "illegal document identifier" },
+  { EMU_ERROR_ARANGO_DUPLICATE_NAME, "duplicate name" },
+  { EMU_ERROR_ARANGO_ILLEGAL_NAME, "illegal name" },
+  { EMU_ERROR_ARANGO_UNIQUE_CONSTRAINT_VIOLATED, "unique constraint violated" },
+  { EMU_ERROR_ARANGO_INDEX_NOT_FOUND, "index not found" },
+  { EMU_ERROR_ARANGO_INDEX_HANDLE_BAD, "illegal index identifier" },
+  { EMU_ERROR_ARANGO_COLLECTION_TYPE_INVALID, "collection type invalid" },
+  { EMU_ERROR_ARANGO_DOCUMENT_KEY_BAD, "illegal document key" },
+  { EMU_ERROR_ARANGO_DOCUMENT_KEY_UNEXPECTED, "unexpected document key" },
+  { EMU_ERROR_ARANGO_DOCUMENT_TYPE_INVALID, "invalid document type" },
   { EMU_ERROR_ARANGO_DATABASE_NOT_FOUND, "database not found" },
+  { EMU_ERROR_ARANGO_DATABASE_NAME_INVALID, "database name invalid" },
+  { EMU_ERROR_ARANGO_USE_SYSTEM_DATABASE, "operation only allowed in system database" },
+  { EMU_ERROR_ARANGO_INVALID_KEY_GENERATOR, "invalid key generator" },
+  /* The trailing space is part of the text in errors.dat. */
+  { EMU_ERROR_ARANGO_INVALID_EDGE_ATTRIBUTE,
+    "expecting both `_from` and `_to` attributes to be defined in the edge document and have the format `<collectionName>/<vertexKey>` " },
+  { EMU_ERROR_QUERY_PARSE, "%s" },
+  { EMU_ERROR_QUERY_EMPTY, "query is empty" },
+  { EMU_ERROR_QUERY_NUMBER_OUT_OF_RANGE, "number out of range" },
+  { EMU_ERROR_QUERY_VARIABLE_REDECLARED, "variable '%s' is assigned multiple times" },
+  { EMU_ERROR_QUERY_VARIABLE_NAME_UNKNOWN, "unknown variable '%s'" },
+  { EMU_ERROR_QUERY_FUNCTION_NAME_UNKNOWN, "usage of unknown function '%s()'" },
+  { EMU_ERROR_QUERY_FUNCTION_ARGUMENT_NUMBER_MISMATCH,
+    "invalid number of arguments for function '%s()', expected number of arguments: minimum: %d, maximum: %d" },
+  { EMU_ERROR_QUERY_BIND_PARAMETERS_INVALID, "invalid structure of bind parameters" },
+  { EMU_ERROR_QUERY_BIND_PARAMETER_MISSING, "no value specified for declared bind parameter '%s'" },
+  { EMU_ERROR_QUERY_BIND_PARAMETER_UNDECLARED, "bind parameter '%s' was not declared in the query" },
+  { EMU_ERROR_QUERY_BIND_PARAMETER_TYPE, "bind parameter '%s' has an invalid value or type" },
+  { EMU_ERROR_QUERY_DIVISION_BY_ZERO, "division by zero" },
+  { EMU_ERROR_QUERY_COLLECTION_USED_IN_EXPRESSION, "collection '%s' used as expression operand" },
+  { EMU_ERROR_QUERY_COMPILE_TIME_OPTIONS, "query options must be readable at query compile time" },
+  { EMU_ERROR_QUERY_ACCESS_AFTER_MODIFICATION, "access after data-modification by %s" },
+  { EMU_ERROR_CURSOR_NOT_FOUND, "cursor not found" },
+  { EMU_ERROR_TRANSACTION_UNREGISTERED_COLLECTION, "unregistered collection used in transaction" },
+  { EMU_ERROR_TRANSACTION_DISALLOWED_OPERATION, "disallowed operation inside transaction" },
+  { EMU_ERROR_TRANSACTION_ABORTED, "transaction aborted" },
+  { EMU_ERROR_TRANSACTION_NOT_FOUND, "transaction not found" },
+};
+
+/* The HTTP status the server gives an error number when a handler reports
+ * it by number, as ../shared/arango-api/errornum-http-status.tsv lists it;
+ * every number not listed there is a 500. */
+static const struct {
+  int   number;
+  guint status;
+} error_statuses[] = {
+  { EMU_ERROR_NOT_IMPLEMENTED, 501 },
+  { EMU_ERROR_BAD_PARAMETER, 400 },
+  { EMU_ERROR_FORBIDDEN, 403 },
+  { EMU_ERROR_HTTP_BAD_PARAMETER, 400 },
+  { EMU_ERROR_HTTP_FORBIDDEN, 403 },
+  { EMU_ERROR_HTTP_NOT_FOUND, 404 },
+  { EMU_ERROR_HTTP_PRECONDITION_FAILED, 412 },
+  { EMU_ERROR_HTTP_CORRUPTED_JSON, 400 },
+  { EMU_ERROR_ARANGO_CONFLICT, 409 },
+  { EMU_ERROR_ARANGO_DOCUMENT_NOT_FOUND, 404 },
+  { EMU_ERROR_ARANGO_DATA_SOURCE_NOT_FOUND, 404 },
+  { EMU_ERROR_ARANGO_DOCUMENT_HANDLE_BAD, 400 },
+  { EMU_ERROR_ARANGO_DUPLICATE_NAME, 409 },
+  { EMU_ERROR_ARANGO_ILLEGAL_NAME, 400 },
+  { EMU_ERROR_ARANGO_UNIQUE_CONSTRAINT_VIOLATED, 409 },
+  { EMU_ERROR_ARANGO_INDEX_NOT_FOUND, 404 },
+  { EMU_ERROR_ARANGO_INDEX_HANDLE_BAD, 400 },
+  { EMU_ERROR_ARANGO_COLLECTION_TYPE_INVALID, 400 },
+  { EMU_ERROR_ARANGO_DOCUMENT_KEY_BAD, 400 },
+  { EMU_ERROR_ARANGO_DOCUMENT_KEY_UNEXPECTED, 400 },
+  { EMU_ERROR_ARANGO_DOCUMENT_TYPE_INVALID, 400 },
+  { EMU_ERROR_ARANGO_DATABASE_NOT_FOUND, 404 },
+  { EMU_ERROR_ARANGO_DATABASE_NAME_INVALID, 400 },
+  { EMU_ERROR_ARANGO_USE_SYSTEM_DATABASE, 403 },
+  { EMU_ERROR_ARANGO_INVALID_KEY_GENERATOR, 400 },
+  { EMU_ERROR_ARANGO_INVALID_EDGE_ATTRIBUTE, 400 },
+  { EMU_ERROR_QUERY_PARSE, 400 },
+  { EMU_ERROR_QUERY_EMPTY, 400 },
+  { EMU_ERROR_QUERY_NUMBER_OUT_OF_RANGE, 400 },
+  { EMU_ERROR_QUERY_VARIABLE_REDECLARED, 400 },
+  { EMU_ERROR_QUERY_VARIABLE_NAME_UNKNOWN, 400 },
+  { EMU_ERROR_QUERY_FUNCTION_NAME_UNKNOWN, 400 },
+  { EMU_ERROR_QUERY_FUNCTION_ARGUMENT_NUMBER_MISMATCH, 400 },
+  { EMU_ERROR_QUERY_BIND_PARAMETERS_INVALID, 400 },
+  { EMU_ERROR_QUERY_BIND_PARAMETER_MISSING, 400 },
+  { EMU_ERROR_QUERY_BIND_PARAMETER_UNDECLARED, 400 },
+  { EMU_ERROR_QUERY_BIND_PARAMETER_TYPE, 400 },
+  { EMU_ERROR_QUERY_DIVISION_BY_ZERO, 400 },
+  { EMU_ERROR_QUERY_COMPILE_TIME_OPTIONS, 400 },
+  { EMU_ERROR_QUERY_ACCESS_AFTER_MODIFICATION, 400 },
+  { EMU_ERROR_CURSOR_NOT_FOUND, 404 },
+  { EMU_ERROR_TRANSACTION_UNREGISTERED_COLLECTION, 400 },
+  { EMU_ERROR_TRANSACTION_DISALLOWED_OPERATION, 400 },
+  { EMU_ERROR_TRANSACTION_ABORTED, 410 },
+  { EMU_ERROR_TRANSACTION_NOT_FOUND, 404 },
 };
 
 /* Every response of a Coordinator carries these (NOTES.md, section 1).
@@ -58,6 +152,18 @@ emu_error_message (int error_num)
       return error_messages[i].message;
 
   return "unknown error";
+}
+
+guint
+emu_error_http_status (int error_num)
+{
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (error_statuses); i++)
+    if (error_statuses[i].number == error_num)
+      return error_statuses[i].status;
+
+  return SOUP_STATUS_INTERNAL_SERVER_ERROR;
 }
 
 static void
@@ -370,6 +476,31 @@ emu_reply_errorf (SoupServerMessage *msg,
   emu_reply_error (msg, status, error_num, message);
 }
 
+/* An error a handler reports by number: the status follows the number. */
+void
+emu_reply_arango_error (SoupServerMessage *msg,
+                        int                error_num,
+                        const char        *message)
+{
+  emu_reply_error (msg, emu_error_http_status (error_num), error_num, message);
+}
+
+void
+emu_reply_arango_errorf (SoupServerMessage *msg,
+                         int                error_num,
+                         const char        *format,
+                         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  emu_reply_arango_error (msg, error_num, message);
+}
+
 JsonBuilder *
 emu_json_begin_ok (guint code)
 {
@@ -421,4 +552,79 @@ emu_json_get_number (JsonObject *object,
 
   *value = json_node_get_double (node);
   return TRUE;
+}
+
+gboolean
+emu_json_get_boolean (JsonObject *object,
+                      const char *name,
+                      gboolean    default_value)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return default_value;
+
+  return json_node_get_boolean (node);
+}
+
+void
+emu_json_add_string (JsonBuilder *builder,
+                     const char  *name,
+                     const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+emu_json_add_int (JsonBuilder *builder,
+                  const char  *name,
+                  gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+void
+emu_json_add_double (JsonBuilder *builder,
+                     const char  *name,
+                     gdouble      value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_double_value (builder, value);
+}
+
+void
+emu_json_add_boolean (JsonBuilder *builder,
+                      const char  *name,
+                      gboolean     value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
+}
+
+void
+emu_json_add_null (JsonBuilder *builder,
+                   const char  *name)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_null_value (builder);
+}
+
+/* Adds a copy of @value (JSON null when NULL). */
+void
+emu_json_add_node (JsonBuilder *builder,
+                   const char  *name,
+                   JsonNode    *value)
+{
+  if (name != NULL)
+    json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_value (builder, json_node_copy (value));
+  else
+    json_builder_add_null_value (builder);
 }

@@ -25,8 +25,45 @@ enum {
   EMU_ERROR_HTTP_SERVICE_UNAVAILABLE = 503,
   EMU_ERROR_HTTP_GATEWAY_TIMEOUT = 504,
   EMU_ERROR_HTTP_CORRUPTED_JSON = 600,
+  EMU_ERROR_ARANGO_CONFLICT = 1200,
+  EMU_ERROR_ARANGO_DOCUMENT_NOT_FOUND = 1202,
   EMU_ERROR_ARANGO_DATA_SOURCE_NOT_FOUND = 1203,
+  EMU_ERROR_ARANGO_COLLECTION_PARAMETER_MISSING = 1204,
+  EMU_ERROR_ARANGO_DOCUMENT_HANDLE_BAD = 1205,
+  EMU_ERROR_ARANGO_DUPLICATE_NAME = 1207,
+  EMU_ERROR_ARANGO_ILLEGAL_NAME = 1208,
+  EMU_ERROR_ARANGO_UNIQUE_CONSTRAINT_VIOLATED = 1210,
+  EMU_ERROR_ARANGO_INDEX_NOT_FOUND = 1212,
+  EMU_ERROR_ARANGO_INDEX_HANDLE_BAD = 1214,
+  EMU_ERROR_ARANGO_COLLECTION_TYPE_INVALID = 1218,
+  EMU_ERROR_ARANGO_DOCUMENT_KEY_BAD = 1221,
+  EMU_ERROR_ARANGO_DOCUMENT_KEY_UNEXPECTED = 1222,
+  EMU_ERROR_ARANGO_DOCUMENT_TYPE_INVALID = 1227,
   EMU_ERROR_ARANGO_DATABASE_NOT_FOUND = 1228,
+  EMU_ERROR_ARANGO_DATABASE_NAME_INVALID = 1229,
+  EMU_ERROR_ARANGO_USE_SYSTEM_DATABASE = 1230,
+  EMU_ERROR_ARANGO_INVALID_KEY_GENERATOR = 1232,
+  EMU_ERROR_ARANGO_INVALID_EDGE_ATTRIBUTE = 1233,
+  EMU_ERROR_QUERY_PARSE = 1501,
+  EMU_ERROR_QUERY_EMPTY = 1502,
+  EMU_ERROR_QUERY_NUMBER_OUT_OF_RANGE = 1504,
+  EMU_ERROR_QUERY_VARIABLE_REDECLARED = 1511,
+  EMU_ERROR_QUERY_VARIABLE_NAME_UNKNOWN = 1512,
+  EMU_ERROR_QUERY_FUNCTION_NAME_UNKNOWN = 1540,
+  EMU_ERROR_QUERY_FUNCTION_ARGUMENT_NUMBER_MISMATCH = 1541,
+  EMU_ERROR_QUERY_BIND_PARAMETERS_INVALID = 1550,
+  EMU_ERROR_QUERY_BIND_PARAMETER_MISSING = 1551,
+  EMU_ERROR_QUERY_BIND_PARAMETER_UNDECLARED = 1552,
+  EMU_ERROR_QUERY_BIND_PARAMETER_TYPE = 1553,
+  EMU_ERROR_QUERY_DIVISION_BY_ZERO = 1562,
+  EMU_ERROR_QUERY_COLLECTION_USED_IN_EXPRESSION = 1568,
+  EMU_ERROR_QUERY_COMPILE_TIME_OPTIONS = 1575,
+  EMU_ERROR_QUERY_ACCESS_AFTER_MODIFICATION = 1579,
+  EMU_ERROR_CURSOR_NOT_FOUND = 1600,
+  EMU_ERROR_TRANSACTION_UNREGISTERED_COLLECTION = 1652,
+  EMU_ERROR_TRANSACTION_DISALLOWED_OPERATION = 1653,
+  EMU_ERROR_TRANSACTION_ABORTED = 1654,
+  EMU_ERROR_TRANSACTION_NOT_FOUND = 1655,
 };
 
 /* ArangoDB writes error bodies with three different key orders depending
@@ -41,6 +78,7 @@ typedef enum {
 } EmuErrorStyle;
 
 const char  *emu_error_message            (int                error_num);
+guint        emu_error_http_status        (int                error_num);
 
 void         emu_reply_raw                (SoupServerMessage *msg,
                                            guint              status,
@@ -69,6 +107,13 @@ void         emu_reply_errorf             (SoupServerMessage *msg,
                                            int                error_num,
                                            const char        *format,
                                            ...) G_GNUC_PRINTF (4, 5);
+void         emu_reply_arango_error       (SoupServerMessage *msg,
+                                           int                error_num,
+                                           const char        *message);
+void         emu_reply_arango_errorf      (SoupServerMessage *msg,
+                                           int                error_num,
+                                           const char        *format,
+                                           ...) G_GNUC_PRINTF (3, 4);
 
 JsonBuilder *emu_json_begin_ok            (guint              code);
 void         emu_json_add_ok              (JsonBuilder       *builder,
@@ -79,5 +124,25 @@ const char  *emu_json_get_string          (JsonObject        *object,
 gboolean     emu_json_get_number          (JsonObject        *object,
                                            const char        *name,
                                            gdouble           *value);
+gboolean     emu_json_get_boolean         (JsonObject        *object,
+                                           const char        *name,
+                                           gboolean           default_value);
+void         emu_json_add_string          (JsonBuilder       *builder,
+                                           const char        *name,
+                                           const char        *value);
+void         emu_json_add_int             (JsonBuilder       *builder,
+                                           const char        *name,
+                                           gint64             value);
+void         emu_json_add_double          (JsonBuilder       *builder,
+                                           const char        *name,
+                                           gdouble            value);
+void         emu_json_add_boolean         (JsonBuilder       *builder,
+                                           const char        *name,
+                                           gboolean           value);
+void         emu_json_add_null            (JsonBuilder       *builder,
+                                           const char        *name);
+void         emu_json_add_node            (JsonBuilder       *builder,
+                                           const char        *name,
+                                           JsonNode          *value);
 
 G_END_DECLS

@@ -6,8 +6,10 @@
 #include "emulator-state.h"
 
 #include "emulator-coordinator.h"
+#include "emulator-index-def.h"
 #include "emulator-listener.h"
 #include "emulator-router.h"
+#include "emulator-store.h"
 
 #define EMU_N_DBSERVERS 3
 #define EMU_N_AGENTS 3
@@ -31,6 +33,18 @@ static const struct {
   { "3", "_users" },
   { "9", "_aqlfunctions" },
 };
+
+/* The system collections of a database other than _system: those of
+ * _system but for _users and the statistics. */
+static const char *database_system_collections[] = {
+  "_apps", "_jobs", "_graphs", "_appbundles", "_analyzers", "_frontend",
+  "_queues", "_aqlfunctions",
+};
+
+/* Alphabet of the server's HybridLogicalClock::encodeTimeStamp, which
+ * turns a _rev into text. */
+static const char rev_alphabet[] =
+  "-_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
 static char *
 new_server_id (const char *prefix)
@@ -77,6 +91,12 @@ emu_collection_free (gpointer data)
   g_free (collection->id);
   g_free (collection->name);
   g_free (collection->globally_unique_id);
+  g_free (collection->object_id);
+  g_clear_pointer (&collection->schema, json_node_unref);
+  g_clear_pointer (&collection->computed_values, json_node_unref);
+  g_free (collection->key_type);
+  g_hash_table_unref (collection->documents);
+  g_ptr_array_unref (collection->indexes);
   g_free (collection);
 }
 
@@ -152,6 +172,8 @@ emu_state_free (EmuState *state)
   g_clear_object (&state->control_server);
   g_clear_pointer (&state->router, emu_router_free);
   g_clear_pointer (&state->control_router, emu_router_free);
+  g_clear_pointer (&state->cursors, g_hash_table_unref);
+  g_clear_pointer (&state->transactions, g_hash_table_unref);
   g_ptr_array_unref (state->dbservers);
   g_ptr_array_unref (state->agents);
   g_hash_table_unref (state->databases);
@@ -214,6 +236,30 @@ emu_state_in_maintenance (EmuState *state)
          g_get_real_time () < state->maintenance_until;
 }
 
+/* A revision as the server writes it: a hybrid logical clock value
+ * (milliseconds << 20, plus a counter) in the server's base64 alphabet,
+ * e.g. "_l6zhVDW---"; strictly increasing over the whole run. */
+char *
+emu_state_new_rev (EmuState *state)
+{
+  guint64 now = (guint64) (g_get_real_time () / 1000) << 20;
+  guint64 value;
+  char text[12];
+  guint position = sizeof text - 1;
+
+  value = now > state->rev_clock ? now : state->rev_clock + 1;
+  state->rev_clock = value;
+
+  text[position] = '\0';
+  while (value > 0 && position > 0)
+    {
+      text[--position] = rev_alphabet[value & 0x3f];
+      value >>= 6;
+    }
+
+  return g_strdup (text + position);
+}
+
 EmuDatabase *
 emu_state_lookup_database (EmuState   *state,
                            const char *name)
@@ -235,6 +281,29 @@ emu_state_add_database (EmuState   *state,
   return database;
 }
 
+/* A new database as POST /_api/database makes it, with its system
+ * collections. */
+EmuDatabase *
+emu_state_create_database (EmuState   *state,
+                           const char *name)
+{
+  EmuDatabase *database = emu_state_add_database (state, name);
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (database_system_collections); i++)
+    emu_state_create_collection (state, database, database_system_collections[i],
+                                 2, TRUE);
+
+  return database;
+}
+
+void
+emu_state_drop_database (EmuState   *state,
+                         const char *name)
+{
+  g_hash_table_remove (state->databases, name);
+}
+
 EmuCollection *
 emu_database_lookup_collection (EmuDatabase *database,
                                 const char  *name)
@@ -246,6 +315,27 @@ emu_database_lookup_collection (EmuDatabase *database,
       EmuCollection *collection = g_ptr_array_index (database->collections, i);
 
       if (g_str_equal (collection->name, name))
+        return collection;
+    }
+
+  return NULL;
+}
+
+/* The collection endpoints accept the name or the numeric id. */
+EmuCollection *
+emu_database_find_collection (EmuDatabase *database,
+                              const char  *name_or_id)
+{
+  EmuCollection *collection = emu_database_lookup_collection (database, name_or_id);
+  guint i;
+
+  if (collection != NULL)
+    return collection;
+
+  for (i = 0; i < database->collections->len; i++)
+    {
+      collection = g_ptr_array_index (database->collections, i);
+      if (g_str_equal (collection->id, name_or_id))
         return collection;
     }
 
@@ -267,9 +357,44 @@ emu_database_add_collection (EmuDatabase *database,
   collection->type = type;
   collection->is_system = is_system;
   collection->globally_unique_id = g_strdup (globally_unique_id);
+  collection->object_id = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                           g_ascii_strtoull (id, NULL, 10) + 1);
+  collection->number_of_shards = 1;
+  collection->replication_factor = 1;
+  collection->write_concern = 1;
+  collection->key_type = g_strdup ("traditional");
+  collection->allow_user_keys = TRUE;
+  collection->key_increment = 1;
+  collection->documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                 (GDestroyNotify) emu_document_unref);
+  collection->indexes = g_ptr_array_new_with_free_func ((GDestroyNotify) emu_index_free);
   g_ptr_array_add (database->collections, collection);
 
   return collection;
+}
+
+/* A collection with fresh ids; a Coordinator's globallyUniqueId is
+ * "c<id>/" (3.12/RestGetShards_cluster.json). */
+EmuCollection *
+emu_state_create_collection (EmuState    *state,
+                             EmuDatabase *database,
+                             const char  *name,
+                             guint        type,
+                             gboolean     is_system)
+{
+  g_autofree char *id = emu_state_next_id (state);
+  g_autofree char *guid = g_strdup_printf ("c%s/", id);
+
+  /* The object id is the next number. */
+  state->next_id++;
+  return emu_database_add_collection (database, id, name, type, is_system, guid);
+}
+
+void
+emu_database_drop_collection (EmuDatabase   *database,
+                              EmuCollection *collection)
+{
+  g_ptr_array_remove (database->collections, collection);
 }
 
 EmuCoordinator *

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
 G_BEGIN_DECLS
@@ -22,6 +23,7 @@ typedef struct _EmuCoordinator EmuCoordinator;
 typedef struct _EmuPeer        EmuPeer;
 typedef struct _EmuDatabase    EmuDatabase;
 typedef struct _EmuCollection  EmuCollection;
+typedef struct _EmuIndex       EmuIndex;
 typedef struct _EmuRouter      EmuRouter;
 
 typedef enum {
@@ -74,11 +76,31 @@ struct _EmuPeer {
 };
 
 struct _EmuCollection {
-  char     *id;
-  char     *name;
-  guint     type;                 /* 2 document, 3 edge */
-  gboolean  is_system;
-  char     *globally_unique_id;
+  char       *id;
+  char       *name;
+  guint       type;               /* 2 document, 3 edge */
+  gboolean    is_system;
+  char       *globally_unique_id;
+  char       *object_id;
+
+  /* Properties as PUT /_api/collection/{c}/properties changes them. */
+  gboolean    wait_for_sync;
+  gboolean    cache_enabled;
+  JsonNode   *schema;             /* NULL: JSON null */
+  JsonNode   *computed_values;    /* NULL: JSON null */
+  guint       number_of_shards;
+  guint       replication_factor;
+  guint       write_concern;
+
+  /* Key generator (keyOptions). */
+  char       *key_type;           /* traditional, autoincrement, uuid, padded */
+  gboolean    allow_user_keys;
+  guint64     key_increment;
+  guint64     key_offset;
+  guint64     key_last_value;
+
+  GHashTable *documents;          /* key -> EmuDocument, committed state */
+  GPtrArray  *indexes;            /* EmuIndex; the primary (and edge) index is implicit */
 };
 
 struct _EmuDatabase {
@@ -108,6 +130,12 @@ struct _EmuState {
 
   GHashTable      *databases;     /* name -> EmuDatabase */
   guint64          next_id;
+  guint64          rev_clock;     /* last hybrid logical clock value of a _rev */
+  guint64          write_sequence;/* order of document writes, for full scans */
+
+  /* Owned by their families: emulator-cursors.c, emulator-transactions.c. */
+  GHashTable      *cursors;       /* id -> EmuCursor */
+  GHashTable      *transactions;  /* id -> EmuTransaction */
 
   EmuRouter       *router;
   EmuRouter       *control_router;
@@ -132,19 +160,34 @@ gboolean        emu_state_user_exists          (EmuState     *state,
 char           *emu_state_next_id              (EmuState     *state);
 gboolean        emu_state_in_maintenance       (EmuState     *state);
 
+char           *emu_state_new_rev              (EmuState     *state);
+
 EmuDatabase    *emu_state_lookup_database      (EmuState     *state,
                                                 const char   *name);
 EmuDatabase    *emu_state_add_database         (EmuState     *state,
                                                 const char   *name);
+EmuDatabase    *emu_state_create_database      (EmuState     *state,
+                                                const char   *name);
+void            emu_state_drop_database        (EmuState     *state,
+                                                const char   *name);
 
 EmuCollection  *emu_database_lookup_collection (EmuDatabase  *database,
                                                 const char   *name);
+EmuCollection  *emu_database_find_collection   (EmuDatabase  *database,
+                                                const char   *name_or_id);
 EmuCollection  *emu_database_add_collection    (EmuDatabase  *database,
                                                 const char   *id,
                                                 const char   *name,
                                                 guint         type,
                                                 gboolean      is_system,
                                                 const char   *globally_unique_id);
+EmuCollection  *emu_state_create_collection    (EmuState     *state,
+                                                EmuDatabase  *database,
+                                                const char   *name,
+                                                guint         type,
+                                                gboolean      is_system);
+void            emu_database_drop_collection   (EmuDatabase  *database,
+                                                EmuCollection *collection);
 
 EmuCoordinator *emu_state_find_coordinator     (EmuState     *state,
                                                 const char   *server_id);

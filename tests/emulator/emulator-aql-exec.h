@@ -1,0 +1,39 @@
+/* emulator-aql-exec.h: running a parsed AQL query
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "emulator-aql-ast.h"
+#include "emulator-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  JsonArray *result;
+  JsonArray *warnings;
+  guint64    writes_executed;
+  guint64    writes_ignored;
+  guint64    scanned_full;
+  guint64    filtered;
+  gint64     full_count;      /* -1 unless options.fullCount */
+  gdouble    execution_time;  /* seconds */
+} EmuAqlOutcome;
+
+gboolean  emu_aql_check_bind_vars (EmuAqlQuery   *query,
+                                   EmuDatabase   *database,
+                                   JsonNode      *bind_vars,
+                                   EmuAqlError   *error);
+gboolean  emu_aql_execute         (EmuState      *state,
+                                   EmuView       *view,
+                                   GPtrArray     *writable,
+                                   EmuAqlQuery   *query,
+                                   JsonObject    *bind_vars,
+                                   gboolean       full_count,
+                                   EmuAqlOutcome *outcome,
+                                   EmuAqlError   *error);
+void      emu_aql_outcome_clear   (EmuAqlOutcome *outcome);
+JsonNode *emu_aql_outcome_extra   (EmuAqlOutcome *outcome);
+
+G_END_DECLS

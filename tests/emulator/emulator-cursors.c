@@ -1,0 +1,400 @@
+/* emulator-cursors.c: the /_api/cursor endpoints
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * The protocol of NOTES.md section 10 and 3.12/RestCursor*_single.json:
+ * 201 with the first batch; "id" and "nextBatchId" only while hasMore;
+ * an answer that fits one batch is built like the server's
+ * handleQueryResult (result, hasMore, count, cached, extra), a cursor
+ * batch like its dump (result, hasMore, id, count, extra, cached,
+ * nextBatchId). Follow-ups answer 200; DELETE 202; a gone cursor 404/1600.
+ * Without allowRetry the cursor goes away after its last batch. A cursor
+ * expires ttl seconds (default 600, a Coordinator's --query.registry-ttl)
+ * after its last use. Cursors are shared by all Coordinators; one that
+ * did not create the cursor answers with x-arango-request-forwarded-to.
+ */
+
+#include "emulator-aql-exec.h"
+#include "emulator-aql-parser.h"
+#include "emulator-reply.h"
+#include "emulator-router.h"
+#include "emulator-transactions.h"
+
+#define DEFAULT_BATCH_SIZE 1000
+#define DEFAULT_TTL_SECONDS 600
+
+typedef struct {
+  char      *id;
+  char      *database;
+  char      *owner;          /* server id of the Coordinator that made it */
+  JsonArray *result;
+  guint      position;
+  guint      batch_size;
+  gint64     ttl_usec;
+  gint64     expires;        /* g_get_monotonic_time () */
+  gboolean   has_count;
+  gboolean   allow_retry;
+  JsonNode  *extra;
+  guint64    next_batch_id;
+  JsonNode  *last_body;      /* the last batch answered, for a retry */
+  guint64    last_batch_id;
+} EmuCursor;
+
+static void
+emu_cursor_free (gpointer data)
+{
+  EmuCursor *cursor = data;
+
+  g_free (cursor->id);
+  g_free (cursor->database);
+  g_free (cursor->owner);
+  json_array_unref (cursor->result);
+  json_node_unref (cursor->extra);
+  g_clear_pointer (&cursor->last_body, json_node_unref);
+  g_free (cursor);
+}
+
+static GHashTable *
+cursors_of (EmuState *state)
+{
+  if (state->cursors == NULL)
+    state->cursors = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, emu_cursor_free);
+  return state->cursors;
+}
+
+static void
+expire_cursors (EmuState *state)
+{
+  gint64 now = g_get_monotonic_time ();
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, cursors_of (state));
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (((EmuCursor *) value)->expires <= now)
+      g_hash_table_iter_remove (&iter);
+}
+
+static const char *
+server_id (EmuRequest *req)
+{
+  return req->coordinator != NULL ? req->coordinator->server_id : "";
+}
+
+static void
+add_batch (JsonBuilder *builder,
+           JsonArray   *result,
+           guint        start,
+           guint        length)
+{
+  guint i;
+
+  json_builder_set_member_name (builder, "result");
+  json_builder_begin_array (builder);
+  for (i = start; i < start + length; i++)
+    json_builder_add_value (builder, json_node_copy (json_array_get_element (result, i)));
+  json_builder_end_array (builder);
+}
+
+/* Everything fits the first answer: no cursor is kept. */
+static void
+reply_complete (EmuRequest    *req,
+                EmuAqlOutcome *outcome,
+                gboolean       has_count)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) extra = emu_aql_outcome_extra (outcome);
+  guint n = json_array_get_length (outcome->result);
+
+  json_builder_begin_object (builder);
+  add_batch (builder, outcome->result, 0, n);
+  emu_json_add_boolean (builder, "hasMore", FALSE);
+  if (has_count)
+    emu_json_add_int (builder, "count", n);
+  emu_json_add_boolean (builder, "cached", FALSE);
+  emu_json_add_node (builder, "extra", extra);
+  emu_json_add_ok (builder, SOUP_STATUS_CREATED);
+  json_builder_end_object (builder);
+
+  emu_reply_builder (req->msg, SOUP_STATUS_CREATED, builder);
+}
+
+/* The next batch of @cursor; the answer body is kept for a retry. */
+static JsonNode *
+next_batch (EmuCursor *cursor,
+            guint      code)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  guint total = json_array_get_length (cursor->result);
+  guint length = MIN (cursor->batch_size, total - cursor->position);
+  gboolean has_more;
+
+  json_builder_begin_object (builder);
+  add_batch (builder, cursor->result, cursor->position, length);
+  cursor->position += length;
+  has_more = cursor->position < total;
+  emu_json_add_boolean (builder, "hasMore", has_more);
+  if (has_more)
+    emu_json_add_string (builder, "id", cursor->id);
+  if (cursor->has_count)
+    emu_json_add_int (builder, "count", total);
+  emu_json_add_node (builder, "extra", cursor->extra);
+  emu_json_add_boolean (builder, "cached", FALSE);
+  if (has_more)
+    {
+      g_autofree char *next = g_strdup_printf ("%" G_GUINT64_FORMAT, cursor->next_batch_id + 1);
+
+      emu_json_add_string (builder, "nextBatchId", next);
+    }
+  emu_json_add_ok (builder, code);
+  json_builder_end_object (builder);
+
+  cursor->last_batch_id = cursor->next_batch_id++;
+  g_clear_pointer (&cursor->last_body, json_node_unref);
+  cursor->last_body = json_builder_get_root (builder);
+  return json_node_ref (cursor->last_body);
+}
+
+typedef struct {
+  const char *query;
+  JsonNode   *bind_vars;
+  gboolean    count;
+  gboolean    full_count;
+  gboolean    allow_retry;
+  gdouble     batch_size;
+  gdouble     ttl;
+} CursorRequest;
+
+/* FALSE after replying with the error. */
+static gboolean
+read_request (EmuRequest    *req,
+              JsonNode      *body,
+              CursorRequest *request)
+{
+  JsonObject *object = json_node_get_object (body);
+  JsonNode *options = json_object_get_member (object, "options");
+  JsonObject *options_object = options != NULL && JSON_NODE_HOLDS_OBJECT (options)
+    ? json_node_get_object (options) : NULL;
+
+  request->query = emu_json_get_string (object, "query");
+  request->bind_vars = json_object_get_member (object, "bindVars");
+  request->count = emu_json_get_boolean (object, "count", FALSE);
+  request->full_count = emu_json_get_boolean (options_object, "fullCount", FALSE);
+  request->allow_retry = emu_json_get_boolean (options_object, "allowRetry", FALSE);
+  request->batch_size = DEFAULT_BATCH_SIZE;
+  request->ttl = DEFAULT_TTL_SECONDS;
+
+  if (json_object_has_member (object, "batchSize") &&
+      (!emu_json_get_number (object, "batchSize", &request->batch_size) ||
+       request->batch_size < 1))
+    {
+      emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_BAD_PARAMETER,
+                       "expecting non-zero value for 'batchSize'");
+      return FALSE;
+    }
+  if (json_object_has_member (object, "ttl") &&
+      (!emu_json_get_number (object, "ttl", &request->ttl) || request->ttl <= 0))
+    request->ttl = DEFAULT_TTL_SECONDS;
+
+  return TRUE;
+}
+
+static void
+handle_create (EmuRequest *req)
+{
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(EmuAqlQuery) query = NULL;
+  EmuAqlError error = { 0 };
+  EmuAqlOutcome outcome = { 0 };
+  EmuRequestScope scope;
+  CursorRequest request;
+  EmuCursor *cursor;
+  g_autoptr(JsonNode) first = NULL;
+
+  if (!emu_request_scope_init (&scope, req))
+    return;
+
+  /* No body at all is an empty query (RestCursorCreateCursorMissingBody). */
+  if (g_bytes_get_size (req->body) == 0)
+    {
+      emu_reply_arango_error (req->msg, EMU_ERROR_QUERY_EMPTY, NULL);
+      return;
+    }
+  if ((body = emu_request_parse_body (req)) == NULL)
+    return;
+  if (!JSON_NODE_HOLDS_OBJECT (body))
+    {
+      emu_reply_arango_error (req->msg, EMU_ERROR_QUERY_EMPTY, NULL);
+      return;
+    }
+  if (!read_request (req, body, &request))
+    return;
+
+  query = emu_aql_parse (request.query, scope.database, &error);
+  if (query == NULL ||
+      !emu_aql_check_bind_vars (query, scope.database, request.bind_vars, &error) ||
+      !emu_aql_execute (req->state, &scope.view,
+                        scope.transaction != NULL ? scope.transaction->writable : NULL,
+                        query,
+                        request.bind_vars != NULL && JSON_NODE_HOLDS_OBJECT (request.bind_vars)
+                          ? json_node_get_object (request.bind_vars) : NULL,
+                        request.full_count, &outcome, &error))
+    {
+      emu_reply_arango_error (req->msg, error.number, error.message);
+      emu_aql_error_clear (&error);
+      emu_aql_outcome_clear (&outcome);
+      return;
+    }
+
+  if (json_array_get_length (outcome.result) <= (guint) request.batch_size)
+    {
+      reply_complete (req, &outcome, request.count);
+      emu_aql_outcome_clear (&outcome);
+      return;
+    }
+
+  expire_cursors (req->state);
+  cursor = g_new0 (EmuCursor, 1);
+  cursor->id = emu_state_next_id (req->state);
+  cursor->database = g_strdup (req->database);
+  cursor->owner = g_strdup (server_id (req));
+  cursor->result = json_array_ref (outcome.result);
+  cursor->batch_size = (guint) MIN (request.batch_size, G_MAXUINT);
+  cursor->ttl_usec = (gint64) (request.ttl * G_USEC_PER_SEC);
+  cursor->expires = g_get_monotonic_time () + cursor->ttl_usec;
+  cursor->has_count = request.count;
+  cursor->allow_retry = request.allow_retry;
+  cursor->extra = emu_aql_outcome_extra (&outcome);
+  cursor->next_batch_id = 1;
+  g_hash_table_insert (cursors_of (req->state), cursor->id, cursor);
+  emu_aql_outcome_clear (&outcome);
+
+  first = next_batch (cursor, SOUP_STATUS_CREATED);
+  emu_reply_json (req->msg, SOUP_STATUS_CREATED, first);
+}
+
+static EmuCursor *
+lookup_or_reply (EmuRequest *req)
+{
+  EmuCursor *cursor;
+
+  expire_cursors (req->state);
+  cursor = g_hash_table_lookup (cursors_of (req->state), emu_request_get_param (req, "id"));
+  if (cursor == NULL || !g_str_equal (cursor->database, req->database))
+    {
+      emu_reply_arango_error (req->msg, EMU_ERROR_CURSOR_NOT_FOUND, NULL);
+      return NULL;
+    }
+
+  cursor->expires = g_get_monotonic_time () + cursor->ttl_usec;
+  if (!g_str_equal (cursor->owner, server_id (req)))
+    soup_message_headers_replace (soup_server_message_get_response_headers (req->msg),
+                                  "X-Arango-Request-Forwarded-To", cursor->owner);
+  return cursor;
+}
+
+static void
+serve_next (EmuRequest *req,
+            EmuCursor  *cursor)
+{
+  g_autoptr(JsonNode) body = next_batch (cursor, SOUP_STATUS_OK);
+
+  emu_reply_json (req->msg, SOUP_STATUS_OK, body);
+
+  /* Done: only a retriable cursor stays until DELETE or its ttl. */
+  if (cursor->position >= json_array_get_length (cursor->result) && !cursor->allow_retry)
+    g_hash_table_remove (cursors_of (req->state), cursor->id);
+}
+
+static void
+handle_next (EmuRequest *req)
+{
+  EmuCursor *cursor = lookup_or_reply (req);
+
+  if (cursor == NULL)
+    return;
+  if (cursor->position >= json_array_get_length (cursor->result))
+    {
+      /* A retriable cursor after its last batch has nothing more. */
+      emu_reply_arango_error (req->msg, EMU_ERROR_CURSOR_NOT_FOUND, NULL);
+      return;
+    }
+  serve_next (req, cursor);
+}
+
+/* POST /_api/cursor/{id}/{batchId}: the last batch again (allowRetry),
+ * or the next one. */
+static void
+handle_batch (EmuRequest *req)
+{
+  EmuCursor *cursor = lookup_or_reply (req);
+  guint64 batch_id;
+
+  if (cursor == NULL)
+    return;
+
+  batch_id = g_ascii_strtoull (emu_request_get_param (req, "batch"), NULL, 10);
+  if (cursor->allow_retry && cursor->last_body != NULL && batch_id == cursor->last_batch_id)
+    {
+      JsonObject *object = json_node_get_object (cursor->last_body);
+
+      json_object_set_int_member (object, "code", SOUP_STATUS_OK);
+      emu_reply_json (req->msg, SOUP_STATUS_OK, cursor->last_body);
+      return;
+    }
+  if (batch_id == cursor->next_batch_id &&
+      cursor->position < json_array_get_length (cursor->result))
+    {
+      serve_next (req, cursor);
+      return;
+    }
+
+  emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_BAD_PARAMETER,
+                   "batch id not found");
+}
+
+static void
+handle_delete (EmuRequest *req)
+{
+  EmuCursor *cursor = lookup_or_reply (req);
+  g_autoptr(JsonBuilder) builder = NULL;
+
+  if (cursor == NULL)
+    return;
+
+  /* {"id":"…","error":false,"code":202} */
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  emu_json_add_string (builder, "id", cursor->id);
+  emu_json_add_ok (builder, SOUP_STATUS_ACCEPTED);
+  json_builder_end_object (builder);
+  emu_reply_builder (req->msg, SOUP_STATUS_ACCEPTED, builder);
+
+  g_hash_table_remove (cursors_of (req->state), cursor->id);
+}
+
+/* PUT /_api/cursor without an id (3.12/RestCursorMissingCursorIdentifier_single.json). */
+static void
+handle_missing_id (EmuRequest *req)
+{
+  emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_HTTP_BAD_PARAMETER,
+                   g_str_equal (req->method, "DELETE")
+                     ? "expecting DELETE /_api/cursor/<cursor-id>"
+                     : "expecting POST /_api/cursor/<cursor-id>");
+}
+
+static const EmuRoute cursor_routes[] = {
+  { "POST", "/_api/cursor", handle_create },
+  { "PUT", "/_api/cursor", handle_missing_id },
+  { "DELETE", "/_api/cursor", handle_missing_id },
+  { "POST", "/_api/cursor/{id}", handle_next },
+  { "PUT", "/_api/cursor/{id}", handle_next },
+  { "DELETE", "/_api/cursor/{id}", handle_delete },
+  { "POST", "/_api/cursor/{id}/{batch}", handle_batch },
+};
+
+void
+emu_cursors_register_routes (EmuRouter *router)
+{
+  emu_router_add_routes (router, cursor_routes, G_N_ELEMENTS (cursor_routes));
+}

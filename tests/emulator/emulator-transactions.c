@@ -1,0 +1,416 @@
+/* emulator-transactions.c: stream transactions, and requests that run in one
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Shapes: 3.12/RestTransactionBeginSingle_single.json (201),
+ * RestTransactionGet_single.json, RestTransactionBeginAbort_single.json
+ * (PUT = commit), RestTransactionBeginCommit_single.json (DELETE = abort),
+ * RestTransactionsGet_single.json, RestTransactionBeginNonExisting_single.json.
+ * Finished transactions stay as tombstones, as the server's transaction
+ * manager keeps them: committing twice is fine, committing an aborted one
+ * is 400/1653 "transaction was already aborted".
+ */
+
+#include "emulator-transactions.h"
+
+#include "emulator-reply.h"
+#include "emulator-router.h"
+
+/* --transaction.streaming-idle-timeout */
+#define IDLE_TIMEOUT_USEC (60 * G_USEC_PER_SEC)
+/* How long the manager keeps a finished transaction's tombstone. */
+#define TOMBSTONE_USEC (600 * G_USEC_PER_SEC)
+
+static void
+emu_transaction_free (gpointer data)
+{
+  EmuTransaction *transaction = data;
+
+  g_free (transaction->id);
+  g_free (transaction->database);
+  g_free (transaction->owner);
+  g_ptr_array_unref (transaction->writable);
+  g_clear_pointer (&transaction->overlay, emu_overlay_free);
+  g_free (transaction);
+}
+
+static GHashTable *
+transactions_of (EmuState *state)
+{
+  if (state->transactions == NULL)
+    state->transactions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                 emu_transaction_free);
+  return state->transactions;
+}
+
+static void
+finish (EmuTransaction *transaction,
+        EmuTrxStatus    status)
+{
+  transaction->status = status;
+  transaction->last_used = g_get_monotonic_time ();
+  g_clear_pointer (&transaction->overlay, emu_overlay_free);
+}
+
+/* Idle running transactions are aborted, old tombstones dropped. */
+static void
+expire_transactions (EmuState *state)
+{
+  gint64 now = g_get_monotonic_time ();
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, transactions_of (state));
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      EmuTransaction *transaction = value;
+
+      if (transaction->status == EMU_TRX_RUNNING &&
+          now - transaction->last_used > IDLE_TIMEOUT_USEC)
+        {
+          finish (transaction, EMU_TRX_ABORTED);
+          transaction->expired = TRUE;
+        }
+      else if (transaction->status != EMU_TRX_RUNNING && !transaction->expired &&
+               now - transaction->last_used > TOMBSTONE_USEC)
+        {
+          g_hash_table_iter_remove (&iter);
+        }
+    }
+}
+
+static EmuTransaction *
+lookup (EmuRequest *req,
+        const char *id)
+{
+  EmuTransaction *transaction;
+
+  expire_transactions (req->state);
+  transaction = g_hash_table_lookup (transactions_of (req->state), id);
+  if (transaction == NULL || !g_str_equal (transaction->database, req->database))
+    return NULL;
+  return transaction;
+}
+
+gboolean
+emu_request_scope_init (EmuRequestScope *scope,
+                        EmuRequest      *req)
+{
+  const char *id = emu_request_get_header (req, "x-arango-trx-id");
+
+  scope->database = emu_state_lookup_database (req->state, req->database);
+  scope->transaction = NULL;
+  emu_view_init (&scope->view, scope->database, NULL, NULL);
+
+  if (id == NULL)
+    return TRUE;
+
+  scope->transaction = lookup (req, id);
+  if (scope->transaction != NULL && scope->transaction->expired)
+    {
+      emu_reply_arango_error (req->msg, EMU_ERROR_TRANSACTION_ABORTED, NULL);
+      return FALSE;
+    }
+  if (scope->transaction == NULL || scope->transaction->status != EMU_TRX_RUNNING)
+    {
+      emu_reply_arango_errorf (req->msg, EMU_ERROR_TRANSACTION_NOT_FOUND,
+                               "transaction '%s' not found", id);
+      return FALSE;
+    }
+
+  scope->transaction->last_used = g_get_monotonic_time ();
+  emu_view_init (&scope->view, scope->database, scope->transaction->overlay, NULL);
+  return TRUE;
+}
+
+/* A stream transaction writes only to the collections it declared for
+ * writing (reads of others are added lazily). */
+gboolean
+emu_request_scope_can_write (EmuRequestScope *scope,
+                             EmuRequest      *req,
+                             EmuCollection   *collection)
+{
+  guint i;
+
+  if (scope->transaction == NULL)
+    return TRUE;
+
+  for (i = 0; i < scope->transaction->writable->len; i++)
+    if (g_str_equal (g_ptr_array_index (scope->transaction->writable, i), collection->id))
+      return TRUE;
+
+  emu_reply_arango_error (req->msg, EMU_ERROR_TRANSACTION_UNREGISTERED_COLLECTION, NULL);
+  return FALSE;
+}
+
+static const char *
+status_name (EmuTrxStatus status)
+{
+  switch (status)
+    {
+    case EMU_TRX_COMMITTED:
+      return "committed";
+    case EMU_TRX_ABORTED:
+      return "aborted";
+    case EMU_TRX_RUNNING:
+    default:
+      return "running";
+    }
+}
+
+static void
+reply_status (EmuRequest     *req,
+              guint           code,
+              EmuTransaction *transaction)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  emu_json_add_int (builder, "code", code);
+  emu_json_add_boolean (builder, "error", FALSE);
+  json_builder_set_member_name (builder, "result");
+  json_builder_begin_object (builder);
+  emu_json_add_string (builder, "id", transaction->id);
+  emu_json_add_string (builder, "status", status_name (transaction->status));
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  emu_reply_builder (req->msg, code, builder);
+}
+
+/* "read", "write", "exclusive": a name or an array of names. Adds the
+ * collection ids to @ids; FALSE after replying with the error. */
+static gboolean
+collect_names (EmuRequest  *req,
+               EmuDatabase *database,
+               JsonObject  *collections,
+               const char  *access,
+               GPtrArray   *ids)
+{
+  JsonNode *node = json_object_get_member (collections, access);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint i;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      g_ptr_array_add (names, (gpointer) json_node_get_string (node));
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (!JSON_NODE_HOLDS_VALUE (element) ||
+              json_node_get_value_type (element) != G_TYPE_STRING)
+            {
+              emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST,
+                               EMU_ERROR_BAD_PARAMETER, NULL);
+              return FALSE;
+            }
+          g_ptr_array_add (names, (gpointer) json_node_get_string (element));
+        }
+    }
+  else
+    {
+      emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_BAD_PARAMETER, NULL);
+      return FALSE;
+    }
+
+  for (i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      EmuCollection *collection = emu_database_lookup_collection (database, name);
+
+      if (collection == NULL)
+        {
+          emu_reply_arango_errorf (req->msg, EMU_ERROR_ARANGO_DATA_SOURCE_NOT_FOUND,
+                                   "collection or view not found: %s", name);
+          return FALSE;
+        }
+      if (ids != NULL)
+        g_ptr_array_add (ids, g_strdup (collection->id));
+    }
+
+  return TRUE;
+}
+
+static void
+handle_begin (EmuRequest *req)
+{
+  EmuDatabase *database = emu_state_lookup_database (req->state, req->database);
+  g_autoptr(JsonNode) body = emu_request_parse_body (req);
+  g_autoptr(GPtrArray) writable = g_ptr_array_new_with_free_func (g_free);
+  EmuTransaction *transaction;
+  JsonNode *collections;
+
+  if (body == NULL)
+    return;
+
+  collections = JSON_NODE_HOLDS_OBJECT (body)
+    ? json_object_get_member (json_node_get_object (body), "collections")
+    : NULL;
+  if (collections == NULL || !JSON_NODE_HOLDS_OBJECT (collections))
+    {
+      emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_BAD_PARAMETER, NULL);
+      return;
+    }
+
+  if (!collect_names (req, database, json_node_get_object (collections), "read", NULL) ||
+      !collect_names (req, database, json_node_get_object (collections), "write", writable) ||
+      !collect_names (req, database, json_node_get_object (collections), "exclusive", writable))
+    return;
+
+  expire_transactions (req->state);
+  transaction = g_new0 (EmuTransaction, 1);
+  transaction->id = emu_state_next_id (req->state);
+  transaction->database = g_strdup (req->database);
+  transaction->owner = g_strdup (req->coordinator != NULL ? req->coordinator->server_id : "");
+  transaction->status = EMU_TRX_RUNNING;
+  transaction->writable = g_steal_pointer (&writable);
+  transaction->overlay = emu_overlay_new ();
+  transaction->last_used = g_get_monotonic_time ();
+  g_hash_table_insert (transactions_of (req->state), transaction->id, transaction);
+
+  reply_status (req, SOUP_STATUS_CREATED, transaction);
+}
+
+static void
+handle_list (EmuRequest *req)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  GHashTableIter iter;
+  gpointer value;
+
+  expire_transactions (req->state);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "transactions");
+  json_builder_begin_array (builder);
+  g_hash_table_iter_init (&iter, transactions_of (req->state));
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      EmuTransaction *transaction = value;
+
+      if (transaction->status != EMU_TRX_RUNNING ||
+          !g_str_equal (transaction->database, req->database))
+        continue;
+      json_builder_begin_object (builder);
+      emu_json_add_string (builder, "id", transaction->id);
+      emu_json_add_string (builder, "state", "running");
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
+}
+
+/* A Coordinator that did not begin the transaction forwards the request
+ * to the one that did, which says so in a header (NOTES.md, section 5). */
+static EmuTransaction *
+lookup_or_reply (EmuRequest *req)
+{
+  EmuTransaction *transaction = lookup (req, emu_request_get_param (req, "id"));
+
+  if (transaction == NULL)
+    {
+      emu_reply_arango_error (req->msg, EMU_ERROR_TRANSACTION_NOT_FOUND, NULL);
+      return NULL;
+    }
+
+  if (req->coordinator != NULL && !g_str_equal (transaction->owner, req->coordinator->server_id))
+    soup_message_headers_replace (soup_server_message_get_response_headers (req->msg),
+                                  "X-Arango-Request-Forwarded-To", transaction->owner);
+  return transaction;
+}
+
+static void
+handle_status (EmuRequest *req)
+{
+  EmuTransaction *transaction = lookup_or_reply (req);
+
+  if (transaction != NULL)
+    reply_status (req, SOUP_STATUS_OK, transaction);
+}
+
+/* The manager's updateTransaction: idempotent per outcome; an expired
+ * transaction answers 410/1654 once, then is an aborted tombstone. */
+static void
+finish_request (EmuRequest   *req,
+                EmuTrxStatus  status)
+{
+  EmuTransaction *transaction = lookup_or_reply (req);
+
+  if (transaction == NULL)
+    return;
+
+  if (transaction->expired)
+    {
+      transaction->expired = FALSE;
+      transaction->last_used = g_get_monotonic_time ();
+      emu_reply_arango_error (req->msg, EMU_ERROR_TRANSACTION_ABORTED, NULL);
+      return;
+    }
+
+  if (transaction->status != EMU_TRX_RUNNING)
+    {
+      if (transaction->status == status)
+        reply_status (req, SOUP_STATUS_OK, transaction);
+      else
+        emu_reply_arango_errorf (req->msg, EMU_ERROR_TRANSACTION_DISALLOWED_OPERATION,
+                                 "transaction was already %s",
+                                 status_name (transaction->status));
+      return;
+    }
+
+  if (status == EMU_TRX_COMMITTED)
+    {
+      EmuView committed;
+
+      emu_view_init (&committed, emu_state_lookup_database (req->state, req->database),
+                     NULL, NULL);
+      emu_view_apply (&committed, transaction->overlay);
+    }
+  finish (transaction, status);
+  reply_status (req, SOUP_STATUS_OK, transaction);
+}
+
+static void
+handle_commit (EmuRequest *req)
+{
+  finish_request (req, EMU_TRX_COMMITTED);
+}
+
+static void
+handle_abort (EmuRequest *req)
+{
+  finish_request (req, EMU_TRX_ABORTED);
+}
+
+/* JavaScript transactions need the server's V8: refused. */
+static void
+handle_javascript (EmuRequest *req)
+{
+  emu_reply_arango_error (req->msg, EMU_ERROR_NOT_IMPLEMENTED, NULL);
+}
+
+static const EmuRoute transaction_routes[] = {
+  { "POST", "/_api/transaction/begin", handle_begin },
+  { "GET", "/_api/transaction", handle_list },
+  { "POST", "/_api/transaction", handle_javascript },
+  { "GET", "/_api/transaction/{id}", handle_status },
+  { "PUT", "/_api/transaction/{id}", handle_commit },
+  { "DELETE", "/_api/transaction/{id}", handle_abort },
+};
+
+void
+emu_transactions_register_routes (EmuRouter *router)
+{
+  emu_router_add_routes (router, transaction_routes, G_N_ELEMENTS (transaction_routes));
+}
