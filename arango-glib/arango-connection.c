@@ -27,8 +27,7 @@ typedef struct
   guint host_index;
   SoupMessage *message;
   GCancellable *attempt_cancellable;
-  GCancellable *user_cancellable;  /* owned by the task */
-  gulong cancelled_id;
+  GSource *cancelled_source;   /* watches the caller's cancellable */
   GSource *timeout_source;
   gboolean timed_out;
   gboolean sent;
@@ -50,10 +49,10 @@ end_attempt (SendData *data)
       g_source_destroy (data->timeout_source);
       g_clear_pointer (&data->timeout_source, g_source_unref);
     }
-  if (data->cancelled_id)
+  if (data->cancelled_source)
     {
-      g_cancellable_disconnect (data->user_cancellable, data->cancelled_id);
-      data->cancelled_id = 0;
+      g_source_destroy (data->cancelled_source);
+      g_clear_pointer (&data->cancelled_source, g_source_unref);
     }
   g_clear_object (&data->attempt_cancellable);
   g_clear_object (&data->message);
@@ -161,11 +160,17 @@ on_attempt_timeout (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
+/* A source rather than a "cancelled" handler: libsoup may finish the
+ * attempt from within the cancellation, and disconnecting a handler of a
+ * cancellable that is being cancelled would deadlock. */
+static gboolean
 on_user_cancelled (GCancellable *cancellable,
-                   GCancellable *attempt_cancellable)
+                   gpointer      user_data)
 {
-  g_cancellable_cancel (attempt_cancellable);
+  SendData *data = user_data;
+
+  g_cancellable_cancel (data->attempt_cancellable);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -444,11 +449,10 @@ send_attempt (GTask *task)
   data->attempt_cancellable = g_cancellable_new ();
   if (cancellable)
     {
-      data->user_cancellable = cancellable;
-      data->cancelled_id = g_cancellable_connect (cancellable,
-                                                  G_CALLBACK (on_user_cancelled),
-                                                  data->attempt_cancellable,
-                                                  NULL);
+      data->cancelled_source = g_cancellable_source_new (cancellable);
+      g_source_set_callback (data->cancelled_source, G_SOURCE_FUNC (on_user_cancelled),
+                             data, NULL);
+      g_source_attach (data->cancelled_source, g_task_get_context (task));
     }
 
   timeout = arango_client_get_request_timeout (data->client);

@@ -447,11 +447,14 @@ count_lost (Run        *run,
       JsonObject *document = g_hash_table_lookup (stored, written->key);
       gboolean was_lost = FALSE;
 
-      if (written->follow_up == OP_DELETE && written->followed != OUTCOME_UNCERTAIN)
-        was_lost = (written->followed == OUTCOME_DONE) == (document != NULL);
-      else if (written->follow_up == OP_UPDATE && written->followed != OUTCOME_UNCERTAIN)
+      if (written->follow_up == OP_DELETE)
+        /* Claimed only after its insert was done, so it existed */
+        was_lost = (written->followed == OUTCOME_DONE && document != NULL) ||
+                   (written->followed == OUTCOME_FAILED && document == NULL);
+      else if (written->follow_up == OP_UPDATE)
         was_lost = document == NULL ||
-                   (written->followed == OUTCOME_DONE) != json_object_has_member (document, "updated");
+                   (written->followed == OUTCOME_DONE && !json_object_has_member (document, "updated")) ||
+                   (written->followed == OUTCOME_FAILED && json_object_has_member (document, "updated"));
       else if (written->inserted == OUTCOME_DONE)
         was_lost = document == NULL;
       else if (written->inserted == OUTCOME_FAILED)

@@ -435,12 +435,6 @@ class DocumentTests(DataTestCase):
                                       _rev=meta.get_string_member('_rev')))
         self.assertEqual(self.count(), 0)
 
-    # Known emulator bug: it percent-decodes path segments twice (libsoup's
-    # server hands it the path already decoded, and emu_request_new()
-    # decodes every segment again), so the key "x%41y", sent correctly as
-    # ".../x%2541y", is looked up as "xAy". Remove the decorator with the
-    # fix.
-    @unittest.expectedFailure
     def test_key_with_percent_escape(self):
         self.insert('{"_key": "xAy", "which": "xAy"}')
         self.insert('{"_key": "x%41y", "which": "x%41y"}')

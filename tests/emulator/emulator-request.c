@@ -7,16 +7,6 @@
 
 #include "emulator-reply.h"
 
-static char *
-decode_segment (const char *segment)
-{
-  char *decoded = g_uri_unescape_string (segment, NULL);
-
-  /* A broken escape is kept as sent so that it still shows up in the
-   * "unknown path" message. */
-  return decoded != NULL ? decoded : g_strdup (segment);
-}
-
 static void
 split_path (EmuRequest *req)
 {
@@ -34,7 +24,7 @@ split_path (EmuRequest *req)
 
   if (raw->len >= 2 && g_str_equal (g_ptr_array_index (raw, 0), "_db"))
     {
-      req->database = decode_segment (g_ptr_array_index (raw, 1));
+      req->database = g_strdup (g_ptr_array_index (raw, 1));
       first = 2;
     }
   else
@@ -48,7 +38,10 @@ split_path (EmuRequest *req)
 
       g_string_append_c (path, '/');
       g_string_append (path, segment);
-      g_ptr_array_add (decoded, decode_segment (segment));
+      /* libsoup's server hands the path over percent-decoded already
+       * (even "%2F", so no segment can hold a "/"): decoding it again
+       * would turn the key "x%41y", sent as "x%2541y", into "xAy". */
+      g_ptr_array_add (decoded, g_strdup (segment));
     }
   if (path->len == 0)
     g_string_append_c (path, '/');
