@@ -162,6 +162,7 @@ typedef struct
   ArangoQueryOptions *options;
   guint started;
   guint total;
+  guint window_ms;   /* cancel within about twice an operation's time */
 } CancellationRun;
 
 static void
@@ -198,7 +199,7 @@ start_cancelled_operation (CancellationRun *run)
   if (moment == 1)
     g_cancellable_cancel (operation->cancellable);
   else if (moment >= 2)
-    operation->cancel_source = g_timeout_add (g_rand_int_range (run->tally.rand, 0, 25),
+    operation->cancel_source = g_timeout_add (g_rand_int_range (run->tally.rand, 0, run->window_ms),
                                               cancel_now, operation);
 }
 
@@ -220,7 +221,10 @@ test_random_cancellation (void)
   g_autoptr(ArangoDatabase) database = test_open_database (client, "root", "");
   g_autoptr(ArangoCollection) collection = prepare_collection (database);
   g_autoptr(ArangoQueryOptions) options = g_object_new (ARANGO_TYPE_QUERY_OPTIONS, "batch-size", 5, NULL);
-  CancellationRun run = { { 0, }, database, collection, options, 0, 1000 };
+  CancellationRun run = { { 0, }, database, collection, options, 0, 1000, 0 };
+  g_autoptr(ArangoCursor) probe = NULL;
+  g_auto(TestAsync) async = TEST_ASYNC_INIT;
+  gint64 began;
 
   run.tally.loop = g_main_loop_new (NULL, FALSE);
   run.tally.rand = g_rand_new_with_seed (g_test_rand_int ());
@@ -231,6 +235,16 @@ test_random_cancellation (void)
    * is waiting; the third answers at once. */
   emulator_process_set_fault (emulator, 0, "slow", 0, 15);
   emulator_process_set_fault (emulator, 1, "slow", 0, 3);
+
+  /* How long a query takes on this machine (sanitizers slow it down a
+   * lot), so that the random moments fall within the operations' lives. */
+  began = g_get_monotonic_time ();
+  arango_database_query_async (database, "FOR d IN stress RETURN d", NULL, options, NULL,
+                               test_async_ready, &async);
+  probe = arango_database_query_finish (database, test_async_wait (&async), NULL);
+  g_assert_nonnull (probe);
+  run.window_ms = MAX (10, 2 * (g_get_monotonic_time () - began) / 1000);
+  g_test_message ("cancelling within %u ms", run.window_ms);
 
   start_more (&run);
   g_main_loop_run (run.tally.loop);
