@@ -15,6 +15,7 @@
 #include <arango-glib/arango-glib.h>
 
 #include "demo-emulator.h"
+#include "demo-support.h"
 
 #define LABEL_WIDTH 28
 #define SUMMARY_LENGTH 96
@@ -35,68 +36,13 @@ demo_clear (Demo *demo)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Demo, demo_clear)
 
-/* Waiting for one call at a time
- *
- * The demo makes one call after the other, so each call's callback only
- * stores its result, and the demo iterates the main context until it is
- * there. A program doing several things at once would continue in the
- * callbacks instead. */
-
-static void
-store_result (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
-/* Output */
-
-static void
-print_result (const char *label,
-              const char *format,
-              ...) G_GNUC_PRINTF (2, 3);
-
-static void
-print_result (const char *label,
-              const char *format,
-              ...)
-{
-  g_autofree char *text = NULL;
-  va_list args;
-
-  va_start (args, format);
-  text = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_print ("%-*s %s\n", LABEL_WIDTH, label, text);
-}
-
-/* Returns TRUE when there was no error; otherwise prints it, with its
- * domain and code, and counts it. */
+/* Returns TRUE when there was no error; otherwise prints it and counts it. */
 static gboolean
 check (Demo         *demo,
        const char   *label,
        const GError *error)
 {
-  if (error == NULL)
-    return TRUE;
-
-  demo->n_failed++;
-  g_print ("%-*s FAILED: %s\n%-*s (%s, code %d)\n", LABEL_WIDTH, label,
-           error->message, LABEL_WIDTH, "", g_quark_to_string (error->domain),
-           error->code);
-  return FALSE;
+  return demo_check (&demo->n_failed, label, error);
 }
 
 static gboolean
@@ -107,7 +53,7 @@ need_dbserver (Demo       *demo,
     return TRUE;
 
   demo->n_failed++;
-  print_result (label, "skipped: the health check named no DB-Server");
+  demo_print (label, "skipped: the health check named no DB-Server");
   return FALSE;
 }
 
@@ -152,10 +98,10 @@ show_server_id (Demo *demo)
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
 
-  arango_cluster_server_id_async (demo->cluster, NULL, store_result, &result);
-  id = arango_cluster_server_id_finish (demo->cluster, wait_for (&result), &error);
+  arango_cluster_server_id_async (demo->cluster, NULL, demo_store_result, &result);
+  id = arango_cluster_server_id_finish (demo->cluster, demo_wait_for (&result), &error);
   if (check (demo, "server_id", error))
-    print_result ("server_id", "%s", id);
+    demo_print ("server_id", "%s", id);
 }
 
 static void
@@ -165,10 +111,10 @@ show_server_role (Demo *demo)
   g_autoptr(GError) error = NULL;
   g_autofree char *role = NULL;
 
-  arango_cluster_server_role_async (demo->cluster, NULL, store_result, &result);
-  role = arango_cluster_server_role_finish (demo->cluster, wait_for (&result), &error);
+  arango_cluster_server_role_async (demo->cluster, NULL, demo_store_result, &result);
+  role = arango_cluster_server_role_finish (demo->cluster, demo_wait_for (&result), &error);
   if (check (demo, "server_role", error))
-    print_result ("server_role", "%s", role);
+    demo_print ("server_role", "%s", role);
 }
 
 static void
@@ -178,10 +124,10 @@ show_server_mode (Demo *demo)
   g_autoptr(GError) error = NULL;
   g_autofree char *mode = NULL;
 
-  arango_cluster_server_mode_async (demo->cluster, NULL, store_result, &result);
-  mode = arango_cluster_server_mode_finish (demo->cluster, wait_for (&result), &error);
+  arango_cluster_server_mode_async (demo->cluster, NULL, demo_store_result, &result);
+  mode = arango_cluster_server_mode_finish (demo->cluster, demo_wait_for (&result), &error);
   if (check (demo, "server_mode", error))
-    print_result ("server_mode", "%s", mode);
+    demo_print ("server_mode", "%s", mode);
 }
 
 static void
@@ -195,19 +141,19 @@ show_health (Demo *demo)
   const char *id;
   JsonNode *node;
 
-  arango_cluster_health_async (demo->cluster, NULL, store_result, &result);
-  health = arango_cluster_health_finish (demo->cluster, wait_for (&result), &error);
+  arango_cluster_health_async (demo->cluster, NULL, demo_store_result, &result);
+  health = arango_cluster_health_finish (demo->cluster, demo_wait_for (&result), &error);
   if (!check (demo, "health", error))
     return;
 
   servers = object_member (health, "Health");
   if (servers == NULL)
     {
-      print_result ("health", "no servers listed");
+      demo_print ("health", "no servers listed");
       return;
     }
 
-  print_result ("health", "%u servers", json_object_get_size (servers));
+  demo_print ("health", "%u servers", json_object_get_size (servers));
   json_object_iter_init_ordered (&iter, servers);
   while (json_object_iter_next_ordered (&iter, &id, &node))
     {
@@ -234,7 +180,7 @@ print_statistics (const char *label,
     {
       g_autofree char *text = summarize (statistics);
 
-      print_result (label, "%s: %s", server_id, text);
+      demo_print (label, "%s: %s", server_id, text);
       return;
     }
 
@@ -243,7 +189,7 @@ print_statistics (const char *label,
   if (client != NULL)
     connections = json_object_get_int_member_with_default (client, "httpConnections", 0);
 
-  print_result (label, "%s: %" G_GINT64_FORMAT " threads, %.1f MiB resident, %"
+  demo_print (label, "%s: %" G_GINT64_FORMAT " threads, %.1f MiB resident, %"
                 G_GINT64_FORMAT " HTTP connections",
                 server_id,
                 json_object_get_int_member_with_default (system, "numberOfThreads", 0),
@@ -261,8 +207,8 @@ show_statistics (Demo *demo)
     return;
 
   arango_cluster_statistics_async (demo->cluster, demo->dbserver_id, NULL,
-                                   store_result, &result);
-  statistics = arango_cluster_statistics_finish (demo->cluster, wait_for (&result), &error);
+                                   demo_store_result, &result);
+  statistics = arango_cluster_statistics_finish (demo->cluster, demo_wait_for (&result), &error);
   if (check (demo, "statistics", error))
     print_statistics ("statistics", demo->dbserver_id, statistics);
 }
@@ -278,9 +224,9 @@ show_server_statistics (Demo *demo)
     return;
 
   arango_cluster_server_statistics_async (demo->cluster, demo->dbserver_id, NULL,
-                                          store_result, &result);
+                                          demo_store_result, &result);
   statistics = arango_cluster_server_statistics_finish (demo->cluster,
-                                                        wait_for (&result), &error);
+                                                        demo_wait_for (&result), &error);
   if (check (demo, "server_statistics", error))
     print_statistics ("server_statistics", demo->dbserver_id, statistics);
 }
@@ -296,10 +242,10 @@ show_server_version (Demo *demo)
     return;
 
   arango_cluster_server_version_async (demo->cluster, demo->dbserver_id, NULL,
-                                       store_result, &result);
-  version = arango_cluster_server_version_finish (demo->cluster, wait_for (&result), &error);
+                                       demo_store_result, &result);
+  version = arango_cluster_server_version_finish (demo->cluster, demo_wait_for (&result), &error);
   if (check (demo, "server_version", error))
-    print_result ("server_version", "%s %s (%s)", string_member (version, "server"),
+    demo_print ("server_version", "%s %s (%s)", string_member (version, "server"),
                   string_member (version, "version"), string_member (version, "license"));
 }
 
@@ -314,10 +260,10 @@ show_server_engine (Demo *demo)
     return;
 
   arango_cluster_server_engine_async (demo->cluster, demo->dbserver_id, NULL,
-                                      store_result, &result);
-  engine = arango_cluster_server_engine_finish (demo->cluster, wait_for (&result), &error);
+                                      demo_store_result, &result);
+  engine = arango_cluster_server_engine_finish (demo->cluster, demo_wait_for (&result), &error);
   if (check (demo, "server_engine", error))
-    print_result ("server_engine", "%s", string_member (engine, "name"));
+    demo_print ("server_engine", "%s", string_member (engine, "name"));
 }
 
 static void
@@ -327,10 +273,10 @@ show_server_count (Demo *demo)
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) count = NULL;
 
-  arango_cluster_server_count_async (demo->cluster, NULL, store_result, &result);
-  count = arango_cluster_server_count_finish (demo->cluster, wait_for (&result), &error);
+  arango_cluster_server_count_async (demo->cluster, NULL, demo_store_result, &result);
+  count = arango_cluster_server_count_finish (demo->cluster, demo_wait_for (&result), &error);
   if (check (demo, "server_count", error))
-    print_result ("server_count", "%" G_GINT64_FORMAT " coordinators, %"
+    demo_print ("server_count", "%" G_GINT64_FORMAT " coordinators, %"
                   G_GINT64_FORMAT " DB-Servers",
                   json_object_get_int_member_with_default (count, "numberOfCoordinators", 0),
                   json_object_get_int_member_with_default (count, "numberOfDBServers", 0));
@@ -344,13 +290,13 @@ show_endpoints (Demo *demo)
   g_auto(GStrv) endpoints = NULL;
   g_autofree char *text = NULL;
 
-  arango_cluster_endpoints_async (demo->cluster, NULL, store_result, &result);
-  endpoints = arango_cluster_endpoints_finish (demo->cluster, wait_for (&result), &error);
+  arango_cluster_endpoints_async (demo->cluster, NULL, demo_store_result, &result);
+  endpoints = arango_cluster_endpoints_finish (demo->cluster, demo_wait_for (&result), &error);
   if (!check (demo, "endpoints", error))
     return;
 
   text = g_strjoinv (", ", endpoints);
-  print_result ("endpoints", "%s", text);
+  demo_print ("endpoints", "%s", text);
 }
 
 static gboolean
@@ -362,11 +308,11 @@ toggle_maintenance (Demo       *demo,
   g_autofree char *label = g_strdup_printf ("toggle_maintenance_mode %s", mode);
 
   arango_cluster_toggle_maintenance_mode_async (demo->cluster, mode, NULL,
-                                                store_result, &result);
-  arango_cluster_toggle_maintenance_mode_finish (demo->cluster, wait_for (&result), &error);
+                                                demo_store_result, &result);
+  arango_cluster_toggle_maintenance_mode_finish (demo->cluster, demo_wait_for (&result), &error);
   if (!check (demo, label, error))
     return FALSE;
-  print_result (label, "done");
+  demo_print (label, "done");
   return TRUE;
 }
 
@@ -381,13 +327,13 @@ toggle_server_maintenance (Demo       *demo,
 
   arango_cluster_toggle_server_maintenance_mode_async (demo->cluster, demo->dbserver_id,
                                                        mode, 60, NULL,
-                                                       store_result, &result);
+                                                       demo_store_result, &result);
   reply = arango_cluster_toggle_server_maintenance_mode_finish (demo->cluster,
-                                                                wait_for (&result),
+                                                                demo_wait_for (&result),
                                                                 &error);
   if (!check (demo, label, error))
     return FALSE;
-  print_result (label, "%s", demo->dbserver_id);
+  demo_print (label, "%s", demo->dbserver_id);
   return TRUE;
 }
 
@@ -399,16 +345,16 @@ show_server_maintenance_mode (Demo *demo)
   g_autoptr(JsonObject) mode = NULL;
 
   arango_cluster_server_maintenance_mode_async (demo->cluster, demo->dbserver_id, NULL,
-                                                store_result, &result);
+                                                demo_store_result, &result);
   mode = arango_cluster_server_maintenance_mode_finish (demo->cluster,
-                                                        wait_for (&result), &error);
+                                                        demo_wait_for (&result), &error);
   if (!check (demo, "server_maintenance_mode", error))
     return;
 
   if (json_object_get_size (mode) == 0)
-    print_result ("server_maintenance_mode", "normal");
+    demo_print ("server_maintenance_mode", "normal");
   else
-    print_result ("server_maintenance_mode", "%s until %s",
+    demo_print ("server_maintenance_mode", "%s until %s",
                   string_member (mode, "Mode"), string_member (mode, "Until"));
 }
 
@@ -435,15 +381,15 @@ show_imbalance (Demo *demo)
   JsonObject *leader;
   JsonObject *shards;
 
-  arango_cluster_calculate_imbalance_async (demo->cluster, NULL, store_result, &result);
+  arango_cluster_calculate_imbalance_async (demo->cluster, NULL, demo_store_result, &result);
   imbalance = arango_cluster_calculate_imbalance_finish (demo->cluster,
-                                                         wait_for (&result), &error);
+                                                         demo_wait_for (&result), &error);
   if (!check (demo, "calculate_imbalance", error))
     return;
 
   leader = object_member (imbalance, "leader");
   shards = object_member (imbalance, "shards");
-  print_result ("calculate_imbalance",
+  demo_print ("calculate_imbalance",
                 "leader imbalance %g, shard imbalance %g, %" G_GINT64_FORMAT " moves pending",
                 leader ? json_object_get_double_member_with_default (leader, "imbalance", 0) : 0,
                 shards ? json_object_get_double_member_with_default (shards, "imbalance", 0) : 0,
@@ -459,21 +405,21 @@ show_rebalance_plan (Demo *demo)
   JsonNode *moves;
 
   arango_cluster_calculate_rebalance_plan_async (demo->cluster, NULL, NULL,
-                                                 store_result, &result);
+                                                 demo_store_result, &result);
   plan = arango_cluster_calculate_rebalance_plan_finish (demo->cluster,
-                                                         wait_for (&result), &error);
+                                                         demo_wait_for (&result), &error);
   if (!check (demo, "calculate_rebalance_plan", error))
     return;
 
   moves = json_object_get_member (plan, "moves");
   if (moves && JSON_NODE_HOLDS_ARRAY (moves))
-    print_result ("calculate_rebalance_plan", "%u shard moves proposed",
+    demo_print ("calculate_rebalance_plan", "%u shard moves proposed",
                   json_array_get_length (json_node_get_array (moves)));
   else
     {
       g_autofree char *text = summarize (plan);
 
-      print_result ("calculate_rebalance_plan", "%s", text);
+      demo_print ("calculate_rebalance_plan", "%s", text);
     }
 }
 
@@ -489,9 +435,9 @@ show_vpack_sort_migration (Demo *demo)
   JsonNode *node;
 
   arango_cluster_vpack_sort_migration_status_async (demo->cluster, NULL,
-                                                    store_result, &result);
+                                                    demo_store_result, &result);
   status = arango_cluster_vpack_sort_migration_status_finish (demo->cluster,
-                                                              wait_for (&result), &error);
+                                                              demo_wait_for (&result), &error);
   if (!check (demo, "vpack_sort_migration_status", error))
     return;
 
@@ -504,7 +450,7 @@ show_vpack_sort_migration (Demo *demo)
       g_string_append_printf (text, "%s%.13s… %s", text->len ? ", " : "", id,
                               string_member (object_member (server, "result"), "current"));
     }
-  print_result ("vpack_sort_migration_status", "%s", text->len ? text->str : "(no servers)");
+  demo_print ("vpack_sort_migration_status", "%s", text->len ? text->str : "(no servers)");
 }
 
 /* The flow */
@@ -517,8 +463,8 @@ open_database (ArangoClient *client,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  arango_client_db_async (client, "_system", user, password, NULL, store_result, &result);
-  return arango_client_db_finish (client, wait_for (&result), error);
+  arango_client_db_async (client, "_system", user, password, NULL, demo_store_result, &result);
+  return arango_client_db_finish (client, demo_wait_for (&result), error);
 }
 
 static int
@@ -607,6 +553,7 @@ main (int   argc,
   };
 
   setlocale (LC_ALL, "");
+  demo_set_label_width (LABEL_WIDTH);
 
   context = g_option_context_new ("[HOSTS]");
   g_option_context_set_summary (context,

@@ -19,6 +19,7 @@
 #include <arango-glib/arango-glib.h>
 
 #include "demo-emulator.h"
+#include "demo-support.h"
 
 #define LABEL_WIDTH 24
 #define DEFAULT_COLLECTION "demo_people"
@@ -51,68 +52,13 @@ demo_clear (Demo *demo)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Demo, demo_clear)
 
-/* Waiting for one call at a time
- *
- * The demo makes one call after the other, so each call's callback only
- * stores its result, and the demo iterates the main context until it is
- * there. A program doing several things at once would continue in the
- * callbacks instead. */
-
-static void
-store_result (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
-/* Output */
-
-static void
-print_result (const char *label,
-              const char *format,
-              ...) G_GNUC_PRINTF (2, 3);
-
-static void
-print_result (const char *label,
-              const char *format,
-              ...)
-{
-  g_autofree char *text = NULL;
-  va_list args;
-
-  va_start (args, format);
-  text = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_print ("%-*s %s\n", LABEL_WIDTH, label, text);
-}
-
-/* Returns TRUE when there was no error; otherwise prints it, with its
- * domain and code, and counts it. */
+/* Returns TRUE when there was no error; otherwise prints it and counts it. */
 static gboolean
 check (Demo         *demo,
        const char   *label,
        const GError *error)
 {
-  if (error == NULL)
-    return TRUE;
-
-  demo->n_failed++;
-  g_print ("%-*s FAILED: %s\n%-*s (%s, code %d)\n", LABEL_WIDTH, label,
-           error->message, LABEL_WIDTH, "", g_quark_to_string (error->domain),
-           error->code);
-  return FALSE;
+  return demo_check (&demo->n_failed, label, error);
 }
 
 /* Counts a result that is not what it should be. */
@@ -126,7 +72,7 @@ expect (Demo       *demo,
     return TRUE;
 
   demo->n_failed++;
-  print_result (label, "UNEXPECTED: %s", what);
+  demo_print (label, "UNEXPECTED: %s", what);
   return FALSE;
 }
 
@@ -170,8 +116,8 @@ open_database (Demo         *demo,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  arango_client_db_async (client, "_system", user, password, NULL, store_result, &result);
-  demo->db = arango_client_db_finish (client, wait_for (&result), &error);
+  arango_client_db_async (client, "_system", user, password, NULL, demo_store_result, &result);
+  demo->db = arango_client_db_finish (client, demo_wait_for (&result), &error);
   if (!check (demo, "db _system", error))
     return FALSE;
   g_print ("Database %s as %s\n\n", arango_database_get_name (demo->db), user);
@@ -185,8 +131,8 @@ has_collection (Demo *demo)
   g_autoptr(GError) error = NULL;
   gboolean exists;
 
-  arango_database_has_collection_async (demo->db, demo->name, NULL, store_result, &result);
-  exists = arango_database_has_collection_finish (demo->db, wait_for (&result), &error);
+  arango_database_has_collection_async (demo->db, demo->name, NULL, demo_store_result, &result);
+  exists = arango_database_has_collection_finish (demo->db, demo_wait_for (&result), &error);
   check (demo, "has_collection", error);
   return exists;
 }
@@ -198,11 +144,11 @@ delete_collection (Demo       *demo,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  arango_database_delete_collection_async (demo->db, demo->name, NULL, store_result, &result);
-  arango_database_delete_collection_finish (demo->db, wait_for (&result), &error);
+  arango_database_delete_collection_async (demo->db, demo->name, NULL, demo_store_result, &result);
+  arango_database_delete_collection_finish (demo->db, demo_wait_for (&result), &error);
   if (!check (demo, label, error))
     return FALSE;
-  print_result (label, "%s", demo->name);
+  demo_print (label, "%s", demo->name);
   return TRUE;
 }
 
@@ -217,12 +163,12 @@ create_collection (Demo *demo)
     return FALSE;
 
   arango_database_create_collection_async (demo->db, demo->name, NULL, NULL,
-                                           store_result, &result);
-  demo->collection = arango_database_create_collection_finish (demo->db, wait_for (&result),
+                                           demo_store_result, &result);
+  demo->collection = arango_database_create_collection_finish (demo->db, demo_wait_for (&result),
                                                                &error);
   if (!check (demo, "create_collection", error))
     return FALSE;
-  print_result ("create_collection", "%s", arango_collection_get_name (demo->collection));
+  demo_print ("create_collection", "%s", arango_collection_get_name (demo->collection));
   return TRUE;
 }
 
@@ -239,13 +185,13 @@ insert_people (Demo *demo)
 
       arango_collection_insert_async (demo->collection, document,
                                       ARANGO_DOCUMENT_FLAGS_RETURN_NEW, NULL,
-                                      store_result, &result);
-      meta = arango_collection_insert_finish (demo->collection, wait_for (&result), &error);
+                                      demo_store_result, &result);
+      meta = arango_collection_insert_finish (demo->collection, demo_wait_for (&result), &error);
       if (!check (demo, "insert", error) ||
           !expect (demo, "insert", json_object_has_member (meta, "new"), "no “new” in the result"))
         return FALSE;
       text = object_text (json_object_get_object_member (meta, "new"));
-      print_result ("insert", "%s", text);
+      demo_print ("insert", "%s", text);
     }
   return TRUE;
 }
@@ -261,12 +207,12 @@ get_one (Demo       *demo,
   g_autofree char *label = g_strdup_printf ("get %s", key);
   g_autofree char *text = NULL;
 
-  arango_collection_get_async (demo->collection, key, NULL, NULL, store_result, &result);
-  document = arango_collection_get_finish (demo->collection, wait_for (&result), &error);
+  arango_collection_get_async (demo->collection, key, NULL, NULL, demo_store_result, &result);
+  document = arango_collection_get_finish (demo->collection, demo_wait_for (&result), &error);
   if (!check (demo, label, error))
     return FALSE;
   text = object_text (document);
-  print_result (label, "%s", text);
+  demo_print (label, "%s", text);
   if (rev != NULL)
     *rev = g_strdup (json_object_get_string_member (document, "_rev"));
   return TRUE;
@@ -287,15 +233,15 @@ update_one (Demo *demo)
 
   /* Merges the new attribute into the stored document */
   arango_collection_update_async (demo->collection, change, ARANGO_DOCUMENT_FLAGS_RETURN_NEW,
-                                  NULL, store_result, &result);
-  meta = arango_collection_update_finish (demo->collection, wait_for (&result), &error);
+                                  NULL, demo_store_result, &result);
+  meta = arango_collection_update_finish (demo->collection, demo_wait_for (&result), &error);
   if (!check (demo, "update ada", error))
     return FALSE;
-  print_result ("update ada", "_rev %s → %s",
+  demo_print ("update ada", "_rev %s → %s",
                 json_object_get_string_member (meta, "_oldRev"),
                 json_object_get_string_member (meta, "_rev"));
   text = object_text (json_object_get_object_member (meta, "new"));
-  print_result ("", "%s", text);
+  demo_print ("", "%s", text);
   return expect (demo, "update ada",
                  g_strcmp0 (json_object_get_string_member (meta, "_oldRev"), rev) == 0,
                  "_oldRev is not the revision read before");
@@ -309,11 +255,11 @@ count_is (Demo       *demo,
   g_autoptr(GError) error = NULL;
   gint64 n;
 
-  arango_collection_count_async (demo->collection, NULL, store_result, &result);
-  n = arango_collection_count_finish (demo->collection, wait_for (&result), &error);
+  arango_collection_count_async (demo->collection, NULL, demo_store_result, &result);
+  n = arango_collection_count_finish (demo->collection, demo_wait_for (&result), &error);
   if (!check (demo, "count", error))
     return FALSE;
-  print_result ("count", "%" G_GINT64_FORMAT " documents", n);
+  demo_print ("count", "%" G_GINT64_FORMAT " documents", n);
   return expect (demo, "count", n == expected, "not the number of documents stored");
 }
 
@@ -336,16 +282,16 @@ run_query (Demo *demo)
   json_object_set_int_member (bind_vars, "after", 1850);
   bind_text = object_text (bind_vars);
 
-  print_result ("query", "%s", aql);
-  print_result ("  bind variables", "%s", bind_text);
-  print_result ("  options", "batch size %u, count",
+  demo_print ("query", "%s", aql);
+  demo_print ("  bind variables", "%s", bind_text);
+  demo_print ("  options", "batch size %u, count",
                 arango_query_options_get_batch_size (options));
 
-  arango_database_query_async (demo->db, aql, bind_vars, options, NULL, store_result, &result);
-  cursor = arango_database_query_finish (demo->db, wait_for (&result), &error);
+  arango_database_query_async (demo->db, aql, bind_vars, options, NULL, demo_store_result, &result);
+  cursor = arango_database_query_finish (demo->db, demo_wait_for (&result), &error);
   if (!check (demo, "query", error))
     return FALSE;
-  print_result ("  count", "%" G_GINT64_FORMAT " results", arango_cursor_get_count (cursor));
+  demo_print ("  count", "%" G_GINT64_FORMAT " results", arango_cursor_get_count (cursor));
 
   /* One batch after the other, until there are no more */
   for (guint n = 1;; n++)
@@ -355,17 +301,17 @@ run_query (Demo *demo)
       g_autofree char *label = g_strdup_printf ("  batch %u", n);
       g_autofree char *text = NULL;
 
-      arango_cursor_next_batch_async (cursor, NULL, store_result, &batch_result);
-      batch = arango_cursor_next_batch_finish (cursor, wait_for (&batch_result), &error);
+      arango_cursor_next_batch_async (cursor, NULL, demo_store_result, &batch_result);
+      batch = arango_cursor_next_batch_finish (cursor, demo_wait_for (&batch_result), &error);
       if (!check (demo, label, error))
         return FALSE;
       if (batch == NULL)
         break;
       seen += json_array_get_length (batch);
       text = array_text (batch);
-      print_result (label, "%s", text);
+      demo_print (label, "%s", text);
     }
-  print_result ("  end", "%" G_GINT64_FORMAT " results, has more: %s", seen,
+  demo_print ("  end", "%" G_GINT64_FORMAT " results, has more: %s", seen,
                 arango_cursor_get_has_more (cursor) ? "yes" : "no");
   return expect (demo, "query", seen == arango_cursor_get_count (cursor),
                  "the batches do not add up to the count");
@@ -382,11 +328,11 @@ has_document (Demo             *demo,
   g_autoptr(GError) error = NULL;
   gboolean found;
 
-  arango_collection_has_async (collection, key, NULL, store_result, &result);
-  found = arango_collection_has_finish (collection, wait_for (&result), &error);
+  arango_collection_has_async (collection, key, NULL, demo_store_result, &result);
+  found = arango_collection_has_finish (collection, demo_wait_for (&result), &error);
   if (!check (demo, label, error))
     return FALSE;
-  print_result (label, "%s", found ? "yes" : "no");
+  demo_print (label, "%s", found ? "yes" : "no");
   return expect (demo, label, found == expected,
                  expected ? "it should be there" : "it should not be there");
 }
@@ -414,37 +360,37 @@ run_transaction (Demo       *demo,
   gboolean ok = TRUE;
 
   arango_database_begin_transaction_async (demo->db, NULL, write, NULL, NULL,
-                                           store_result, &result);
-  transaction = arango_database_begin_transaction_finish (demo->db, wait_for (&result), &error);
+                                           demo_store_result, &result);
+  transaction = arango_database_begin_transaction_finish (demo->db, demo_wait_for (&result), &error);
   if (!check (demo, title, error))
     return FALSE;
-  print_result (title, "id %s", arango_transaction_get_id (transaction));
+  demo_print (title, "id %s", arango_transaction_get_id (transaction));
 
   /* A collection handle whose calls run inside the transaction */
   inside = arango_transaction_get_collection (transaction, demo->name);
   arango_collection_insert_async (inside, document, ARANGO_DOCUMENT_FLAGS_NONE, NULL,
-                                  store_result, &insert_result);
-  meta = arango_collection_insert_finish (inside, wait_for (&insert_result), &error);
+                                  demo_store_result, &insert_result);
+  meta = arango_collection_insert_finish (inside, demo_wait_for (&insert_result), &error);
   if (!check (demo, "  insert", error))
     return FALSE;
-  print_result ("  insert", "%s", json_object_get_string_member (meta, "_id"));
+  demo_print ("  insert", "%s", json_object_get_string_member (meta, "_id"));
 
   ok &= has_document (demo, inside, key, inside_label, TRUE);
   ok &= has_document (demo, demo->collection, key, outside_label, FALSE);
 
   if (commit)
     {
-      arango_transaction_commit_async (transaction, NULL, store_result, &end_result);
-      arango_transaction_commit_finish (transaction, wait_for (&end_result), &error);
+      arango_transaction_commit_async (transaction, NULL, demo_store_result, &end_result);
+      arango_transaction_commit_finish (transaction, demo_wait_for (&end_result), &error);
     }
   else
     {
-      arango_transaction_abort_async (transaction, NULL, store_result, &end_result);
-      arango_transaction_abort_finish (transaction, wait_for (&end_result), &error);
+      arango_transaction_abort_async (transaction, NULL, demo_store_result, &end_result);
+      arango_transaction_abort_finish (transaction, demo_wait_for (&end_result), &error);
     }
   if (!check (demo, commit ? "  commit" : "  abort", error))
     return FALSE;
-  print_result (commit ? "  commit" : "  abort", "done");
+  demo_print (commit ? "  commit" : "  abort", "done");
 
   ok &= has_document (demo, demo->collection, key, outside_label, commit);
   return ok;
@@ -531,6 +477,7 @@ main (int   argc,
   };
 
   setlocale (LC_ALL, "");
+  demo_set_label_width (LABEL_WIDTH);
 
   context = g_option_context_new ("[HOSTS]");
   g_option_context_set_summary (context,
