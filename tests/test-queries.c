@@ -395,7 +395,18 @@ test_transaction_commit_and_abort (Fixture       *fixture,
   g_assert_false (arango_collection_has_finish (fixture->numbers, WAIT, &error));
   g_assert_no_error (error);
 
-  /* A finished transaction is gone */
+  /* A finished transaction is gone: its handles fail with "transaction
+   * not found" */
+  {
+    g_autoptr(JsonNode) late = json_from_string ("{\"_key\":\"t3\"}", NULL);
+    g_autoptr(JsonObject) refused = NULL;
+
+    arango_collection_insert_async (doomed_inside, late, 0, NULL, READY);
+    refused = arango_collection_insert_finish (doomed_inside, WAIT, &error);
+    g_assert_null (refused);
+    g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_TRANSACTION_NOT_FOUND);
+    g_clear_error (&error);
+  }
   arango_transaction_commit_async (doomed, NULL, READY);
   g_assert_false (arango_transaction_commit_finish (doomed, WAIT, &error));
   g_assert_nonnull (error);
