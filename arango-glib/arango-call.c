@@ -166,7 +166,16 @@ arango_reply_body_array (GTask          *task,
                          ArangoResponse *response,
                          gconstpointer   unused)
 {
-  if (response->body == NULL || !JSON_NODE_HOLDS_ARRAY (response->body))
+  /* With `silent`, a multi-document call that fully succeeded answers
+   * with an empty object: nothing to report per document. */
+  if (response->body == NULL ||
+      (JSON_NODE_HOLDS_OBJECT (response->body) &&
+       json_object_get_size (json_node_get_object (response->body)) == 0))
+    {
+      g_task_return_pointer (task, json_array_new (), (GDestroyNotify) json_array_unref);
+      return;
+    }
+  if (!JSON_NODE_HOLDS_ARRAY (response->body))
     {
       arango_task_return_invalid_reply (task, response, "[]");
       return;

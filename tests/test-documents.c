@@ -411,6 +411,25 @@ test_many (Fixture       *fixture,
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (inserted, 2), "errorNum"), ==, 1210);
   g_assert_cmpint (count (fixture), ==, 3);
 
+  /* Silent: nothing to report per document when all succeeded */
+  {
+    g_autoptr(JsonNode) quiet = json ("[{\"_key\":\"q1\"},{\"_key\":\"q2\"}]");
+    g_autoptr(JsonArray) none = NULL;
+
+    arango_collection_insert_many_async (fixture->users, json_node_get_array (quiet),
+                                         ARANGO_DOCUMENT_FLAGS_SILENT, NULL, READY);
+    none = arango_collection_insert_many_finish (fixture->users, WAIT, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (json_array_get_length (none), ==, 0);
+    g_assert_cmpint (count (fixture), ==, 5);
+    arango_collection_delete_many_async (fixture->users, json_node_get_array (quiet),
+                                         ARANGO_DOCUMENT_FLAGS_SILENT, NULL, READY);
+    g_clear_pointer (&none, json_array_unref);
+    none = arango_collection_delete_many_finish (fixture->users, WAIT, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (count (fixture), ==, 3);
+  }
+
   arango_collection_get_many_async (fixture->users, json_node_get_array (keys), NULL, READY);
   read = arango_collection_get_many_finish (fixture->users, WAIT, &error);
   g_assert_no_error (error);
