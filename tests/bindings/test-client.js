@@ -8,62 +8,20 @@
 
 import Arango from 'gi://Arango?version=1.0';
 import Gio from 'gi://Gio';
-import GLib from 'gi://GLib';
 import GObject from 'gi://GObject';
 import Json from 'gi://Json?version=1.0';
-import System from 'system';
 
 import {Emulator} from './emulator.js';
+import {
+    ARANGO_ERROR, ARANGO_SERVER_ERROR, assert, assertEqual, assertError,
+    assertRejects, assertThrows, runAndExit, test,
+} from './tap.js';
 
 Gio._promisify(Arango.Client.prototype, 'db_async', 'db_finish');
 Gio._promisify(Arango.Client.prototype, 'db_full_async', 'db_full_finish');
 for (const name of ['server_id', 'server_role', 'health', 'statistics',
     'server_statistics', 'toggle_maintenance_mode'])
     Gio._promisify(Arango.Cluster.prototype, `${name}_async`, `${name}_finish`);
-
-const ARANGO_ERROR = 'arango-error-quark';
-const ARANGO_SERVER_ERROR = 'arango-server-error-quark';
-const TEST_TIMEOUT_SECONDS = 120;
-
-// Assertions
-
-class AssertionError extends Error {}
-
-function assert(condition, message = 'assertion failed') {
-    if (!condition)
-        throw new AssertionError(message);
-}
-
-function assertEqual(actual, expected, what = 'value') {
-    const a = JSON.stringify(actual);
-    const e = JSON.stringify(expected);
-    if (a !== e)
-        throw new AssertionError(`${what}: expected ${e}, got ${a}`);
-}
-
-function assertError(error, domain, code) {
-    assert(error instanceof GLib.Error, `expected a GLib.Error, got ${error}`);
-    assertEqual(GLib.quark_to_string(error.domain), domain, 'error domain');
-    assertEqual(error.code, code, `error code (${error.message})`);
-}
-
-async function assertRejects(promise) {
-    try {
-        await promise;
-    } catch (e) {
-        return e;
-    }
-    throw new AssertionError('the call succeeded, expected an error');
-}
-
-function assertThrows(func) {
-    try {
-        func();
-    } catch (e) {
-        return e;
-    }
-    throw new AssertionError('the call succeeded, expected an error');
-}
 
 // A resolver written in JavaScript: always the preferred host unless it
 // failed for this request, then the next one that did not.
@@ -105,12 +63,6 @@ async function countsSince(emulator, before) {
 }
 
 // The tests
-
-const tests = [];
-
-function test(name, func, options = {}) {
-    tests.push({name, func, options});
-}
 
 test('client from a comma-separated host string', async emulator => {
     const client = Arango.Client.new(emulator.hosts);
@@ -291,49 +243,4 @@ test('JWT authentication', async () => {
     }
 }, {ownEmulator: true});
 
-// The runner
-
-async function runTests() {
-    const emulator = new Emulator();
-    await emulator.start();
-    let failures = 0;
-
-    print(`1..${tests.length}`);
-    try {
-        for (const [i, {name, func, options}] of tests.entries()) {
-            try {
-                if (!options.ownEmulator)
-                    await emulator.reset();
-                await func(emulator);
-                print(`ok ${i + 1} - ${name}`);
-            } catch (e) {
-                failures++;
-                print(`not ok ${i + 1} - ${name}`);
-                for (const line of `${e}\n${e.stack ?? ''}`.split('\n'))
-                    print(`# ${line}`);
-            }
-        }
-    } finally {
-        await emulator.stop();
-    }
-    return failures;
-}
-
-const loop = new GLib.MainLoop(null, false);
-let exitStatus = 1;
-
-GLib.timeout_add_seconds(GLib.PRIORITY_DEFAULT, TEST_TIMEOUT_SECONDS, () => {
-    print(`Bail out! the tests did not finish in ${TEST_TIMEOUT_SECONDS} s`);
-    loop.quit();
-    return GLib.SOURCE_REMOVE;
-});
-
-runTests().then(failures => {
-    exitStatus = failures > 0 ? 1 : 0;
-}).catch(e => {
-    print(`Bail out! ${e}`);
-    logError(e);
-}).finally(() => loop.quit());
-
-loop.run();
-System.exit(exitStatus);
+runAndExit();

@@ -10,11 +10,12 @@
 
 import Arango from 'gi://Arango?version=1.0';
 import Gio from 'gi://Gio';
-import GLib from 'gi://GLib';
 import Json from 'gi://Json?version=1.0';
-import System from 'system';
 
-import {Emulator} from './emulator.js';
+import {
+    ARANGO_ERROR, ARANGO_SERVER_ERROR, assert, assertEqual, assertError,
+    assertRejects, runAndExit, test,
+} from './tap.js';
 
 function promisify(klass, names) {
     for (const name of names)
@@ -29,44 +30,7 @@ promisify(Arango.Collection, ['insert', 'insert_many', 'get', 'has',
 promisify(Arango.Cursor, ['next_batch', 'close']);
 promisify(Arango.Transaction, ['commit', 'abort', 'status', 'query']);
 
-const ARANGO_ERROR = 'arango-error-quark';
-const ARANGO_SERVER_ERROR = 'arango-server-error-quark';
-const TEST_TIMEOUT_SECONDS = 120;
 const {RETURN_NEW, RETURN_OLD, CHECK_REV, NONE} = Arango.DocumentFlags;
-
-// Assertions
-
-class AssertionError extends Error {}
-
-function assert(condition, message = 'assertion failed') {
-    if (!condition)
-        throw new AssertionError(message);
-}
-
-function assertEqual(actual, expected, what = 'value') {
-    const a = JSON.stringify(actual);
-    const e = JSON.stringify(expected);
-    if (a !== e)
-        throw new AssertionError(`${what}: expected ${e}, got ${a}`);
-}
-
-function assertError(error, domain, code) {
-    assert(error instanceof GLib.Error, `expected a GLib.Error, got ${error}`);
-    assertEqual(GLib.quark_to_string(error.domain), domain,
-        `error domain (${error.message})`);
-    assertEqual(error.code, code, `error code (${error.message})`);
-}
-
-async function assertRejects(promise) {
-    let value;
-    try {
-        value = await promise;
-    } catch (e) {
-        return e;
-    }
-    throw new AssertionError(
-        `the call succeeded with ${value}, expected an error`);
-}
 
 // JSON in and out: documents are built with Json.from_string() and read
 // back with Json.to_string().
@@ -125,12 +89,6 @@ async function withCollection(emulator, func) {
 }
 
 // The tests
-
-const tests = [];
-
-function test(name, func) {
-    tests.push({name, func});
-}
 
 test('create_collection, duplicates, has and delete', emulator =>
     withCollection(emulator, async (db, coll, name) => {
@@ -374,48 +332,4 @@ test('a stream transaction that commits and one that aborts', emulator =>
         assertEqual(await coll.count_async(null), 1, 'count');
     }));
 
-// The runner
-
-async function runTests() {
-    const emulator = new Emulator();
-    await emulator.start();
-    let failures = 0;
-
-    print(`1..${tests.length}`);
-    try {
-        for (const [i, {name, func}] of tests.entries()) {
-            try {
-                await emulator.reset();
-                await func(emulator);
-                print(`ok ${i + 1} - ${name}`);
-            } catch (e) {
-                failures++;
-                print(`not ok ${i + 1} - ${name}`);
-                for (const line of `${e}\n${e.stack ?? ''}`.split('\n'))
-                    print(`# ${line}`);
-            }
-        }
-    } finally {
-        await emulator.stop();
-    }
-    return failures;
-}
-
-const loop = new GLib.MainLoop(null, false);
-let exitStatus = 1;
-
-GLib.timeout_add_seconds(GLib.PRIORITY_DEFAULT, TEST_TIMEOUT_SECONDS, () => {
-    print(`Bail out! the tests did not finish in ${TEST_TIMEOUT_SECONDS} s`);
-    loop.quit();
-    return GLib.SOURCE_REMOVE;
-});
-
-runTests().then(failures => {
-    exitStatus = failures > 0 ? 1 : 0;
-}).catch(e => {
-    print(`Bail out! ${e}`);
-    logError(e);
-}).finally(() => loop.quit());
-
-loop.run();
-System.exit(exitStatus);
+runAndExit();
