@@ -268,7 +268,12 @@ update_from_reply (ArangoCursor   *self,
 
   node = json_object_get_member (body, "count");
   if (node && json_node_get_value_type (node) == G_TYPE_INT64)
-    self->count = json_node_get_int (node);
+    {
+      /* -1 means "not asked for": a server never counts below zero. */
+      if (json_node_get_int (node) < 0)
+        goto invalid;
+      self->count = json_node_get_int (node);
+    }
 
   node = json_object_get_member (body, "cached");
   if (node && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
@@ -297,7 +302,7 @@ update_from_reply (ArangoCursor   *self,
 
 invalid:
   g_set_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_REPLY,
-               _("The cursor reply of %s (HTTP %u) lacks “result”, “hasMore” or “id”"),
+               _("The cursor reply of %s (HTTP %u) lacks “result”, “hasMore” or “id”, or has a negative “count”"),
                response->host->uri, response->status);
   return NULL;
 }
