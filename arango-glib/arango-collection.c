@@ -11,6 +11,7 @@
 #include "arango-document-private.h"
 #include "arango-error.h"
 #include "arango-request-private.h"
+#include "arango-sync-private.h"
 
 /**
  * ArangoCollection:
@@ -986,6 +987,31 @@ arango_collection_count_finish (ArangoCollection  *self,
                                 GError           **error)
 {
   return arango_call_finish_int (self, result, arango_collection_count_async, error);
+}
+
+/**
+ * arango_collection_count_sync:
+ * @self: an #ArangoCollection
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_collection_count_async(), for scripts, tools
+ * and worker threads; a GUI's main thread should use the async form.
+ *
+ * Returns: the number of documents, or -1 with an error
+ */
+gint64
+arango_collection_count_sync (ArangoCollection  *self,
+                              GCancellable      *cancellable,
+                              GError           **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_COLLECTION (self), -1);
+
+  call = arango_sync_call_begin ();
+  arango_collection_count_async (self, cancellable, arango_sync_call_done, call);
+  return arango_collection_count_finish (self, arango_sync_call_wait (call), error);
 }
 
 /**

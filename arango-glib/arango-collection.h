@@ -180,6 +180,10 @@ ARANGO_AVAILABLE_IN_ALL
 gint64      arango_collection_count_finish        (ArangoCollection  *self,
                                                    GAsyncResult      *result,
                                                    GError           **error);
+ARANGO_AVAILABLE_IN_ALL
+gint64      arango_collection_count_sync          (ArangoCollection  *self,
+                                                   GCancellable      *cancellable,
+                                                   GError           **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void        arango_collection_truncate_async      (ArangoCollection    *self,
