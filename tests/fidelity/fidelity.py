@@ -8,7 +8,7 @@
 For every transcript in ``../shared/arango-api/transcripts/<version>/``
 (real request/response pairs recorded while the ArangoDB documentation
 examples ran), this starts one emulator, runs the fixture steps of the
-example (``fixtures.json``: the collections, documents, indexes, ... the
+example (``fixtures/*.json``: the collections, documents, indexes, ... the
 example had created before its requests), replays the recorded requests in
 order and compares every reply with the recorded one:
 
@@ -204,13 +204,25 @@ TEMPLATE_RE = re.compile(r'\$\{([^}]+)\}')
 
 
 class Fixtures:
-    """fixtures.json: shared setups and per-example entries (see README)."""
+    """fixtures/*.json: shared setups, per-example entries and unreachable
+    examples (see README). One file per endpoint family, so that work on
+    different families touches different files; a name defined twice is an
+    error, not a silent override."""
 
-    def __init__(self, path):
-        with open(path, encoding='utf-8') as f:
-            data = json.load(f)
-        self.shared = data.get('shared', {})
-        self.examples = data.get('examples', {})
+    def __init__(self, directory):
+        self.shared, self.examples, self.unreachable = {}, {}, {}
+        for name in sorted(os.listdir(directory)):
+            if not name.endswith('.json'):
+                continue
+            with open(os.path.join(directory, name), encoding='utf-8') as f:
+                data = json.load(f)
+            for part in ('shared', 'examples', 'unreachable'):
+                mine, theirs = getattr(self, part), data.get(part, {})
+                twice = sorted(set(mine) & set(theirs))
+                if twice:
+                    raise ValueError('%s: %s %s defined in another fixtures '
+                                     'file too' % (name, part, ', '.join(twice)))
+                mine.update(theirs)
 
     def entries_for(self, example, version):
         """The matching entries: patterns in file order, then the exact
@@ -979,8 +991,8 @@ def main():
     parser.add_argument('--emulator', default=os.environ.get(
         'ARANGO_EMULATOR', os.path.join(PROJECT_ROOT, '_build', 'tests',
                                         'emulator', 'arango-emulator')))
-    parser.add_argument('--fixtures', default=os.path.join(HERE,
-                                                           'fixtures.json'))
+    parser.add_argument('--fixtures', default=os.path.join(HERE, 'fixtures'),
+                        help='the folder of fixtures files')
     parser.add_argument('--floors', default=os.path.join(HERE, 'floors.json'))
     parser.add_argument('--jobs', type=int, default=min(8, os.cpu_count() or 1))
     parser.add_argument('--only', default=None,
@@ -999,8 +1011,7 @@ def main():
         return 1
 
     fixtures = Fixtures(args.fixtures)
-    with open(args.fixtures, encoding='utf-8') as f:
-        unreachable = json.load(f).get('unreachable', {})
+    unreachable = fixtures.unreachable
     with open(args.floors, encoding='utf-8') as f:
         floors = json.load(f)
 
