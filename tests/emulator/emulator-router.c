@@ -10,6 +10,7 @@
 #include "emulator-auth.h"
 #include "emulator-log.h"
 #include "emulator-reply.h"
+#include "emulator-users.h"
 
 typedef struct {
   char        *method;
@@ -198,6 +199,17 @@ emu_router_handle_arango (EmuState          *state,
       emu_reply_error_full (msg, EMU_ERROR_STYLE_EARLY,
                             SOUP_STATUS_NOT_FOUND,
                             EMU_ERROR_ARANGO_DATABASE_NOT_FOUND, NULL);
+      return;
+    }
+
+  /* A user without access to the database is refused as if its
+   * credentials were wrong, as the server does. */
+  if (req->user != NULL && !req->superuser &&
+      !emu_users_may_access_database (state, req->user, req->database, req->path))
+    {
+      emu_reply_error_full (msg, EMU_ERROR_STYLE_EARLY,
+                            SOUP_STATUS_UNAUTHORIZED, EMU_ERROR_FORBIDDEN,
+                            "not authorized to execute this request");
       return;
     }
 

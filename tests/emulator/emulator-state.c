@@ -10,6 +10,7 @@
 #include "emulator-listener.h"
 #include "emulator-router.h"
 #include "emulator-store.h"
+#include "emulator-users.h"
 
 #define EMU_N_DBSERVERS 3
 #define EMU_N_AGENTS 3
@@ -108,6 +109,8 @@ emu_database_free (gpointer data)
   g_free (database->id);
   g_free (database->name);
   g_ptr_array_unref (database->collections);
+  g_clear_pointer (&database->views, g_ptr_array_unref);
+  g_clear_pointer (&database->analyzers, g_ptr_array_unref);
   g_free (database);
 }
 
@@ -178,6 +181,7 @@ emu_state_free (EmuState *state)
   g_ptr_array_unref (state->agents);
   g_hash_table_unref (state->databases);
   g_clear_pointer (&state->users, g_hash_table_unref);
+  g_clear_pointer (&state->accounts, emu_accounts_free);
   g_clear_object (&state->tls_certificate);
   g_free (state->jwt_secret);
   g_free (state->cluster_id);

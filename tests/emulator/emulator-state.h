@@ -107,6 +107,8 @@ struct _EmuDatabase {
   char       *id;
   char       *name;
   GPtrArray  *collections;        /* EmuCollection, in creation order */
+  GPtrArray  *views;              /* emulator-views.c; NULL until first used */
+  GPtrArray  *analyzers;          /* emulator-analyzers.c; NULL until first used */
 };
 
 struct _EmuState {
@@ -136,6 +138,7 @@ struct _EmuState {
   /* Owned by their families: emulator-cursors.c, emulator-transactions.c. */
   GHashTable      *cursors;       /* id -> EmuCursor */
   GHashTable      *transactions;  /* id -> EmuTransaction */
+  struct _EmuAccounts *accounts;  /* emulator-users.c; NULL until first used */
 
   EmuRouter       *router;
   EmuRouter       *control_router;

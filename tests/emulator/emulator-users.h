@@ -1,0 +1,24 @@
+/* emulator-users.h: user accounts, their permissions and access tokens
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "emulator-state.h"
+
+G_BEGIN_DECLS
+
+typedef struct _EmuAccounts EmuAccounts;
+
+void     emu_accounts_free               (EmuAccounts *accounts);
+
+/* Whether an authenticated user may use @database at all (its access
+ * level there is not "none"); the server answers 401 otherwise. Paths
+ * every authenticated user may call (its own account) always pass. */
+gboolean emu_users_may_access_database   (EmuState    *state,
+                                          const char  *user,
+                                          const char  *database,
+                                          const char  *path);
+
+G_END_DECLS
