@@ -76,6 +76,9 @@ VOLATILE_KEYS = {
     # Clock readings and durations of the run.
     'executionTime', 'peakMemoryUsage', 'time', 'runtime', 'fetching',
     'SyncTime', 'Timestamp', 'LastAckedTime',
+    # Access tokens: the creation time, and the token (random bytes in it)
+    # with the fingerprint taken from it.
+    'created_at', 'token', 'fingerprint',
     # Where and as which process the recorded server ran (host names,
     # random ports, process ids).
     'Endpoint', 'endpoint', 'endpoints', 'address', 'pid', 'host',
