@@ -234,4 +234,18 @@ typedef enum {
   ARANGO_COLLECTION_TYPE_EDGE = 3,
 } ArangoCollectionType;
 
+/**
+ * ArangoPermission:
+ * @ARANGO_PERMISSION_NONE: no access (`"none"`)
+ * @ARANGO_PERMISSION_READ_ONLY: read access (`"ro"`)
+ * @ARANGO_PERMISSION_READ_WRITE: read and write access (`"rw"`)
+ *
+ * The access level of a user to a database or a collection.
+ */
+typedef enum {
+  ARANGO_PERMISSION_NONE = 0,
+  ARANGO_PERMISSION_READ_ONLY = 1,
+  ARANGO_PERMISSION_READ_WRITE = 2,
+} ArangoPermission;
+
 G_END_DECLS

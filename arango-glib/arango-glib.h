@@ -16,6 +16,8 @@
 #include <arango-glib/arango-host-resolver.h>
 #include <arango-glib/arango-client.h>
 #include <arango-glib/arango-database.h>
+#include <arango-glib/arango-database-users.h>
+#include <arango-glib/arango-database-views.h>
 #include <arango-glib/arango-cluster.h>
 #include <arango-glib/arango-collection.h>
 #include <arango-glib/arango-cursor.h>
