@@ -383,13 +383,12 @@ static void
 add_properties (JsonBuilder *builder,
                 EmuSearchView     *view)
 {
-  JsonObjectIter iter;
-  const char *member;
-  JsonNode *value;
+  g_autoptr(GList) members = json_object_get_members (view->properties);
+  GList *l;
 
-  json_object_iter_init (&iter, view->properties);
-  while (json_object_iter_next (&iter, &member, &value))
-    emu_json_add_node (builder, member, value);
+  /* In insertion order, which is the order the server writes. */
+  for (l = members; l != NULL; l = l->next)
+    emu_json_add_node (builder, l->data, json_object_get_member (view->properties, l->data));
 }
 
 /* Create, change and rename answer with the definition alone; reading
@@ -510,9 +509,13 @@ handle_list (EmuRequest *req)
 {
   EmuDatabase *database = emu_state_lookup_database (req->state, req->database);
   g_autoptr(JsonBuilder) builder = emu_json_begin_ok (SOUP_STATUS_OK);
-  g_autoptr(GPtrArray) sorted = g_ptr_array_copy (database_views (database), NULL, NULL);
+  GPtrArray *views = database_views (database);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (views->len);
   guint i;
 
+  /* Not g_ptr_array_copy (): the copy would free the views with it. */
+  for (i = 0; i < views->len; i++)
+    g_ptr_array_add (sorted, g_ptr_array_index (views, i));
   g_ptr_array_sort (sorted, compare_views);
   json_builder_set_member_name (builder, "result");
   json_builder_begin_array (builder);

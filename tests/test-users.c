@@ -1,0 +1,472 @@
+/* test-users.c: users, permissions and access tokens against the emulator
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "test-util.h"
+
+#define ROOT_PASSWORD "root-pw"
+
+typedef struct
+{
+  EmulatorProcess *emulator;
+  ArangoClient *client;
+  ArangoDatabase *root;
+  TestAsync async;
+} Fixture;
+
+#define WAIT (test_async_wait (&fixture->async))
+#define READY test_async_ready, &fixture->async
+
+static JsonObject *
+object (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = json_from_string (text, &error);
+
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (node));
+}
+
+/* Authentication on, so that permissions decide what a user may do. */
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  fixture->emulator = emulator_process_start (1, "root", ROOT_PASSWORD);
+  fixture->client = test_client_new (fixture->emulator);
+  fixture->root = test_open_database (fixture->client, "root", ROOT_PASSWORD);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  test_async_clear (&fixture->async);
+  g_clear_object (&fixture->root);
+  g_clear_object (&fixture->client);
+  g_clear_pointer (&fixture->emulator, emulator_process_free);
+}
+
+static JsonObject *
+create_user (Fixture     *fixture,
+             const char  *name,
+             const char  *password,
+             GError     **error)
+{
+  arango_database_create_user_async (fixture->root, name, password, TRUE, NULL, NULL, READY);
+  return arango_database_create_user_finish (fixture->root, WAIT, error);
+}
+
+static ArangoPermission
+permission (Fixture    *fixture,
+            const char *user,
+            const char *database,
+            const char *collection)
+{
+  g_autoptr(GError) error = NULL;
+  ArangoPermission level;
+
+  arango_database_permission_async (fixture->root, user, database, collection, NULL, READY);
+  level = arango_database_permission_finish (fixture->root, WAIT, &error);
+  g_assert_no_error (error);
+  return level;
+}
+
+static void
+grant (Fixture          *fixture,
+       const char       *user,
+       ArangoPermission  level,
+       const char       *database,
+       const char       *collection)
+{
+  g_autoptr(GError) error = NULL;
+
+  arango_database_update_permission_async (fixture->root, user, level, database, collection,
+                                           NULL, READY);
+  g_assert_true (arango_database_update_permission_finish (fixture->root, WAIT, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_crud (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) extra = object ("{\"team\": \"analytics\"}");
+  g_autoptr(JsonObject) changes = object ("{\"active\": false, \"extra\": {\"level\": 2}}");
+  g_autoptr(JsonObject) created = NULL;
+  g_autoptr(JsonObject) read = NULL;
+  g_autoptr(JsonObject) updated = NULL;
+  g_autoptr(JsonObject) replaced = NULL;
+  g_autoptr(JsonArray) users = NULL;
+  JsonObject *stored_extra;
+  gboolean found_ada = FALSE, found_root = FALSE;
+
+  arango_database_create_user_async (fixture->root, "ada", "secret", TRUE, extra, NULL, READY);
+  created = arango_database_create_user_finish (fixture->root, WAIT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (created, "user"), ==, "ada");
+  g_assert_true (json_object_get_boolean_member (created, "active"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (created, "extra"), "team"),
+                   ==, "analytics");
+  g_assert_false (json_object_has_member (created, "error"));
+
+  g_assert_null (create_user (fixture, "ada", "other", &error));
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_USER_DUPLICATE);
+  g_clear_error (&error);
+
+  arango_database_users_async (fixture->root, NULL, READY);
+  users = arango_database_users_finish (fixture->root, WAIT, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < json_array_get_length (users); i++)
+    {
+      const char *name = json_object_get_string_member (json_array_get_object_element (users, i), "user");
+
+      found_ada |= g_str_equal (name, "ada");
+      found_root |= g_str_equal (name, "root");
+    }
+  g_assert_true (found_ada);
+  g_assert_true (found_root);
+
+  arango_database_has_user_async (fixture->root, "ada", NULL, READY);
+  g_assert_true (arango_database_has_user_finish (fixture->root, WAIT, &error));
+  g_assert_no_error (error);
+  arango_database_has_user_async (fixture->root, "nobody", NULL, READY);
+  g_assert_false (arango_database_has_user_finish (fixture->root, WAIT, &error));
+  g_assert_no_error (error);
+
+  /* An update merges "extra" and keeps what it does not name. */
+  arango_database_update_user_async (fixture->root, "ada", changes, NULL, READY);
+  updated = arango_database_update_user_finish (fixture->root, WAIT, &error);
+  g_assert_no_error (error);
+  g_assert_false (json_object_get_boolean_member (updated, "active"));
+  stored_extra = json_object_get_object_member (updated, "extra");
+  g_assert_cmpstr (json_object_get_string_member (stored_extra, "team"), ==, "analytics");
+  g_assert_cmpint (json_object_get_int_member (stored_extra, "level"), ==, 2);
+
+  /* A replacement resets what it does not name. */
+  arango_database_replace_user_async (fixture->root, "ada", "new", TRUE, NULL, NULL, READY);
+  replaced = arango_database_replace_user_finish (fixture->root, WAIT, &error);
+  g_assert_no_error (error);
+  g_assert_true (json_object_get_boolean_member (replaced, "active"));
+  g_assert_cmpuint (json_object_get_size (json_object_get_object_member (replaced, "extra")), ==, 0);
+
+  arango_database_user_async (fixture->root, "ada", NULL, READY);
+  read = arango_database_user_finish (fixture->root, WAIT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (read, "user"), ==, "ada");
+  g_assert_false (json_object_has_member (read, "code"));
+
+  arango_database_delete_user_async (fixture->root, "ada", FALSE, NULL, READY);
+  g_assert_true (arango_database_delete_user_finish (fixture->root, WAIT, &error));
+  g_assert_no_error (error);
+  arango_database_delete_user_async (fixture->root, "ada", FALSE, NULL, READY);
+  g_assert_false (arango_database_delete_user_finish (fixture->root, WAIT, &error));
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_USER_NOT_FOUND);
+  g_clear_error (&error);
+  arango_database_delete_user_async (fixture->root, "ada", TRUE, NULL, READY);
+  g_assert_false (arango_database_delete_user_finish (fixture->root, WAIT, &error));
+  g_assert_no_error (error);
+
+  arango_database_user_async (fixture->root, "ada", NULL, READY);
+  g_assert_null (arango_database_user_finish (fixture->root, WAIT, &error));
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_USER_NOT_FOUND);
+  g_assert_true (g_str_has_prefix (error->message, "[HTTP 404][ERR 1703]"));
+}
+
+static void
+test_bad_arguments (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) nothing = json_object_new ();
+
+  g_assert_null (create_user (fixture, "", "pw", &error));
+  g_assert_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  g_assert_null (create_user (fixture, NULL, "pw", &error));
+  g_assert_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  arango_database_update_user_async (fixture->root, "root", nothing, NULL, READY);
+  g_assert_null (arango_database_update_user_finish (fixture->root, WAIT, &error));
+  g_assert_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  arango_database_update_user_async (fixture->root, "root", NULL, NULL, READY);
+  g_assert_null (arango_database_update_user_finish (fixture->root, WAIT, &error));
+  g_assert_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  arango_database_update_permission_async (fixture->root, "root", (ArangoPermission) 7,
+                                           "_system", NULL, NULL, READY);
+  g_assert_false (arango_database_update_permission_finish (fixture->root, WAIT, &error));
+  g_assert_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  arango_database_permission_async (fixture->root, "root", "", NULL, NULL, READY);
+  g_assert_cmpint (arango_database_permission_finish (fixture->root, WAIT, &error),
+                   ==, ARANGO_PERMISSION_NONE);
+  g_assert_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  arango_database_create_access_token_async (fixture->root, "root", "", 0, NULL, READY);
+  g_assert_null (arango_database_create_access_token_finish (fixture->root, WAIT, &error));
+  g_assert_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  /* None of them reached the server. */
+  g_assert_cmpuint (test_count_requests_to (fixture->emulator, 0, "POST", "/_api/user"), ==, 0);
+  g_assert_cmpuint (test_count_requests_to (fixture->emulator, 0, "PATCH", "/_api/user/root"), ==, 0);
+  g_assert_cmpuint (test_count_requests_to (fixture->emulator, 0, "PUT", "/_api/user/root/database/_system"), ==, 0);
+  g_assert_cmpuint (test_count_requests_to (fixture->emulator, 0, "POST", "/_api/token/root"), ==, 0);
+}
+
+static void
+test_permissions (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) user = create_user (fixture, "bob", "pw", &error);
+  g_autoptr(JsonObject) all = NULL;
+  g_autoptr(ArangoCollection) reports = NULL;
+  g_autoptr(ArangoCollection) archive = NULL;
+
+  g_assert_no_error (error);
+  arango_database_create_collection_async (fixture->root, "reports", NULL, NULL, READY);
+  reports = arango_database_create_collection_finish (fixture->root, WAIT, &error);
+  g_assert_no_error (error);
+  arango_database_create_collection_async (fixture->root, "archive", NULL, NULL, READY);
+  archive = arango_database_create_collection_finish (fixture->root, WAIT, &error);
+  g_assert_no_error (error);
+
+  /* A new user has no access anywhere. */
+  g_assert_cmpint (permission (fixture, "bob", "_system", NULL), ==, ARANGO_PERMISSION_NONE);
+  g_assert_cmpint (permission (fixture, "bob", "_system", "reports"), ==, ARANGO_PERMISSION_NONE);
+
+  grant (fixture, "bob", ARANGO_PERMISSION_READ_WRITE, "_system", NULL);
+  grant (fixture, "bob", ARANGO_PERMISSION_READ_ONLY, "_system", "reports");
+  g_assert_cmpint (permission (fixture, "bob", "_system", NULL), ==, ARANGO_PERMISSION_READ_WRITE);
+  g_assert_cmpint (permission (fixture, "bob", "_system", "reports"), ==, ARANGO_PERMISSION_READ_ONLY);
+  /* Without its own level a collection inherits the database's ... */
+  g_assert_cmpint (permission (fixture, "bob", "_system", "archive"), ==, ARANGO_PERMISSION_READ_WRITE);
+  /* ... unless the database sets one for all its collections. */
+  grant (fixture, "bob", ARANGO_PERMISSION_NONE, "_system", "*");
+  g_assert_cmpint (permission (fixture, "bob", "_system", "archive"), ==, ARANGO_PERMISSION_NONE);
+  g_assert_cmpint (permission (fixture, "bob", "_system", "reports"), ==, ARANGO_PERMISSION_READ_ONLY);
+
+  arango_database_permissions_async (fixture->root, "bob", NULL, READY);
+  all = arango_database_permissions_finish (fixture->root, WAIT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (all, "_system"), ==, "rw");
+
+  arango_database_reset_permission_async (fixture->root, "bob", "_system", "*", NULL, READY);
+  g_assert_true (arango_database_reset_permission_finish (fixture->root, WAIT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (permission (fixture, "bob", "_system", "archive"), ==, ARANGO_PERMISSION_READ_WRITE);
+
+  arango_database_reset_permission_async (fixture->root, "bob", "_system", NULL, NULL, READY);
+  g_assert_true (arango_database_reset_permission_finish (fixture->root, WAIT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (permission (fixture, "bob", "_system", NULL), ==, ARANGO_PERMISSION_NONE);
+
+  /* The default for every database applies where none is set. */
+  grant (fixture, "bob", ARANGO_PERMISSION_READ_ONLY, "*", NULL);
+  g_assert_cmpint (permission (fixture, "bob", "_system", NULL), ==, ARANGO_PERMISSION_READ_ONLY);
+
+  arango_database_update_permission_async (fixture->root, "bob", ARANGO_PERMISSION_READ_ONLY,
+                                           "nowhere", NULL, NULL, READY);
+  g_assert_false (arango_database_update_permission_finish (fixture->root, WAIT, &error));
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_DATABASE_NOT_FOUND);
+  g_clear_error (&error);
+
+  arango_database_update_permission_async (fixture->root, "bob", ARANGO_PERMISSION_READ_ONLY,
+                                           "_system", "missing", NULL, READY);
+  g_assert_false (arango_database_update_permission_finish (fixture->root, WAIT, &error));
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_DATA_SOURCE_NOT_FOUND);
+  g_clear_error (&error);
+
+  arango_database_permission_async (fixture->root, "nobody", "_system", NULL, NULL, READY);
+  g_assert_cmpint (arango_database_permission_finish (fixture->root, WAIT, &error),
+                   ==, ARANGO_PERMISSION_NONE);
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_USER_NOT_FOUND);
+}
+
+static JsonArray *
+list_collections (Fixture         *fixture,
+                  ArangoDatabase  *database,
+                  GError         **error)
+{
+  arango_database_list_collections_async (database, NULL, READY);
+  return arango_database_list_collections_finish (database, WAIT, error);
+}
+
+static void
+assert_refused (Fixture        *fixture,
+                ArangoDatabase *database)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) collections = list_collections (fixture, database, &error);
+
+  g_assert_null (collections);
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_FORBIDDEN);
+  g_assert_true (g_str_has_prefix (error->message, "[HTTP 401]"));
+}
+
+static void
+test_login (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) user = create_user (fixture, "carol", "carol-pw", &error);
+  g_autoptr(JsonObject) deactivate = object ("{\"active\": false}");
+  g_autoptr(JsonObject) updated = NULL;
+  g_autoptr(ArangoDatabase) carol = NULL;
+  g_autoptr(ArangoDatabase) impostor = NULL;
+  g_autoptr(JsonArray) collections = NULL;
+
+  g_assert_no_error (error);
+  carol = test_open_database (fixture->client, "carol", "carol-pw");
+  impostor = test_open_database (fixture->client, "carol", "wrong");
+
+  /* Known, but with no access to the database. */
+  assert_refused (fixture, carol);
+
+  grant (fixture, "carol", ARANGO_PERMISSION_READ_ONLY, "_system", NULL);
+  collections = list_collections (fixture, carol, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (collections);
+  assert_refused (fixture, impostor);
+
+  /* A user may read its own account without rights on the database... */
+  grant (fixture, "carol", ARANGO_PERMISSION_NONE, "_system", NULL);
+  {
+    g_autoptr(JsonObject) self = NULL;
+
+    arango_database_user_async (carol, "carol", NULL, READY);
+    self = arango_database_user_finish (carol, WAIT, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (json_object_get_string_member (self, "user"), ==, "carol");
+  }
+  /* ... but not manage users. */
+  arango_database_create_user_async (carol, "mallory", "pw", TRUE, NULL, NULL, READY);
+  g_assert_null (arango_database_create_user_finish (carol, WAIT, &error));
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  assert_refused (fixture, carol);
+
+  /* An inactive or deleted user cannot log in. */
+  grant (fixture, "carol", ARANGO_PERMISSION_READ_WRITE, "_system", NULL);
+  arango_database_update_user_async (fixture->root, "carol", deactivate, NULL, READY);
+  updated = arango_database_update_user_finish (fixture->root, WAIT, &error);
+  g_assert_no_error (error);
+  assert_refused (fixture, carol);
+
+  arango_database_delete_user_async (fixture->root, "carol", FALSE, NULL, READY);
+  g_assert_true (arango_database_delete_user_finish (fixture->root, WAIT, &error));
+  g_assert_no_error (error);
+  assert_refused (fixture, carol);
+}
+
+static void
+test_access_tokens (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) token = NULL;
+  g_autoptr(JsonArray) tokens = NULL;
+  g_autoptr(JsonArray) remaining = NULL;
+  gint64 valid_until = g_get_real_time () / G_USEC_PER_SEC + 3600;
+  JsonObject *listed;
+  gint64 id;
+
+  arango_database_create_access_token_async (fixture->root, "root", "service A", valid_until,
+                                             NULL, READY);
+  token = arango_database_create_access_token_finish (fixture->root, WAIT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (token, "name"), ==, "service A");
+  g_assert_cmpint (json_object_get_int_member (token, "valid_until"), ==, valid_until);
+  g_assert_true (json_object_get_boolean_member (token, "active"));
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (token, "token"), "v1."));
+  id = json_object_get_int_member (token, "id");
+
+  arango_database_list_access_tokens_async (fixture->root, "root", NULL, READY);
+  tokens = arango_database_list_access_tokens_finish (fixture->root, WAIT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (tokens), ==, 1);
+  listed = json_array_get_object_element (tokens, 0);
+  g_assert_cmpint (json_object_get_int_member (listed, "id"), ==, id);
+  /* The secret is shown once, at creation. */
+  g_assert_false (json_object_has_member (listed, "token"));
+
+  arango_database_delete_access_token_async (fixture->root, "root", id, NULL, READY);
+  g_assert_true (arango_database_delete_access_token_finish (fixture->root, WAIT, &error));
+  g_assert_no_error (error);
+
+  arango_database_list_access_tokens_async (fixture->root, "root", NULL, READY);
+  remaining = arango_database_list_access_tokens_finish (fixture->root, WAIT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (remaining), ==, 0);
+
+  arango_database_delete_access_token_async (fixture->root, "root", id, NULL, READY);
+  g_assert_false (arango_database_delete_access_token_finish (fixture->root, WAIT, &error));
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_HTTP_NOT_FOUND);
+  g_clear_error (&error);
+
+  arango_database_list_access_tokens_async (fixture->root, "nobody", NULL, READY);
+  g_assert_null (arango_database_list_access_tokens_finish (fixture->root, WAIT, &error));
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_USER_NOT_FOUND);
+}
+
+static void
+test_sync (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) created = NULL;
+  g_autoptr(JsonArray) users = NULL;
+
+  created = arango_database_create_user_sync (fixture->root, "dave", "pw", FALSE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (json_object_get_boolean_member (created, "active"));
+
+  g_assert_true (arango_database_update_permission_sync (fixture->root, "dave",
+                                                         ARANGO_PERMISSION_READ_ONLY,
+                                                         "_system", NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (arango_database_permission_sync (fixture->root, "dave", "_system", NULL, NULL, &error),
+                   ==, ARANGO_PERMISSION_READ_ONLY);
+  g_assert_no_error (error);
+
+  users = arango_database_users_sync (fixture->root, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (users), ==, 2);
+
+  g_assert_true (arango_database_delete_user_sync (fixture->root, "dave", FALSE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (arango_database_has_user_sync (fixture->root, "dave", NULL, &error));
+  g_assert_no_error (error);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/users/crud", test_crud);
+  ADD ("/users/bad-arguments", test_bad_arguments);
+  ADD ("/users/permissions", test_permissions);
+  ADD ("/users/login", test_login);
+  ADD ("/users/access-tokens", test_access_tokens);
+  ADD ("/users/sync", test_sync);
+
+#undef ADD
+
+  return g_test_run ();
+}
