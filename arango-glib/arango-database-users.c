@@ -10,7 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "arango-argument-private.h"
+#include "arango-database-call-private.h"
 #include "arango-database-private.h"
 #include "arango-database-users.h"
 #include "arango-error.h"
@@ -100,15 +100,12 @@ arango_database_users_async (ArangoDatabase      *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  ArangoRequest *request;
-
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  request = arango_context_request (arango_database_get_context (self), SOUP_METHOD_GET,
-                                    "/_api/user", NULL);
-  arango_context_call (arango_database_get_context (self), self, request,
-                       arango_reply_array_member, "result", arango_database_users_async,
-                       cancellable, callback, user_data);
+  arango_database_call (self, SOUP_METHOD_GET, NULL,
+                        arango_reply_array_member, "result",
+                        arango_database_users_async, cancellable, callback, user_data,
+                        "/_api/user", NULL);
 }
 
 /**
@@ -173,18 +170,16 @@ arango_database_user_async (ArangoDatabase      *self,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  ArangoRequest *request;
-
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, username, "user", arango_database_user_async, callback, user_data))
+  if (!arango_check_text (self, username, "user", arango_database_user_async,
+                          callback, user_data))
     return;
 
-  request = arango_context_request (arango_database_get_context (self), SOUP_METHOD_GET,
-                                    "/_api/user", username, NULL);
-  arango_context_call (arango_database_get_context (self), self, request,
-                       arango_reply_object, NULL, arango_database_user_async,
-                       cancellable, callback, user_data);
+  arango_database_call (self, SOUP_METHOD_GET, NULL,
+                        arango_reply_object, NULL,
+                        arango_database_user_async, cancellable, callback, user_data,
+                        "/_api/user", username, NULL);
 }
 
 /**
@@ -251,18 +246,16 @@ arango_database_has_user_async (ArangoDatabase      *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  ArangoRequest *request;
-
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, username, "user", arango_database_has_user_async, callback, user_data))
+  if (!arango_check_text (self, username, "user", arango_database_has_user_async,
+                          callback, user_data))
     return;
 
-  request = arango_context_request (arango_database_get_context (self), SOUP_METHOD_GET,
-                                    "/_api/user", username, NULL);
-  arango_context_call (arango_database_get_context (self), self, request,
-                       arango_reply_exists, GINT_TO_POINTER (ARANGO_SERVER_ERROR_USER_NOT_FOUND), arango_database_has_user_async,
-                       cancellable, callback, user_data);
+  arango_database_call (self, SOUP_METHOD_GET, NULL,
+                        arango_reply_exists, GINT_TO_POINTER (ARANGO_SERVER_ERROR_USER_NOT_FOUND),
+                        arango_database_has_user_async, cancellable, callback, user_data,
+                        "/_api/user", username, NULL);
 }
 
 /**
@@ -334,23 +327,21 @@ arango_database_create_user_async (ArangoDatabase      *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  ArangoRequest *request;
   JsonObject *body;
 
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, username, "user", arango_database_create_user_async, callback, user_data))
+  if (!arango_check_text (self, username, "user", arango_database_create_user_async,
+                          callback, user_data))
     return;
 
   body = user_body (password, extra);
   json_object_set_string_member (body, "user", username);
   json_object_set_boolean_member (body, "active", active);
-  request = arango_context_request (arango_database_get_context (self), SOUP_METHOD_POST,
-                                    "/_api/user", NULL);
-  arango_request_take_json_object (request, body);
-  arango_context_call (arango_database_get_context (self), self, request,
-                       arango_reply_object, NULL, arango_database_create_user_async,
-                       cancellable, callback, user_data);
+  arango_database_call (self, SOUP_METHOD_POST, body,
+                        arango_reply_object, NULL,
+                        arango_database_create_user_async, cancellable, callback, user_data,
+                        "/_api/user", NULL);
 }
 
 /**
@@ -428,21 +419,18 @@ arango_database_update_user_async (ArangoDatabase      *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  ArangoRequest *request;
-
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, username, "user", arango_database_update_user_async, callback, user_data))
+  if (!arango_check_text (self, username, "user", arango_database_update_user_async,
+                          callback, user_data))
     return;
   if (!check_changes (self, changes, arango_database_update_user_async, callback, user_data))
     return;
 
-  request = arango_context_request (arango_database_get_context (self), "PATCH",
-                                    "/_api/user", username, NULL);
-  arango_request_set_json_object (request, changes);
-  arango_context_call (arango_database_get_context (self), self, request,
-                       arango_reply_object, NULL, arango_database_update_user_async,
-                       cancellable, callback, user_data);
+  arango_database_call (self, "PATCH", json_object_ref (changes),
+                        arango_reply_object, NULL,
+                        arango_database_update_user_async, cancellable, callback, user_data,
+                        "/_api/user", username, NULL);
 }
 
 /**
@@ -519,22 +507,20 @@ arango_database_replace_user_async (ArangoDatabase      *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  ArangoRequest *request;
   JsonObject *body;
 
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, username, "user", arango_database_replace_user_async, callback, user_data))
+  if (!arango_check_text (self, username, "user", arango_database_replace_user_async,
+                          callback, user_data))
     return;
 
   body = user_body (password, extra);
   json_object_set_boolean_member (body, "active", active);
-  request = arango_context_request (arango_database_get_context (self), SOUP_METHOD_PUT,
-                                    "/_api/user", username, NULL);
-  arango_request_take_json_object (request, body);
-  arango_context_call (arango_database_get_context (self), self, request,
-                       arango_reply_object, NULL, arango_database_replace_user_async,
-                       cancellable, callback, user_data);
+  arango_database_call (self, SOUP_METHOD_PUT, body,
+                        arango_reply_object, NULL,
+                        arango_database_replace_user_async, cancellable, callback, user_data,
+                        "/_api/user", username, NULL);
 }
 
 /**
@@ -609,18 +595,16 @@ arango_database_delete_user_async (ArangoDatabase      *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  ArangoRequest *request;
-
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, username, "user", arango_database_delete_user_async, callback, user_data))
+  if (!arango_check_text (self, username, "user", arango_database_delete_user_async,
+                          callback, user_data))
     return;
 
-  request = arango_context_request (arango_database_get_context (self), SOUP_METHOD_DELETE,
-                                    "/_api/user", username, NULL);
-  arango_context_call (arango_database_get_context (self), self, request,
-                       arango_delete_reply (ignore_missing), arango_delete_reply_data (ignore_missing, ARANGO_SERVER_ERROR_USER_NOT_FOUND), arango_database_delete_user_async,
-                       cancellable, callback, user_data);
+  arango_database_call (self, SOUP_METHOD_DELETE, NULL,
+                        arango_delete_reply (ignore_missing), arango_delete_reply_data (ignore_missing, ARANGO_SERVER_ERROR_USER_NOT_FOUND),
+                        arango_database_delete_user_async, cancellable, callback, user_data,
+                        "/_api/user", username, NULL);
 }
 
 /**
@@ -692,18 +676,16 @@ arango_database_permissions_async (ArangoDatabase      *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  ArangoRequest *request;
-
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, username, "user", arango_database_permissions_async, callback, user_data))
+  if (!arango_check_text (self, username, "user", arango_database_permissions_async,
+                          callback, user_data))
     return;
 
-  request = arango_context_request (arango_database_get_context (self), SOUP_METHOD_GET,
-                                    "/_api/user", username, "database", NULL);
-  arango_context_call (arango_database_get_context (self), self, request,
-                       arango_reply_object_member, "result", arango_database_permissions_async,
-                       cancellable, callback, user_data);
+  arango_database_call (self, SOUP_METHOD_GET, NULL,
+                        arango_reply_object_member, "result",
+                        arango_database_permissions_async, cancellable, callback, user_data,
+                        "/_api/user", username, "database", NULL);
 }
 
 /**
@@ -778,20 +760,19 @@ arango_database_permission_async (ArangoDatabase      *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  ArangoRequest *request;
-
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, username, "user", arango_database_permission_async, callback, user_data))
+  if (!arango_check_text (self, username, "user", arango_database_permission_async,
+                          callback, user_data))
     return;
-  if (!arango_check_text (self, database, "database", arango_database_permission_async, callback, user_data))
+  if (!arango_check_text (self, database, "database", arango_database_permission_async,
+                          callback, user_data))
     return;
 
-  request = arango_context_request (arango_database_get_context (self), SOUP_METHOD_GET,
-                                    "/_api/user", username, "database", database, collection, NULL);
-  arango_context_call (arango_database_get_context (self), self, request,
-                       reply_permission, NULL, arango_database_permission_async,
-                       cancellable, callback, user_data);
+  arango_database_call (self, SOUP_METHOD_GET, NULL,
+                        reply_permission, NULL,
+                        arango_database_permission_async, cancellable, callback, user_data,
+                        "/_api/user", username, "database", database, collection, NULL);
 }
 
 /**
@@ -871,26 +852,25 @@ arango_database_update_permission_async (ArangoDatabase      *self,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data)
 {
-  ArangoRequest *request;
   JsonObject *body;
 
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, username, "user", arango_database_update_permission_async, callback, user_data))
+  if (!arango_check_text (self, username, "user", arango_database_update_permission_async,
+                          callback, user_data))
     return;
-  if (!arango_check_text (self, database, "database", arango_database_update_permission_async, callback, user_data))
+  if (!arango_check_text (self, database, "database", arango_database_update_permission_async,
+                          callback, user_data))
     return;
   if (!check_permission (self, permission, arango_database_update_permission_async, callback, user_data))
     return;
 
   body = json_object_new ();
   json_object_set_string_member (body, "grant", permission_names[permission]);
-  request = arango_context_request (arango_database_get_context (self), SOUP_METHOD_PUT,
-                                    "/_api/user", username, "database", database, collection, NULL);
-  arango_request_take_json_object (request, body);
-  arango_context_call (arango_database_get_context (self), self, request,
-                       arango_reply_true, NULL, arango_database_update_permission_async,
-                       cancellable, callback, user_data);
+  arango_database_call (self, SOUP_METHOD_PUT, body,
+                        arango_reply_true, NULL,
+                        arango_database_update_permission_async, cancellable, callback, user_data,
+                        "/_api/user", username, "database", database, collection, NULL);
 }
 
 /**
@@ -969,20 +949,19 @@ arango_database_reset_permission_async (ArangoDatabase      *self,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
-  ArangoRequest *request;
-
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, username, "user", arango_database_reset_permission_async, callback, user_data))
+  if (!arango_check_text (self, username, "user", arango_database_reset_permission_async,
+                          callback, user_data))
     return;
-  if (!arango_check_text (self, database, "database", arango_database_reset_permission_async, callback, user_data))
+  if (!arango_check_text (self, database, "database", arango_database_reset_permission_async,
+                          callback, user_data))
     return;
 
-  request = arango_context_request (arango_database_get_context (self), SOUP_METHOD_DELETE,
-                                    "/_api/user", username, "database", database, collection, NULL);
-  arango_context_call (arango_database_get_context (self), self, request,
-                       arango_reply_true, NULL, arango_database_reset_permission_async,
-                       cancellable, callback, user_data);
+  arango_database_call (self, SOUP_METHOD_DELETE, NULL,
+                        arango_reply_true, NULL,
+                        arango_database_reset_permission_async, cancellable, callback, user_data,
+                        "/_api/user", username, "database", database, collection, NULL);
 }
 
 /**
@@ -1058,25 +1037,24 @@ arango_database_create_access_token_async (ArangoDatabase      *self,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data)
 {
-  ArangoRequest *request;
   JsonObject *body;
 
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, username, "user", arango_database_create_access_token_async, callback, user_data))
+  if (!arango_check_text (self, username, "user", arango_database_create_access_token_async,
+                          callback, user_data))
     return;
-  if (!arango_check_text (self, name, "token", arango_database_create_access_token_async, callback, user_data))
+  if (!arango_check_text (self, name, "token", arango_database_create_access_token_async,
+                          callback, user_data))
     return;
 
   body = json_object_new ();
   json_object_set_string_member (body, "name", name);
   json_object_set_int_member (body, "valid_until", valid_until);
-  request = arango_context_request (arango_database_get_context (self), SOUP_METHOD_POST,
-                                    "/_api/token", username, NULL);
-  arango_request_take_json_object (request, body);
-  arango_context_call (arango_database_get_context (self), self, request,
-                       arango_reply_body_object, NULL, arango_database_create_access_token_async,
-                       cancellable, callback, user_data);
+  arango_database_call (self, SOUP_METHOD_POST, body,
+                        arango_reply_body_object, NULL,
+                        arango_database_create_access_token_async, cancellable, callback, user_data,
+                        "/_api/token", username, NULL);
 }
 
 /**
@@ -1150,18 +1128,16 @@ arango_database_list_access_tokens_async (ArangoDatabase      *self,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data)
 {
-  ArangoRequest *request;
-
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, username, "user", arango_database_list_access_tokens_async, callback, user_data))
+  if (!arango_check_text (self, username, "user", arango_database_list_access_tokens_async,
+                          callback, user_data))
     return;
 
-  request = arango_context_request (arango_database_get_context (self), SOUP_METHOD_GET,
-                                    "/_api/token", username, NULL);
-  arango_context_call (arango_database_get_context (self), self, request,
-                       arango_reply_array_member, "tokens", arango_database_list_access_tokens_async,
-                       cancellable, callback, user_data);
+  arango_database_call (self, SOUP_METHOD_GET, NULL,
+                        arango_reply_array_member, "tokens",
+                        arango_database_list_access_tokens_async, cancellable, callback, user_data,
+                        "/_api/token", username, NULL);
 }
 
 /**
@@ -1232,20 +1208,19 @@ arango_database_delete_access_token_async (ArangoDatabase      *self,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data)
 {
-  ArangoRequest *request;
   g_autofree char *id = NULL;
 
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, username, "user", arango_database_delete_access_token_async, callback, user_data))
+  if (!arango_check_text (self, username, "user", arango_database_delete_access_token_async,
+                          callback, user_data))
     return;
 
   id = g_strdup_printf ("%" G_GINT64_FORMAT, token_id);
-  request = arango_context_request (arango_database_get_context (self), SOUP_METHOD_DELETE,
-                                    "/_api/token", username, id, NULL);
-  arango_context_call (arango_database_get_context (self), self, request,
-                       arango_reply_true, NULL, arango_database_delete_access_token_async,
-                       cancellable, callback, user_data);
+  arango_database_call (self, SOUP_METHOD_DELETE, NULL,
+                        arango_reply_true, NULL,
+                        arango_database_delete_access_token_async, cancellable, callback, user_data,
+                        "/_api/token", username, id, NULL);
 }
 
 /**

@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include "arango-argument-private.h"
+#include "arango-database-call-private.h"
 #include "arango-database-private.h"
 #include "arango-database-views.h"
 #include "arango-error.h"
@@ -68,15 +68,12 @@ arango_database_views_async (ArangoDatabase      *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  ArangoRequest *request;
-
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  request = arango_context_request (arango_database_get_context (self), SOUP_METHOD_GET,
-                                    "/_api/view", NULL);
-  arango_context_call (arango_database_get_context (self), self, request,
-                       arango_reply_array_member, "result", arango_database_views_async,
-                       cancellable, callback, user_data);
+  arango_database_call (self, SOUP_METHOD_GET, NULL,
+                        arango_reply_array_member, "result",
+                        arango_database_views_async, cancellable, callback, user_data,
+                        "/_api/view", NULL);
 }
 
 /**
@@ -141,18 +138,16 @@ arango_database_view_async (ArangoDatabase      *self,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  ArangoRequest *request;
-
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, name, "view", arango_database_view_async, callback, user_data))
+  if (!arango_check_text (self, name, "view", arango_database_view_async,
+                          callback, user_data))
     return;
 
-  request = arango_context_request (arango_database_get_context (self), SOUP_METHOD_GET,
-                                    "/_api/view", name, "properties", NULL);
-  arango_context_call (arango_database_get_context (self), self, request,
-                       arango_reply_object, NULL, arango_database_view_async,
-                       cancellable, callback, user_data);
+  arango_database_call (self, SOUP_METHOD_GET, NULL,
+                        arango_reply_object, NULL,
+                        arango_database_view_async, cancellable, callback, user_data,
+                        "/_api/view", name, "properties", NULL);
 }
 
 /**
@@ -228,21 +223,19 @@ arango_database_create_view_async (ArangoDatabase      *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  ArangoRequest *request;
-
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, name, "view", arango_database_create_view_async, callback, user_data))
+  if (!arango_check_text (self, name, "view", arango_database_create_view_async,
+                          callback, user_data))
     return;
-  if (!arango_check_text (self, view_type, "view type", arango_database_create_view_async, callback, user_data))
+  if (!arango_check_text (self, view_type, "view type", arango_database_create_view_async,
+                          callback, user_data))
     return;
 
-  request = arango_context_request (arango_database_get_context (self), SOUP_METHOD_POST,
-                                    "/_api/view", NULL);
-  arango_request_take_json_object (request, view_body (name, view_type, properties));
-  arango_context_call (arango_database_get_context (self), self, request,
-                       arango_reply_body_object, NULL, arango_database_create_view_async,
-                       cancellable, callback, user_data);
+  arango_database_call (self, SOUP_METHOD_POST, view_body (name, view_type, properties),
+                        arango_reply_body_object, NULL,
+                        arango_database_create_view_async, cancellable, callback, user_data,
+                        "/_api/view", NULL);
 }
 
 /**
@@ -317,19 +310,16 @@ arango_database_create_search_alias_view_async (ArangoDatabase      *self,
                                                 GAsyncReadyCallback  callback,
                                                 gpointer             user_data)
 {
-  ArangoRequest *request;
-
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, name, "view", arango_database_create_search_alias_view_async, callback, user_data))
+  if (!arango_check_text (self, name, "view", arango_database_create_search_alias_view_async,
+                          callback, user_data))
     return;
 
-  request = arango_context_request (arango_database_get_context (self), SOUP_METHOD_POST,
-                                    "/_api/view", NULL);
-  arango_request_take_json_object (request, view_body (name, "search-alias", properties));
-  arango_context_call (arango_database_get_context (self), self, request,
-                       arango_reply_body_object, NULL, arango_database_create_search_alias_view_async,
-                       cancellable, callback, user_data);
+  arango_database_call (self, SOUP_METHOD_POST, view_body (name, "search-alias", properties),
+                        arango_reply_body_object, NULL,
+                        arango_database_create_search_alias_view_async, cancellable, callback, user_data,
+                        "/_api/view", NULL);
 }
 
 /**
@@ -403,19 +393,16 @@ arango_database_update_view_async (ArangoDatabase      *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  ArangoRequest *request;
-
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, name, "view", arango_database_update_view_async, callback, user_data))
+  if (!arango_check_text (self, name, "view", arango_database_update_view_async,
+                          callback, user_data))
     return;
 
-  request = arango_context_request (arango_database_get_context (self), "PATCH",
-                                    "/_api/view", name, "properties", NULL);
-  arango_request_take_json_object (request, properties != NULL ? json_object_ref (properties) : json_object_new ());
-  arango_context_call (arango_database_get_context (self), self, request,
-                       arango_reply_body_object, NULL, arango_database_update_view_async,
-                       cancellable, callback, user_data);
+  arango_database_call (self, "PATCH", properties != NULL ? json_object_ref (properties) : json_object_new (),
+                        arango_reply_body_object, NULL,
+                        arango_database_update_view_async, cancellable, callback, user_data,
+                        "/_api/view", name, "properties", NULL);
 }
 
 /**
@@ -489,19 +476,16 @@ arango_database_replace_view_async (ArangoDatabase      *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  ArangoRequest *request;
-
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, name, "view", arango_database_replace_view_async, callback, user_data))
+  if (!arango_check_text (self, name, "view", arango_database_replace_view_async,
+                          callback, user_data))
     return;
 
-  request = arango_context_request (arango_database_get_context (self), SOUP_METHOD_PUT,
-                                    "/_api/view", name, "properties", NULL);
-  arango_request_take_json_object (request, properties != NULL ? json_object_ref (properties) : json_object_new ());
-  arango_context_call (arango_database_get_context (self), self, request,
-                       arango_reply_body_object, NULL, arango_database_replace_view_async,
-                       cancellable, callback, user_data);
+  arango_database_call (self, SOUP_METHOD_PUT, properties != NULL ? json_object_ref (properties) : json_object_new (),
+                        arango_reply_body_object, NULL,
+                        arango_database_replace_view_async, cancellable, callback, user_data,
+                        "/_api/view", name, "properties", NULL);
 }
 
 /**
@@ -573,24 +557,23 @@ arango_database_rename_view_async (ArangoDatabase      *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  ArangoRequest *request;
   JsonObject *body;
 
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, name, "view", arango_database_rename_view_async, callback, user_data))
+  if (!arango_check_text (self, name, "view", arango_database_rename_view_async,
+                          callback, user_data))
     return;
-  if (!arango_check_text (self, new_name, "view", arango_database_rename_view_async, callback, user_data))
+  if (!arango_check_text (self, new_name, "view", arango_database_rename_view_async,
+                          callback, user_data))
     return;
 
   body = json_object_new ();
   json_object_set_string_member (body, "name", new_name);
-  request = arango_context_request (arango_database_get_context (self), SOUP_METHOD_PUT,
-                                    "/_api/view", name, "rename", NULL);
-  arango_request_take_json_object (request, body);
-  arango_context_call (arango_database_get_context (self), self, request,
-                       arango_reply_true, NULL, arango_database_rename_view_async,
-                       cancellable, callback, user_data);
+  arango_database_call (self, SOUP_METHOD_PUT, body,
+                        arango_reply_true, NULL,
+                        arango_database_rename_view_async, cancellable, callback, user_data,
+                        "/_api/view", name, "rename", NULL);
 }
 
 /**
@@ -659,18 +642,16 @@ arango_database_delete_view_async (ArangoDatabase      *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  ArangoRequest *request;
-
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, name, "view", arango_database_delete_view_async, callback, user_data))
+  if (!arango_check_text (self, name, "view", arango_database_delete_view_async,
+                          callback, user_data))
     return;
 
-  request = arango_context_request (arango_database_get_context (self), SOUP_METHOD_DELETE,
-                                    "/_api/view", name, NULL);
-  arango_context_call (arango_database_get_context (self), self, request,
-                       arango_delete_reply (ignore_missing), arango_delete_reply_data (ignore_missing, ARANGO_SERVER_ERROR_DATA_SOURCE_NOT_FOUND), arango_database_delete_view_async,
-                       cancellable, callback, user_data);
+  arango_database_call (self, SOUP_METHOD_DELETE, NULL,
+                        arango_delete_reply (ignore_missing), arango_delete_reply_data (ignore_missing, ARANGO_SERVER_ERROR_DATA_SOURCE_NOT_FOUND),
+                        arango_database_delete_view_async, cancellable, callback, user_data,
+                        "/_api/view", name, NULL);
 }
 
 /**
@@ -740,15 +721,12 @@ arango_database_analyzers_async (ArangoDatabase      *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  ArangoRequest *request;
-
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  request = arango_context_request (arango_database_get_context (self), SOUP_METHOD_GET,
-                                    "/_api/analyzer", NULL);
-  arango_context_call (arango_database_get_context (self), self, request,
-                       arango_reply_array_member, "result", arango_database_analyzers_async,
-                       cancellable, callback, user_data);
+  arango_database_call (self, SOUP_METHOD_GET, NULL,
+                        arango_reply_array_member, "result",
+                        arango_database_analyzers_async, cancellable, callback, user_data,
+                        "/_api/analyzer", NULL);
 }
 
 /**
@@ -814,18 +792,16 @@ arango_database_analyzer_async (ArangoDatabase      *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  ArangoRequest *request;
-
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, name, "analyzer", arango_database_analyzer_async, callback, user_data))
+  if (!arango_check_text (self, name, "analyzer", arango_database_analyzer_async,
+                          callback, user_data))
     return;
 
-  request = arango_context_request (arango_database_get_context (self), SOUP_METHOD_GET,
-                                    "/_api/analyzer", name, NULL);
-  arango_context_call (arango_database_get_context (self), self, request,
-                       arango_reply_object, NULL, arango_database_analyzer_async,
-                       cancellable, callback, user_data);
+  arango_database_call (self, SOUP_METHOD_GET, NULL,
+                        arango_reply_object, NULL,
+                        arango_database_analyzer_async, cancellable, callback, user_data,
+                        "/_api/analyzer", name, NULL);
 }
 
 /**
@@ -904,21 +880,19 @@ arango_database_create_analyzer_async (ArangoDatabase      *self,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data)
 {
-  ArangoRequest *request;
-
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, name, "analyzer", arango_database_create_analyzer_async, callback, user_data))
+  if (!arango_check_text (self, name, "analyzer", arango_database_create_analyzer_async,
+                          callback, user_data))
     return;
-  if (!arango_check_text (self, analyzer_type, "analyzer type", arango_database_create_analyzer_async, callback, user_data))
+  if (!arango_check_text (self, analyzer_type, "analyzer type", arango_database_create_analyzer_async,
+                          callback, user_data))
     return;
 
-  request = arango_context_request (arango_database_get_context (self), SOUP_METHOD_POST,
-                                    "/_api/analyzer", NULL);
-  arango_request_take_json_object (request, analyzer_body (name, analyzer_type, properties, features));
-  arango_context_call (arango_database_get_context (self), self, request,
-                       arango_reply_body_object, NULL, arango_database_create_analyzer_async,
-                       cancellable, callback, user_data);
+  arango_database_call (self, SOUP_METHOD_POST, analyzer_body (name, analyzer_type, properties, features),
+                        arango_reply_body_object, NULL,
+                        arango_database_create_analyzer_async, cancellable, callback, user_data,
+                        "/_api/analyzer", NULL);
 }
 
 /**
@@ -1004,7 +978,8 @@ arango_database_delete_analyzer_async (ArangoDatabase      *self,
 
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, name, "analyzer", arango_database_delete_analyzer_async, callback, user_data))
+  if (!arango_check_text (self, name, "analyzer", arango_database_delete_analyzer_async,
+                          callback, user_data))
     return;
 
   request = arango_context_request (arango_database_get_context (self), SOUP_METHOD_DELETE,
