@@ -92,14 +92,17 @@ def expect(condition, what):
         raise Unexpected(what)
 
 
-def start_emulator():
+def start_emulator(*options):
+    """Starts the emulator with three coordinators and @options (such as
+    '--user', NAME); returns the process and its host list."""
     path = os.environ.get('ARANGO_EMULATOR') or shutil.which('arango-emulator')
     if not path:
         sys.exit('arango-emulator not found: '
                  'set ARANGO_EMULATOR or give HOSTS')
     print('Starting', path)
     # --exit-on-eof: it also goes away when this process dies.
-    process = subprocess.Popen([path, '--coordinators', '3', '--exit-on-eof'],
+    process = subprocess.Popen([path, '--coordinators', '3', *options,
+                                '--exit-on-eof'],
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                text=True)
     hosts = process.stdout.readline().strip()

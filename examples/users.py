@@ -15,8 +15,6 @@ authentication on.
 """
 
 import os
-import shutil
-import subprocess
 import sys
 import time
 
@@ -30,30 +28,12 @@ from gi.repository import Arango, GLib, Json  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from data import Unexpected, call, expect, show, stop_emulator, text  # noqa: E402
+from data import (  # noqa: E402
+    Unexpected, call, expect, show, start_emulator, stop_emulator, text)
 
 USER = 'demo_reader'
 USER_PASSWORD = 'reader-secret'
 EMULATOR_ROOT_PASSWORD = 'demo-root-pw'
-
-
-def start_emulator():
-    path = os.environ.get('ARANGO_EMULATOR') or shutil.which('arango-emulator')
-    if not path:
-        sys.exit('arango-emulator not found: '
-                 'set ARANGO_EMULATOR or give HOSTS')
-    print('Starting', path, 'with authentication')
-    process = subprocess.Popen([path, '--coordinators', '2',
-                                '--user', 'root',
-                                '--password', EMULATOR_ROOT_PASSWORD,
-                                '--exit-on-eof'],
-                               stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               text=True)
-    hosts = process.stdout.readline().strip()
-    process.stdout.readline()  # the control URL
-    if not hosts:
-        sys.exit('the emulator did not start')
-    return process, hosts
 
 
 def create_user(root):
@@ -133,7 +113,8 @@ def main(argv):
     if len(argv) > 2:
         hosts, root_password = argv[1], argv[2]
     else:
-        emulator, hosts = start_emulator()
+        emulator, hosts = start_emulator('--user', 'root', '--password',
+                                         EMULATOR_ROOT_PASSWORD)
         root_password = EMULATOR_ROOT_PASSWORD
     failed = False
     try:
