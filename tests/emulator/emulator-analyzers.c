@@ -14,6 +14,7 @@
 
 #include <string.h>
 
+#include "emulator-input.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
 #include "emulator-views.h"
@@ -167,20 +168,6 @@ split_name (const char  *given,
 }
 
 static gboolean
-is_valid_name (const char *name)
-{
-  gsize length = strlen (name);
-  gsize i;
-
-  if (length == 0 || length > MAX_NAME_LENGTH || !g_ascii_isalpha (name[0]))
-    return FALSE;
-  for (i = 1; i < length; i++)
-    if (!g_ascii_isalnum (name[i]) && name[i] != '_' && name[i] != '-')
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
 is_known (const char * const *values,
           gsize               n_values,
           const char         *value)
@@ -318,7 +305,7 @@ handle_create (EmuRequest *req)
                        "Database in analyzer name does not match current database");
       return;
     }
-  if (!is_valid_name (name))
+  if (!emu_input_is_traditional_name (name, MAX_NAME_LENGTH))
     {
       emu_reply_errorf (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_BAD_PARAMETER,
                         "invalid characters in analyzer name '%s'", name);
@@ -484,7 +471,7 @@ handle_delete (EmuRequest *req)
   EmuAnalyzer *analyzer;
 
   split_name (emu_request_get_param (req, "name"), req->database, &prefix, &name);
-  if (!is_valid_name (name))
+  if (!emu_input_is_traditional_name (name, MAX_NAME_LENGTH))
     {
       emu_reply_errorf (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_BAD_PARAMETER,
                         "Invalid characters in analyzer name '%s'.", name);

@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "emulator-input.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
 #include "emulator-users-private.h"
@@ -99,7 +100,7 @@ handle_create (EmuRequest *req)
   gdouble valid_until;
 
   if ((account = require_account (req)) == NULL ||
-      (body = emu_users_body_object (req, &holder)) == NULL)
+      (body = emu_users_object_body (req, &holder)) == NULL)
     return;
 
   name = emu_json_get_string (body, "name");

@@ -41,7 +41,7 @@ EmuAccount  *emu_users_require          (EmuRequest *req,
 gboolean     emu_users_check_access     (EmuRequest *req,
                                          const char *subject,
                                          gboolean    self_may_write);
-JsonObject  *emu_users_body_object      (EmuRequest *req,
+JsonObject  *emu_users_object_body      (EmuRequest *req,
                                          JsonNode  **holder);
 const char  *emu_users_database_level   (EmuAccount *account,
                                          const char *database);

@@ -15,6 +15,7 @@
 
 #include <string.h>
 
+#include "emulator-input.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
 #include "emulator-users-private.h"
@@ -225,22 +226,13 @@ emu_users_require (EmuRequest *req,
   return account;
 }
 
-/* The body as an object, or a 400 as the server gives it. */
+/* A body that is JSON but no object, as the user handler refuses it. */
 JsonObject *
-emu_users_body_object (EmuRequest  *req,
-                       JsonNode   **holder)
+emu_users_object_body (EmuRequest  *req,
+             JsonNode   **holder)
 {
-  *holder = emu_request_parse_body (req);
-  if (*holder == NULL)
-    return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (*holder))
-    {
-      emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_HTTP_BAD_PARAMETER,
-                       "expecting JSON object body");
-      g_clear_pointer (holder, json_node_unref);
-      return NULL;
-    }
-  return json_node_get_object (*holder);
+  return emu_input_object_body (req, holder, EMU_ERROR_HTTP_BAD_PARAMETER,
+                                "expecting JSON object body");
 }
 
 static void
@@ -326,7 +318,7 @@ handle_create (EmuRequest *req)
   const char *name, *password;
 
   if (!emu_users_check_access (req, NULL, FALSE) ||
-      (body = emu_users_body_object (req, &holder)) == NULL)
+      (body = emu_users_object_body (req, &holder)) == NULL)
     return;
 
   name = emu_json_get_string (body, "user");
@@ -425,7 +417,7 @@ change_account (EmuRequest *req,
   const char *password;
 
   if (!emu_users_check_access (req, name, TRUE) || (account = emu_users_require (req, name)) == NULL ||
-      (body = emu_users_body_object (req, &holder)) == NULL ||
+      (body = emu_users_object_body (req, &holder)) == NULL ||
       !read_account_fields (req, body, &password, &active, &extra))
     return;
 
@@ -642,7 +634,7 @@ handle_set_permission (EmuRequest *req)
   const char *grant;
 
   if (!emu_users_check_access (req, NULL, FALSE) || (account = emu_users_require (req, name)) == NULL ||
-      (body = emu_users_body_object (req, &holder)) == NULL)
+      (body = emu_users_object_body (req, &holder)) == NULL)
     return;
 
   grant = emu_json_get_string (body, "grant");

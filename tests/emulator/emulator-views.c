@@ -15,11 +15,13 @@
 #include <string.h>
 
 #include "emulator-index-def.h"
+#include "emulator-input.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
 #include "emulator-views.h"
 
 #define MAX_NAME_LENGTH 256
+#define BODY_FORM "expecting body to be of the form {name: <string>, type: <string>, properties: <object>}"
 
 typedef struct {
   char       *id;
@@ -101,20 +103,6 @@ emu_views_use_analyzer (EmuDatabase *database,
         return TRUE;
     }
   return FALSE;
-}
-
-static gboolean
-is_valid_name (const char *name)
-{
-  gsize length = strlen (name);
-  gsize i;
-
-  if (length == 0 || length > MAX_NAME_LENGTH || !g_ascii_isalpha (name[0]))
-    return FALSE;
-  for (i = 1; i < length; i++)
-    if (!g_ascii_isalnum (name[i]) && name[i] != '_' && name[i] != '-')
-      return FALSE;
-  return TRUE;
 }
 
 static JsonObject *
@@ -409,29 +397,12 @@ reply_definition (EmuRequest *req,
   emu_reply_builder (req->msg, status, builder);
 }
 
-static JsonObject *
-body_object (EmuRequest  *req,
-             JsonNode   **holder)
-{
-  *holder = emu_request_parse_body (req);
-  if (*holder == NULL)
-    return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (*holder))
-    {
-      emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_BAD_PARAMETER,
-                       "expecting body to be of the form {name: <string>, type: <string>, properties: <object>}");
-      g_clear_pointer (holder, json_node_unref);
-      return NULL;
-    }
-  return json_node_get_object (*holder);
-}
-
 static gboolean
 check_new_name (EmuRequest  *req,
                 EmuDatabase *database,
                 const char  *name)
 {
-  if (name == NULL || !is_valid_name (name))
+  if (name == NULL || !emu_input_is_traditional_name (name, MAX_NAME_LENGTH))
     {
       emu_reply_arango_error (req->msg, EMU_ERROR_ARANGO_ILLEGAL_NAME, NULL);
       return FALSE;
@@ -455,7 +426,7 @@ handle_create (EmuRequest *req)
   const char *name, *type;
   EmuSearchView *view;
 
-  if ((body = body_object (req, &holder)) == NULL)
+  if ((body = emu_input_object_body (req, &holder, EMU_ERROR_BAD_PARAMETER, BODY_FORM)) == NULL)
     return;
 
   name = emu_json_get_string (body, "name");
@@ -584,7 +555,7 @@ change_properties (EmuRequest *req,
   EmuSearchView *view;
 
   if ((view = require_view (req, &database)) == NULL ||
-      (body = body_object (req, &holder)) == NULL ||
+      (body = emu_input_object_body (req, &holder, EMU_ERROR_BAD_PARAMETER, BODY_FORM)) == NULL ||
       !apply_properties (req, database, view, view->properties, body, replace))
     return;
   reply_definition (req, SOUP_STATUS_OK, view, FALSE);
@@ -612,7 +583,7 @@ handle_rename (EmuRequest *req)
   EmuSearchView *view;
 
   if ((view = require_view (req, &database)) == NULL ||
-      (body = body_object (req, &holder)) == NULL)
+      (body = emu_input_object_body (req, &holder, EMU_ERROR_BAD_PARAMETER, BODY_FORM)) == NULL)
     return;
 
   name = emu_json_get_string (body, "name");
