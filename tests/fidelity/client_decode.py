@@ -529,6 +529,123 @@ DATABASE_CASES = {
         lambda b: b['result'])],
 }
 
+def url_segments(ex):
+    """The decoded segments of the request path after /_api/."""
+    path = re.sub(r'^/_db/[^/]+', '', ex['request']['path']).rstrip('/')
+    return [urllib.parse.unquote(seg) for seg in path.split('/')[3:]]
+
+
+def permission_target(ex):
+    """user, database, collection (or None) of a permission path."""
+    segs = url_segments(ex)
+    return segs[0], segs[2], segs[3] if len(segs) > 3 else None
+
+
+LEVELS = {'none': Arango.Permission.NONE, 'ro': Arango.Permission.READ_ONLY,
+          'rw': Arango.Permission.READ_WRITE}
+USER_PATH = r'^/_api/user/[^/]+$'
+PERMISSION_PATH = r'^/_api/user/[^/]+/database/[^/]+(/[^/]+)?$'
+
+
+def body_without(ex, *names):
+    return json_object({k: v for k, v in request_json(ex).items()
+                        if k not in names})
+
+
+USER_CASES = {
+    'RestCreateUser': [step(0, 'POST', r'^/_api/user$',
+        lambda c, e: to_python(run_async(c.db, 'create_user', request_json(e)['user'],
+                                         request_json(e).get('passwd'), True, None)),
+        stripped)],
+    'RestFetchUser': [step(0, 'GET', USER_PATH,
+        lambda c, e: to_python(run_async(c.db, 'user', key_from_url(e))),
+        stripped)],
+    'RestFetchAllUser': [step(0, 'GET', r'^/_api/user$',
+        lambda c, e: to_python(run_async(c.db, 'users')),
+        lambda b: b['result'])],
+    'RestUpdateUser': [step(0, 'PATCH', USER_PATH,
+        lambda c, e: to_python(run_async(c.db, 'update_user', key_from_url(e),
+                                         json_object(request_json(e)))),
+        stripped)],
+    'RestReplaceUser': [step(0, 'PUT', USER_PATH,
+        lambda c, e: to_python(run_async(c.db, 'replace_user', key_from_url(e),
+                                         request_json(e).get('passwd'), True, None)),
+        stripped)],
+    'RestDeleteUser': [step(0, 'DELETE', USER_PATH,
+        lambda c, e: run_async(c.db, 'delete_user', key_from_url(e), False),
+        lambda b: True)],
+    'RestFetchUserDatabaseList': [step(0, 'GET', r'^/_api/user/[^/]+/database/?$',
+        lambda c, e: to_python(run_async(c.db, 'permissions', url_segments(e)[0])),
+        lambda b: b['result'])],
+    'RestFetchUser*Permission': [step(0, 'GET', PERMISSION_PATH,
+        lambda c, e: run_async(c.db, 'permission', *permission_target(e)),
+        lambda b: LEVELS[b['result']])],
+    'RestGrant*': [step(0, 'PUT', PERMISSION_PATH,
+        lambda c, e: run_async(c.db, 'update_permission', permission_target(e)[0],
+                               LEVELS[request_json(e)['grant']], *permission_target(e)[1:]),
+        lambda b: True)],
+    'RestRevoke*': [step(0, 'DELETE', PERMISSION_PATH,
+        lambda c, e: run_async(c.db, 'reset_permission', *permission_target(e)),
+        lambda b: True)],
+    'RestAccessTokenCreate': [step(0, 'POST', r'^/_api/token/[^/]+$',
+        lambda c, e: to_python(run_async(c.db, 'create_access_token', key_from_url(e),
+                                         request_json(e)['name'],
+                                         request_json(e)['valid_until'])),
+        lambda b: b)],
+    'RestAccessTokenList': [step(0, 'GET', r'^/_api/token/[^/]+$',
+        lambda c, e: to_python(run_async(c.db, 'list_access_tokens', key_from_url(e))),
+        lambda b: b['tokens'])],
+    'RestAccessTokenDelete': [step(0, 'DELETE', r'^/_api/token/[^/]+/[0-9]+$',
+        lambda c, e: run_async(c.db, 'delete_access_token', url_segments(e)[0],
+                               int(url_segments(e)[1])),
+        lambda b: True)],
+}
+
+VIEW_CASES = {
+    'RestViewGetAllViews': [step(0, 'GET', r'^/_api/view$',
+        lambda c, e: to_python(run_async(c.db, 'views')),
+        lambda b: b['result'])],
+    'RestViewGetViewProperties*': [step(0, 'GET', r'^/_api/view/[^/]+/properties$',
+        lambda c, e: to_python(run_async(c.db, 'view', url_segments(e)[0])),
+        stripped)],
+    'RestViewPostView*': [step(0, 'POST', r'^/_api/view$',
+        lambda c, e: to_python(run_async(c.db, 'create_view', request_json(e)['name'],
+                                         request_json(e)['type'],
+                                         body_without(e, 'name', 'type'))),
+        lambda b: b)],
+    'RestViewPatchProperties*': [step(0, 'PATCH', r'^/_api/view/[^/]+/properties$',
+        lambda c, e: to_python(run_async(c.db, 'update_view', url_segments(e)[0],
+                                         json_object(request_json(e)))),
+        lambda b: b)],
+    'RestViewPutProperties*': [step(0, 'PUT', r'^/_api/view/[^/]+/properties$',
+        lambda c, e: to_python(run_async(c.db, 'replace_view', url_segments(e)[0],
+                                         json_object(request_json(e)))),
+        lambda b: b)],
+    'RestViewPutRename': [step(0, 'PUT', r'^/_api/view/[^/]+/rename$',
+        lambda c, e: run_async(c.db, 'rename_view', url_segments(e)[0],
+                               request_json(e)['name']),
+        lambda b: True)],
+    'RestViewDeleteView*': [step(0, 'DELETE', r'^/_api/view/[^/]+$',
+        lambda c, e: run_async(c.db, 'delete_view', key_from_url(e), False),
+        lambda b: True)],
+    'RestAnalyzersGet': [step(0, 'GET', r'^/_api/analyzer$',
+        lambda c, e: to_python(run_async(c.db, 'analyzers')),
+        lambda b: b['result'])],
+    'RestAnalyzerGet': [step(0, 'GET', r'^/_api/analyzer/[^/]+$',
+        lambda c, e: to_python(run_async(c.db, 'analyzer', key_from_url(e))),
+        stripped)],
+    'RestAnalyzerPost': [step(0, 'POST', r'^/_api/analyzer$',
+        lambda c, e: to_python(run_async(c.db, 'create_analyzer', request_json(e)['name'],
+                                         request_json(e)['type'], None, None)),
+        lambda b: b)],
+    'RestAnalyzerDelete': [step(0, 'DELETE', r'^/_api/analyzer/[^/]+$',
+        lambda c, e: run_async(c.db, 'delete_analyzer', key_from_url(e), False, False),
+        lambda b: True)],
+    'RestAnalyzerDeleteForce': [step(3, 'DELETE', r'^/_api/analyzer/[^/]+$',
+        lambda c, e: run_async(c.db, 'delete_analyzer', key_from_url(e), True, False),
+        lambda b: True)],
+}
+
 # The cluster calls: health has its (3.6) recording; nodeVersion,
 # nodeEngine and nodeStatistics hand back the body of the server's own
 # /_api/version, /_api/engine and /_admin/statistics unchanged (NOTES.md
@@ -555,7 +672,8 @@ CLUSTER_CASES = {
 
 CASES = {}
 for table in (CLUSTER_CASES, DOCUMENT_CASES, COLLECTION_CASES, INDEX_CASES, IMPORT_CASES,
-              CURSOR_CASES, QUERY_CASES, TRANSACTION_CASES, DATABASE_CASES):
+              CURSOR_CASES, QUERY_CASES, TRANSACTION_CASES, DATABASE_CASES,
+              USER_CASES, VIEW_CASES):
     for name, steps in table.items():
         CASES[name] = table[steps] if isinstance(steps, str) else steps
 
