@@ -201,6 +201,28 @@ test_view_errors (Fixture       *fixture,
   g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_DUPLICATE_NAME);
 }
 
+/* Dropping a collection drops the links to it. */
+static void
+test_dropped_collection (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) created = create_view (fixture, "catalog", "{\"links\": {\"books\": {}}}", &error);
+  g_autoptr(JsonObject) read = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (json_object_has_member (view_links (created), "books"));
+
+  arango_database_delete_collection_async (fixture->database, "books", NULL, READY);
+  g_assert_true (arango_database_delete_collection_finish (fixture->database, WAIT, &error));
+  g_assert_no_error (error);
+
+  arango_database_view_async (fixture->database, "catalog", NULL, READY);
+  read = arango_database_view_finish (fixture->database, WAIT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_object_get_size (view_links (read)), ==, 0);
+}
+
 static void
 test_search_alias (Fixture       *fixture,
                    gconstpointer  user_data)
@@ -375,6 +397,7 @@ main (int    argc,
 
   ADD ("/views/arangosearch", test_arangosearch);
   ADD ("/views/errors", test_view_errors);
+  ADD ("/views/dropped-collection", test_dropped_collection);
   ADD ("/views/search-alias", test_search_alias);
   ADD ("/views/analyzers", test_analyzers);
   ADD ("/views/sync", test_sync);

@@ -11,6 +11,7 @@
 #include "emulator-router.h"
 #include "emulator-store.h"
 #include "emulator-users.h"
+#include "emulator-views.h"
 
 #define EMU_N_DBSERVERS 3
 #define EMU_N_AGENTS 3
@@ -398,6 +399,7 @@ void
 emu_database_drop_collection (EmuDatabase   *database,
                               EmuCollection *collection)
 {
+  emu_views_forget_collection (database, collection->name);
   g_ptr_array_remove (database->collections, collection);
 }
 

@@ -105,6 +105,33 @@ emu_views_use_analyzer (EmuDatabase *database,
   return FALSE;
 }
 
+void
+emu_views_forget_collection (EmuDatabase *database,
+                             const char  *collection)
+{
+  guint i, j;
+
+  for (i = 0; database->views != NULL && i < database->views->len; i++)
+    {
+      EmuSearchView *view = g_ptr_array_index (database->views, i);
+      JsonArray *indexes;
+
+      if (is_arangosearch (view))
+        {
+          JsonObject *links = json_object_get_object_member (view->properties, "links");
+
+          if (json_object_has_member (links, collection))
+            json_object_remove_member (links, collection);
+          continue;
+        }
+      indexes = json_object_get_array_member (view->properties, "indexes");
+      for (j = json_array_get_length (indexes); j > 0; j--)
+        if (g_strcmp0 (emu_json_get_string (json_array_get_object_element (indexes, j - 1),
+                                            "collection"), collection) == 0)
+          json_array_remove_element (indexes, j - 1);
+    }
+}
+
 static JsonObject *
 default_consolidation_policy (void)
 {

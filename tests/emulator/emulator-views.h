@@ -13,4 +13,9 @@ G_BEGIN_DECLS
 gboolean emu_views_use_analyzer (EmuDatabase *database,
                                  const char  *analyzer);
 
+/* Drops the links and search-alias entries naming a collection that goes
+ * away, as the server does when a collection is dropped. */
+void     emu_views_forget_collection (EmuDatabase *database,
+                                      const char  *collection);
+
 G_END_DECLS
