@@ -288,6 +288,19 @@ test_permissions (Fixture       *fixture,
   g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_DATA_SOURCE_NOT_FOUND);
   g_clear_error (&error);
 
+  /* A dropped database takes its permissions along. */
+  arango_database_create_database_async (fixture->root, "shop", NULL, NULL, READY);
+  g_assert_true (arango_database_create_database_finish (fixture->root, WAIT, &error));
+  g_assert_no_error (error);
+  grant (fixture, "bob", ARANGO_PERMISSION_READ_WRITE, "shop", NULL);
+  arango_database_delete_database_async (fixture->root, "shop", NULL, READY);
+  g_assert_true (arango_database_delete_database_finish (fixture->root, WAIT, &error));
+  g_assert_no_error (error);
+  arango_database_create_database_async (fixture->root, "shop", NULL, NULL, READY);
+  g_assert_true (arango_database_create_database_finish (fixture->root, WAIT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (permission (fixture, "bob", "shop", NULL), ==, ARANGO_PERMISSION_READ_ONLY);
+
   arango_database_permission_async (fixture->root, "nobody", "_system", NULL, NULL, READY);
   g_assert_cmpint (arango_database_permission_finish (fixture->root, WAIT, &error),
                    ==, ARANGO_PERMISSION_NONE);

@@ -306,6 +306,7 @@ void
 emu_state_drop_database (EmuState   *state,
                          const char *name)
 {
+  emu_users_forget_database (state, name);
   g_hash_table_remove (state->databases, name);
 }
 

@@ -192,6 +192,26 @@ emu_users_may_access_database (EmuState   *state,
          !g_str_equal (emu_users_database_level (account, database), "none");
 }
 
+void
+emu_users_forget_database (EmuState   *state,
+                           const char *database)
+{
+  g_autofree char *prefix = g_strconcat (database, "/", NULL);
+  GHashTableIter accounts, grants;
+  gpointer account, key;
+
+  if (state->accounts == NULL)
+    return;
+  g_hash_table_iter_init (&accounts, state->accounts->by_name);
+  while (g_hash_table_iter_next (&accounts, NULL, &account))
+    {
+      g_hash_table_iter_init (&grants, ((EmuAccount *) account)->grants);
+      while (g_hash_table_iter_next (&grants, &key, NULL))
+        if (g_str_equal (key, database) || g_str_has_prefix (key, prefix))
+          g_hash_table_iter_remove (&grants);
+    }
+}
+
 /* Managing users needs "rw" on _system; a user may always read itself,
  * and change what @self_may_write allows. */
 gboolean

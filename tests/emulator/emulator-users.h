@@ -21,4 +21,9 @@ gboolean emu_users_may_access_database   (EmuState    *state,
                                           const char  *database,
                                           const char  *path);
 
+/* Drops every permission on @database (and its collections), as the
+ * server does when the database is dropped. */
+void     emu_users_forget_database       (EmuState    *state,
+                                          const char  *database);
+
 G_END_DECLS
