@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 gboolean        arango_check_text         (gpointer             source_object,
                                            const char          *value,
-                                           const char          *what,
+                                           const char          *message,
                                            gpointer             source_tag,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data);

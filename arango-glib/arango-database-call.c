@@ -13,12 +13,12 @@
 #include "arango-error.h"
 
 /* Names of users, databases, views, analyzers and tokens are never empty;
- * reports one that is with ARANGO_ERROR_INVALID_ARGUMENT. @what names the
- * argument in the message. */
+ * reports one that is with ARANGO_ERROR_INVALID_ARGUMENT and @message
+ * (untranslated, marked with N_()). */
 gboolean
 arango_check_text (gpointer             source_object,
                    const char          *value,
-                   const char          *what,
+                   const char          *message,
                    gpointer             source_tag,
                    GAsyncReadyCallback  callback,
                    gpointer             user_data)
@@ -28,8 +28,7 @@ arango_check_text (gpointer             source_object,
 
   g_task_report_new_error (source_object, callback, user_data, source_tag,
                            ARANGO_ERROR, ARANGO_ERROR_INVALID_ARGUMENT,
-                           /* TRANSLATORS: %s is "user", "view", "analyzer", … */
-                           _("The %s name is empty"), what);
+                           "%s", _(message));
   return FALSE;
 }
 

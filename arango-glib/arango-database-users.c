@@ -172,8 +172,8 @@ arango_database_user_async (ArangoDatabase      *self,
 {
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, username, "user", arango_database_user_async,
-                          callback, user_data))
+  if (!arango_check_text (self, username, N_("The user name is empty"),
+                          arango_database_user_async, callback, user_data))
     return;
 
   arango_database_call (self, SOUP_METHOD_GET, NULL,
@@ -248,8 +248,8 @@ arango_database_has_user_async (ArangoDatabase      *self,
 {
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, username, "user", arango_database_has_user_async,
-                          callback, user_data))
+  if (!arango_check_text (self, username, N_("The user name is empty"),
+                          arango_database_has_user_async, callback, user_data))
     return;
 
   arango_database_call (self, SOUP_METHOD_GET, NULL,
@@ -331,8 +331,8 @@ arango_database_create_user_async (ArangoDatabase      *self,
 
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, username, "user", arango_database_create_user_async,
-                          callback, user_data))
+  if (!arango_check_text (self, username, N_("The user name is empty"),
+                          arango_database_create_user_async, callback, user_data))
     return;
 
   body = user_body (password, extra);
@@ -421,10 +421,11 @@ arango_database_update_user_async (ArangoDatabase      *self,
 {
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, username, "user", arango_database_update_user_async,
-                          callback, user_data))
+  if (!arango_check_text (self, username, N_("The user name is empty"),
+                          arango_database_update_user_async, callback, user_data))
     return;
-  if (!check_changes (self, changes, arango_database_update_user_async, callback, user_data))
+  if (!check_changes (self, changes, arango_database_update_user_async,
+                      callback, user_data))
     return;
 
   arango_database_call (self, "PATCH", json_object_ref (changes),
@@ -511,8 +512,8 @@ arango_database_replace_user_async (ArangoDatabase      *self,
 
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, username, "user", arango_database_replace_user_async,
-                          callback, user_data))
+  if (!arango_check_text (self, username, N_("The user name is empty"),
+                          arango_database_replace_user_async, callback, user_data))
     return;
 
   body = user_body (password, extra);
@@ -597,8 +598,8 @@ arango_database_delete_user_async (ArangoDatabase      *self,
 {
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, username, "user", arango_database_delete_user_async,
-                          callback, user_data))
+  if (!arango_check_text (self, username, N_("The user name is empty"),
+                          arango_database_delete_user_async, callback, user_data))
     return;
 
   arango_database_call (self, SOUP_METHOD_DELETE, NULL,
@@ -678,8 +679,8 @@ arango_database_permissions_async (ArangoDatabase      *self,
 {
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, username, "user", arango_database_permissions_async,
-                          callback, user_data))
+  if (!arango_check_text (self, username, N_("The user name is empty"),
+                          arango_database_permissions_async, callback, user_data))
     return;
 
   arango_database_call (self, SOUP_METHOD_GET, NULL,
@@ -762,11 +763,11 @@ arango_database_permission_async (ArangoDatabase      *self,
 {
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, username, "user", arango_database_permission_async,
-                          callback, user_data))
+  if (!arango_check_text (self, username, N_("The user name is empty"),
+                          arango_database_permission_async, callback, user_data))
     return;
-  if (!arango_check_text (self, database, "database", arango_database_permission_async,
-                          callback, user_data))
+  if (!arango_check_text (self, database, N_("The database name is empty"),
+                          arango_database_permission_async, callback, user_data))
     return;
 
   arango_database_call (self, SOUP_METHOD_GET, NULL,
@@ -856,13 +857,14 @@ arango_database_update_permission_async (ArangoDatabase      *self,
 
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, username, "user", arango_database_update_permission_async,
-                          callback, user_data))
+  if (!arango_check_text (self, username, N_("The user name is empty"),
+                          arango_database_update_permission_async, callback, user_data))
     return;
-  if (!arango_check_text (self, database, "database", arango_database_update_permission_async,
-                          callback, user_data))
+  if (!arango_check_text (self, database, N_("The database name is empty"),
+                          arango_database_update_permission_async, callback, user_data))
     return;
-  if (!check_permission (self, permission, arango_database_update_permission_async, callback, user_data))
+  if (!check_permission (self, permission, arango_database_update_permission_async,
+                         callback, user_data))
     return;
 
   body = json_object_new ();
@@ -951,11 +953,11 @@ arango_database_reset_permission_async (ArangoDatabase      *self,
 {
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, username, "user", arango_database_reset_permission_async,
-                          callback, user_data))
+  if (!arango_check_text (self, username, N_("The user name is empty"),
+                          arango_database_reset_permission_async, callback, user_data))
     return;
-  if (!arango_check_text (self, database, "database", arango_database_reset_permission_async,
-                          callback, user_data))
+  if (!arango_check_text (self, database, N_("The database name is empty"),
+                          arango_database_reset_permission_async, callback, user_data))
     return;
 
   arango_database_call (self, SOUP_METHOD_DELETE, NULL,
@@ -1041,11 +1043,11 @@ arango_database_create_access_token_async (ArangoDatabase      *self,
 
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, username, "user", arango_database_create_access_token_async,
-                          callback, user_data))
+  if (!arango_check_text (self, username, N_("The user name is empty"),
+                          arango_database_create_access_token_async, callback, user_data))
     return;
-  if (!arango_check_text (self, name, "token", arango_database_create_access_token_async,
-                          callback, user_data))
+  if (!arango_check_text (self, name, N_("The token name is empty"),
+                          arango_database_create_access_token_async, callback, user_data))
     return;
 
   body = json_object_new ();
@@ -1130,8 +1132,8 @@ arango_database_list_access_tokens_async (ArangoDatabase      *self,
 {
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, username, "user", arango_database_list_access_tokens_async,
-                          callback, user_data))
+  if (!arango_check_text (self, username, N_("The user name is empty"),
+                          arango_database_list_access_tokens_async, callback, user_data))
     return;
 
   arango_database_call (self, SOUP_METHOD_GET, NULL,
@@ -1212,8 +1214,8 @@ arango_database_delete_access_token_async (ArangoDatabase      *self,
 
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, username, "user", arango_database_delete_access_token_async,
-                          callback, user_data))
+  if (!arango_check_text (self, username, N_("The user name is empty"),
+                          arango_database_delete_access_token_async, callback, user_data))
     return;
 
   id = g_strdup_printf ("%" G_GINT64_FORMAT, token_id);

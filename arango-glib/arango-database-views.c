@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "arango-database-call-private.h"
 #include "arango-database-private.h"
 #include "arango-database-views.h"
@@ -140,8 +142,8 @@ arango_database_view_async (ArangoDatabase      *self,
 {
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, name, "view", arango_database_view_async,
-                          callback, user_data))
+  if (!arango_check_text (self, name, N_("The view name is empty"),
+                          arango_database_view_async, callback, user_data))
     return;
 
   arango_database_call (self, SOUP_METHOD_GET, NULL,
@@ -225,11 +227,11 @@ arango_database_create_view_async (ArangoDatabase      *self,
 {
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, name, "view", arango_database_create_view_async,
-                          callback, user_data))
+  if (!arango_check_text (self, name, N_("The view name is empty"),
+                          arango_database_create_view_async, callback, user_data))
     return;
-  if (!arango_check_text (self, view_type, "view type", arango_database_create_view_async,
-                          callback, user_data))
+  if (!arango_check_text (self, view_type, N_("The view type is empty"),
+                          arango_database_create_view_async, callback, user_data))
     return;
 
   arango_database_call (self, SOUP_METHOD_POST, view_body (name, view_type, properties),
@@ -312,8 +314,8 @@ arango_database_create_search_alias_view_async (ArangoDatabase      *self,
 {
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, name, "view", arango_database_create_search_alias_view_async,
-                          callback, user_data))
+  if (!arango_check_text (self, name, N_("The view name is empty"),
+                          arango_database_create_search_alias_view_async, callback, user_data))
     return;
 
   arango_database_call (self, SOUP_METHOD_POST, view_body (name, "search-alias", properties),
@@ -395,8 +397,8 @@ arango_database_update_view_async (ArangoDatabase      *self,
 {
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, name, "view", arango_database_update_view_async,
-                          callback, user_data))
+  if (!arango_check_text (self, name, N_("The view name is empty"),
+                          arango_database_update_view_async, callback, user_data))
     return;
 
   arango_database_call (self, "PATCH", properties != NULL ? json_object_ref (properties) : json_object_new (),
@@ -478,8 +480,8 @@ arango_database_replace_view_async (ArangoDatabase      *self,
 {
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, name, "view", arango_database_replace_view_async,
-                          callback, user_data))
+  if (!arango_check_text (self, name, N_("The view name is empty"),
+                          arango_database_replace_view_async, callback, user_data))
     return;
 
   arango_database_call (self, SOUP_METHOD_PUT, properties != NULL ? json_object_ref (properties) : json_object_new (),
@@ -561,11 +563,11 @@ arango_database_rename_view_async (ArangoDatabase      *self,
 
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, name, "view", arango_database_rename_view_async,
-                          callback, user_data))
+  if (!arango_check_text (self, name, N_("The view name is empty"),
+                          arango_database_rename_view_async, callback, user_data))
     return;
-  if (!arango_check_text (self, new_name, "view", arango_database_rename_view_async,
-                          callback, user_data))
+  if (!arango_check_text (self, new_name, N_("The view name is empty"),
+                          arango_database_rename_view_async, callback, user_data))
     return;
 
   body = json_object_new ();
@@ -644,8 +646,8 @@ arango_database_delete_view_async (ArangoDatabase      *self,
 {
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, name, "view", arango_database_delete_view_async,
-                          callback, user_data))
+  if (!arango_check_text (self, name, N_("The view name is empty"),
+                          arango_database_delete_view_async, callback, user_data))
     return;
 
   arango_database_call (self, SOUP_METHOD_DELETE, NULL,
@@ -794,8 +796,8 @@ arango_database_analyzer_async (ArangoDatabase      *self,
 {
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, name, "analyzer", arango_database_analyzer_async,
-                          callback, user_data))
+  if (!arango_check_text (self, name, N_("The analyzer name is empty"),
+                          arango_database_analyzer_async, callback, user_data))
     return;
 
   arango_database_call (self, SOUP_METHOD_GET, NULL,
@@ -882,11 +884,11 @@ arango_database_create_analyzer_async (ArangoDatabase      *self,
 {
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, name, "analyzer", arango_database_create_analyzer_async,
-                          callback, user_data))
+  if (!arango_check_text (self, name, N_("The analyzer name is empty"),
+                          arango_database_create_analyzer_async, callback, user_data))
     return;
-  if (!arango_check_text (self, analyzer_type, "analyzer type", arango_database_create_analyzer_async,
-                          callback, user_data))
+  if (!arango_check_text (self, analyzer_type, N_("The analyzer type is empty"),
+                          arango_database_create_analyzer_async, callback, user_data))
     return;
 
   arango_database_call (self, SOUP_METHOD_POST, analyzer_body (name, analyzer_type, properties, features),
@@ -978,8 +980,8 @@ arango_database_delete_analyzer_async (ArangoDatabase      *self,
 
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_text (self, name, "analyzer", arango_database_delete_analyzer_async,
-                          callback, user_data))
+  if (!arango_check_text (self, name, N_("The analyzer name is empty"),
+                          arango_database_delete_analyzer_async, callback, user_data))
     return;
 
   request = arango_context_request (arango_database_get_context (self), SOUP_METHOD_DELETE,
@@ -987,8 +989,9 @@ arango_database_delete_analyzer_async (ArangoDatabase      *self,
   if (force)
     arango_request_add_query (request, "force", "true");
   arango_context_call (arango_database_get_context (self), self, request,
-                       arango_delete_reply (ignore_missing), arango_delete_reply_data (ignore_missing, ARANGO_SERVER_ERROR_DOCUMENT_NOT_FOUND), arango_database_delete_analyzer_async,
-                       cancellable, callback, user_data);
+                       arango_delete_reply (ignore_missing),
+                       arango_delete_reply_data (ignore_missing, ARANGO_SERVER_ERROR_DOCUMENT_NOT_FOUND),
+                       arango_database_delete_analyzer_async, cancellable, callback, user_data);
 }
 
 /**

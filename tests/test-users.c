@@ -184,6 +184,7 @@ test_bad_arguments (Fixture       *fixture,
 
   g_assert_null (create_user (fixture, "", "pw", &error));
   g_assert_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpstr (error->message, ==, "The user name is empty");
   g_clear_error (&error);
 
   g_assert_null (create_user (fixture, NULL, "pw", &error));
