@@ -371,6 +371,23 @@ test_login (Fixture       *fixture,
   g_clear_error (&error);
   assert_refused (fixture, carol);
 
+  /* It can log in for a JWT too, and the token carries its permissions. */
+  {
+    g_autoptr(ArangoDatabase) with_token = NULL;
+    g_autoptr(JsonArray) listed = NULL;
+
+    arango_client_db_full_async (fixture->client, "_system", "carol", "carol-pw",
+                                 ARANGO_AUTH_METHOD_JWT, FALSE, NULL, READY);
+    with_token = arango_client_db_full_finish (fixture->client, WAIT, &error);
+    g_assert_no_error (error);
+    assert_refused (fixture, with_token);
+    grant (fixture, "carol", ARANGO_PERMISSION_READ_ONLY, "_system", NULL);
+    listed = list_collections (fixture, with_token, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (listed);
+    g_assert_cmpuint (test_count_requests_to (fixture->emulator, 0, "POST", "/_open/auth"), >=, 1);
+  }
+
   /* An inactive or deleted user cannot log in. */
   grant (fixture, "carol", ARANGO_PERMISSION_READ_WRITE, "_system", NULL);
   arango_database_update_user_async (fixture->root, "carol", deactivate, NULL, READY);
