@@ -1,5 +1,6 @@
-/* test-timeouts.c: request-timeout on each phase of a request — while
- * connecting, while the server thinks, while the body trickles in
+/* test-timeouts.c: request-timeout, and cancellation, on each phase of a
+ * request — while connecting, while the server thinks, while the body
+ * trickles in
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
@@ -157,6 +158,65 @@ test_timeout_mid_body (void)
   g_assert_cmpstr (id, ==, ids[0]);
 }
 
+static gboolean
+cancel_soon (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Cancelled 200 ms into a request that would otherwise take seconds: the
+ * caller hears of it at once, whatever the request was doing. */
+static void
+assert_cancelled_promptly (ArangoDatabase *database,
+                           const char     *phase)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_auto(TestAsync) async = TEST_ASYNC_INIT;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  ArangoCluster *cluster = arango_database_get_cluster (database);
+  gint64 started = g_get_monotonic_time ();
+  double elapsed;
+
+  g_timeout_add (200, cancel_soon, cancellable);
+  arango_cluster_server_id_async (cluster, cancellable, test_async_ready, &async);
+  id = arango_cluster_server_id_finish (cluster, test_async_wait (&async), &error);
+  elapsed = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
+  g_test_message ("cancelled %s: after %.3f s (cancelled at 0.2 s)", phase, elapsed);
+  g_assert_null (id);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpfloat (elapsed, <, 0.7);
+}
+
+static void
+test_cancel_on_each_phase (void)
+{
+  g_autoptr(GPtrArray) fillers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GSocket) listener = NULL;
+  g_autoptr(EmulatorProcess) emulator = emulator_process_start (1, NULL, NULL);
+  g_autoptr(ArangoClient) client = test_client_new (emulator);
+  g_autoptr(ArangoDatabase) database = test_open_database (client, "root", "");
+  g_autoptr(ArangoClient) unreachable_client = NULL;
+  g_autoptr(ArangoDatabase) unreachable = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  guint16 port;
+
+  listener = listen_without_accepting (&port, fillers);
+  url = g_strdup_printf ("http://127.0.0.1:%u", port);
+  unreachable_client = arango_client_new (url, &error);
+  g_assert_no_error (error);
+  unreachable = test_open_database (unreachable_client, "root", "");
+  assert_cancelled_promptly (unreachable, "while connecting");
+
+  emulator_process_set_fault (emulator, 0, "hang", 0, 0);
+  assert_cancelled_promptly (database, "while the server thinks");
+
+  emulator_process_set_fault (emulator, 0, "slow-body", 0, 5000);
+  assert_cancelled_promptly (database, "mid-body");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -165,6 +225,7 @@ main (int argc, char **argv)
   g_test_add_func ("/timeouts/connecting", test_timeout_connecting);
   g_test_add_func ("/timeouts/waiting", test_timeout_waiting);
   g_test_add_func ("/timeouts/mid-body", test_timeout_mid_body);
+  g_test_add_func ("/timeouts/cancel-on-each-phase", test_cancel_on_each_phase);
 
   return g_test_run ();
 }
