@@ -115,7 +115,7 @@ write_element (ArangoGraph         *self,
       return;
     }
 
-  request = arango_graph_request (self, method, what, collection, key);
+  request = arango_graph_request (self, method, what, collection, is_insert ? NULL : key);
   arango_document_add_options (request, flags & ~ARANGO_DOCUMENT_FLAGS_CHECK_REV);
   if (flags & ARANGO_DOCUMENT_FLAGS_CHECK_REV)
     add_if_match (request, rev);
