@@ -9,7 +9,6 @@
 
 #include "arango-collection-private.h"
 #include "arango-database-private.h"
-#include "arango-document-private.h"
 #include "arango-error.h"
 #include "arango-graph-private.h"
 #include "arango-request-private.h"
