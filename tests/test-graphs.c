@@ -91,6 +91,29 @@ count_edges (Fixture             *fixture,
   return json_array_get_length (edges);
 }
 
+/* The query string of the last logged request with @method whose path
+ * ends in @path. */
+static char *
+last_query (Fixture    *fixture,
+            const char *method,
+            const char *path)
+{
+  g_autoptr(JsonNode) log = emulator_process_control (fixture->emulator, "GET",
+                                                      "/_control/coordinators/0/requests", NULL);
+  JsonArray *requests = json_object_get_array_member (json_node_get_object (log), "requests");
+  const char *query = NULL;
+
+  for (guint i = 0; i < json_array_get_length (requests); i++)
+    {
+      JsonObject *request = json_array_get_object_element (requests, i);
+
+      if (g_str_equal (json_object_get_string_member (request, "method"), method) &&
+          g_str_has_suffix (json_object_get_string_member (request, "path"), path))
+        query = json_object_get_string_member (request, "query");
+    }
+  return g_strdup (query);
+}
+
 static gboolean
 has_collection (Fixture    *fixture,
                 const char *name)
@@ -384,6 +407,7 @@ test_vertices (Fixture       *fixture,
   g_autoptr(JsonNode) replacement = NULL;
   g_autofree char *stale_text = NULL;
   g_autofree char *rev = NULL;
+  g_autofree char *replace_query = NULL;
 
   inserted = insert_vertex (fixture, "female", "{\"_key\": \"diana\", \"age\": 30}",
                             ARANGO_DOCUMENT_FLAGS_RETURN_NEW, &error);
@@ -432,6 +456,9 @@ test_vertices (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_false (json_object_has_member (json_object_get_object_member (replaced, "new"), "age"));
   g_assert_cmpuint (test_count_requests_to (fixture->emulator, 0, "PUT", "/vertex/female/diana"), ==, 1);
+  replace_query = last_query (fixture, "PUT", "/vertex/female/diana");
+  g_assert_nonnull (strstr (replace_query, "waitForSync=true"));
+  g_assert_nonnull (strstr (replace_query, "returnNew=true"));
 
   arango_graph_vertex_async (fixture->social, "female", "diana", rev, NULL, READY);
   wrong_rev = arango_graph_vertex_finish (fixture->social, WAIT, &error);
