@@ -21,5 +21,6 @@ typedef struct _ArangoCursor ArangoCursor;
 typedef struct _ArangoTransaction ArangoTransaction;
 typedef struct _ArangoQueryOptions ArangoQueryOptions;
 typedef struct _ArangoHostResolver ArangoHostResolver;
+typedef struct _ArangoGraph ArangoGraph;
 
 G_END_DECLS
