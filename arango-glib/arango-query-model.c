@@ -167,6 +167,17 @@ append_batch (ArangoQueryModel *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
+static void on_batch (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data);
+
+/* Takes the run: the call in flight owns it. */
+static void
+fetch_next_batch (Fetch *fetch)
+{
+  arango_cursor_next_batch_async (fetch->cursor, fetch->cancellable, on_batch, fetch);
+}
+
 static void
 on_batch (GObject      *source,
           GAsyncResult *result,
@@ -194,8 +205,7 @@ on_batch (GObject      *source,
   /* A handler of items-changed may have cancelled or reloaded */
   if (self->fetch != fetch)
     return;
-  arango_cursor_next_batch_async (fetch->cursor, fetch->cancellable, on_batch,
-                                  g_steal_pointer (&fetch));
+  fetch_next_batch (g_steal_pointer (&fetch));
 }
 
 static void
@@ -219,8 +229,7 @@ on_query (GObject      *source,
       return;
     }
 
-  arango_cursor_next_batch_async (fetch->cursor, fetch->cancellable, on_batch,
-                                  g_steal_pointer (&fetch));
+  fetch_next_batch (g_steal_pointer (&fetch));
 }
 
 static GType
