@@ -166,6 +166,10 @@ test_mixed_with_async (Fixture       *fixture,
   g_autoptr(JsonObject) meta = NULL;
   g_autoptr(JsonObject) from_async = NULL;
   g_autofree char *role = NULL;
+  g_autoptr(ArangoQueryOptions) options = NULL;
+  g_autoptr(ArangoCursor) cursor = NULL;
+  g_autoptr(JsonArray) first = NULL;
+  g_autoptr(JsonArray) second = NULL;
 
   meta = insert_user (fixture->users, "ada", 36, &error);
   g_assert_no_error (error);
@@ -191,6 +195,19 @@ test_mixed_with_async (Fixture       *fixture,
   g_assert_cmpint (json_object_get_int_member (from_async, "age"), ==, 36);
   g_assert_cmpint (arango_collection_count_sync (fixture->users, NULL, &error), ==, 2);
   g_assert_no_error (error);
+
+  /* A cursor from a _sync query reads on with _async calls */
+  options = g_object_new (ARANGO_TYPE_QUERY_OPTIONS, "batch-size", 1, NULL);
+  cursor = arango_database_query_sync (fixture->database, "FOR u IN users SORT u._key RETURN u._key",
+                                       NULL, options, NULL, &error);
+  g_assert_no_error (error);
+  first = arango_cursor_next_batch_sync (cursor, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_array_get_string_element (first, 0), ==, "ada");
+  arango_cursor_next_batch_async (cursor, NULL, READY);
+  second = arango_cursor_next_batch_finish (cursor, WAIT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_array_get_string_element (second, 0), ==, "bob");
 }
 
 #define N_WORKER_INSERTS 20
@@ -198,6 +215,7 @@ test_mixed_with_async (Fixture       *fixture,
 typedef struct
 {
   ArangoCollection *users;
+  const char *prefix;
   GMainContext *main_context;
   gboolean done;
 } Worker;
@@ -219,26 +237,32 @@ insert_in_worker (gpointer user_data)
 
   for (guint i = 0; i < N_WORKER_INSERTS && error == NULL; i++)
     {
-      g_autofree char *key = g_strdup_printf ("w%02u", i);
+      g_autofree char *key = g_strdup_printf ("%s%02u", worker->prefix, i);
       g_autoptr(JsonObject) meta = insert_user (worker->users, key, i, &error);
     }
   g_main_context_invoke (worker->main_context, worker_done_in_main, worker);
   return error;
 }
 
-/* A worker thread blocks in _sync calls while the main thread keeps its
- * main loop turning and makes _async calls on the same client. */
+/* Two worker threads block in _sync calls on the same client while the
+ * main thread keeps its main loop turning and makes _async calls. */
 static void
 test_from_worker_thread (Fixture       *fixture,
                          gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
   GError *worker_error;
-  Worker worker = { fixture->users, g_main_context_default (), FALSE };
-  GThread *thread = g_thread_new ("sync-worker", insert_in_worker, &worker);
+  Worker workers[] = {
+    { fixture->users, "a", g_main_context_default (), FALSE },
+    { fixture->users, "b", g_main_context_default (), FALSE },
+  };
+  GThread *threads[] = {
+    g_thread_new ("sync-worker-a", insert_in_worker, &workers[0]),
+    g_thread_new ("sync-worker-b", insert_in_worker, &workers[1]),
+  };
   guint main_calls = 0;
 
-  while (!worker.done)
+  while (!workers[0].done || !workers[1].done)
     {
       g_autoptr(JsonArray) collections = NULL;
 
@@ -247,11 +271,14 @@ test_from_worker_thread (Fixture       *fixture,
       g_assert_no_error (error);
       main_calls++;
     }
-  worker_error = g_thread_join (thread);
-  g_assert_no_error (worker_error);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      worker_error = g_thread_join (threads[i]);
+      g_assert_no_error (worker_error);
+    }
   g_test_message ("%u async calls on the main thread meanwhile", main_calls);
   g_assert_cmpuint (main_calls, >, 0);
-  g_assert_cmpint (arango_collection_count_sync (fixture->users, NULL, &error), ==, N_WORKER_INSERTS);
+  g_assert_cmpint (arango_collection_count_sync (fixture->users, NULL, &error), ==, 2 * N_WORKER_INSERTS);
   g_assert_no_error (error);
 }
 
