@@ -1363,8 +1363,8 @@ arango_collection_count_finish (ArangoCollection  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * The blocking form of arango_collection_count_async(), for scripts, tools
- * and worker threads; a GUI's main thread should use the async form.
+ * The blocking form of arango_collection_count_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
  *
  * Returns: the number of documents, or -1 with an error
  */
