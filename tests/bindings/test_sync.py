@@ -29,6 +29,7 @@ from gi.repository import Arango, Gio, GLib, Json  # noqa: E402
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from emulator import Emulator  # noqa: E402
+from test_data import to_python  # noqa: E402
 
 # Far longer than any load needs; only there so that a hang fails the test
 # instead of the whole suite.
@@ -39,14 +40,6 @@ N_NUMBERS = 25
 
 def doc(value):
     return Json.from_string(json.dumps(value))
-
-
-def to_python(value):
-    if isinstance(value, Json.Object):
-        value = Json.Node.alloc().init_object(value)
-    elif isinstance(value, Json.Array):
-        value = Json.Node.alloc().init_array(value)
-    return json.loads(Json.to_string(value, False))
 
 
 class SyncTestCase(unittest.TestCase):
