@@ -567,8 +567,14 @@ arango_query_model_load (ArangoQueryModel *self)
   if (self->fetch != NULL)
     return;
 
-  g_object_freeze_notify (G_OBJECT (self));
+  /* The run belongs to the call from here on, before any handler of the
+   * signals below can cancel it or drop the model. */
   self->fetch = fetch_new (self);
+  arango_database_query_async (self->database, self->query, self->bind_vars, self->options,
+                               self->fetch->cancellable, on_query, self->fetch);
+
+  g_object_ref (self);
+  g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
   if (self->error != NULL)
     {
@@ -583,9 +589,7 @@ arango_query_model_load (ArangoQueryModel *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
     }
   g_object_thaw_notify (G_OBJECT (self));
-
-  arango_database_query_async (self->database, self->query, self->bind_vars, self->options,
-                               self->fetch->cancellable, on_query, self->fetch);
+  g_object_unref (self);
 }
 
 /**

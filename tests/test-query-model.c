@@ -23,6 +23,7 @@ typedef struct
   GArray *loading;           /* of gboolean, at each notify::loading */
   guint error_notifies;
   guint cancel_after;        /* items; 0: never */
+  gboolean cancel_on_removal;
   gboolean drop_after_first; /* unref the model in the first items-changed */
 } Fixture;
 
@@ -119,7 +120,8 @@ on_items_changed (GListModel *model,
   g_array_append_val (fixture->changes, change);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, position + added);
 
-  if (fixture->cancel_after != 0 && position + added >= fixture->cancel_after)
+  if ((fixture->cancel_after != 0 && position + added >= fixture->cancel_after) ||
+      (fixture->cancel_on_removal && removed > 0))
     arango_query_model_cancel (ARANGO_QUERY_MODEL (model));
   if (fixture->drop_after_first)
     {
@@ -378,6 +380,30 @@ test_cancel_and_reload (Fixture       *fixture,
   g_assert_cmpuint (fixture->changes->len, ==, 2 + N_NUMBERS / 5);
 }
 
+/* A handler of the change that empties the model on reload can already
+ * cancel the new run. */
+static void
+test_cancel_while_reloading (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  make_model (fixture, "FOR n IN numbers RETURN n", 10);
+  arango_query_model_load (fixture->model);
+  wait_until_loaded (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)), ==, N_NUMBERS);
+
+  fixture->cancel_on_removal = TRUE;
+  arango_query_model_load (fixture->model);
+  g_assert_false (arango_query_model_get_loading (fixture->model));
+  g_assert_error (arango_query_model_get_error (fixture->model), G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)), ==, 0);
+
+  /* The cancelled query comes back to nobody */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)), ==, 0);
+  g_assert_cmpuint (change_at (fixture, fixture->changes->len - 1)->removed, ==, N_NUMBERS);
+}
+
 static void
 test_dispose_while_loading (Fixture       *fixture,
                             gconstpointer  user_data)
@@ -431,6 +457,7 @@ main (int   argc,
   ADD ("/query-model/document-from-object", test_document_from_object);
   ADD ("/query-model/query-error", test_query_error);
   ADD ("/query-model/cancel-and-reload", test_cancel_and_reload);
+  ADD ("/query-model/cancel-while-reloading", test_cancel_while_reloading);
   ADD ("/query-model/dispose-while-loading", test_dispose_while_loading);
   ADD ("/query-model/dispose-before-reply", test_dispose_before_reply);
 #undef ADD
