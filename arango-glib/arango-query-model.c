@@ -161,7 +161,13 @@ append_batch (ArangoQueryModel *self,
     return;
 
   for (guint i = 0; i < n_added; i++)
-    g_ptr_array_add (self->items, arango_document_new (json_array_get_element (batch, i)));
+    {
+      JsonNode *result = json_array_get_element (batch, i);
+
+      /* The results outlive the batch: no parent pointer to dangle */
+      json_node_set_parent (result, NULL);
+      g_ptr_array_add (self->items, arango_document_new (result));
+    }
 
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, n_added);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
