@@ -22,5 +22,7 @@ typedef struct _ArangoTransaction ArangoTransaction;
 typedef struct _ArangoQueryOptions ArangoQueryOptions;
 typedef struct _ArangoHostResolver ArangoHostResolver;
 typedef struct _ArangoGraph ArangoGraph;
+typedef struct _ArangoDocument ArangoDocument;
+typedef struct _ArangoQueryModel ArangoQueryModel;
 
 G_END_DECLS

@@ -11,7 +11,7 @@ the graph with its collections.
 Usage: graphs.py [HOSTS]
 
 Without HOSTS the demo starts the ArangoDB emulator, as data.py does, whose
-helpers it shares.
+helpers it shares. Like a script would, it uses the blocking (_sync) calls.
 """
 
 import sys
@@ -24,7 +24,7 @@ gi.require_version('Arango', '1.0')
 
 from gi.repository import Arango, GLib, Json  # noqa: E402
 
-from data import (Unexpected, call, expect, show, start_emulator,  # noqa: E402
+from data import (Unexpected, expect, show, start_emulator,  # noqa: E402
                   stop_emulator, text)
 
 GRAPH = 'demo_social'
@@ -38,57 +38,57 @@ NONE = Arango.DocumentFlags.NONE
 
 def create_graph(db):
     # Left over from an earlier run against a real server?
-    if call(db, 'has_graph', GRAPH):
-        call(db, 'delete_graph', GRAPH, True, False)
+    if db.has_graph_sync(GRAPH, None):
+        db.delete_graph_sync(GRAPH, True, False, None)
         show('delete leftover', GRAPH)
     definitions = Json.from_string(
         '[{"collection": "%s", "from": ["%s"], "to": ["%s"]}]'
         % (KNOWS, PEOPLE, PEOPLE)).get_array()
-    graph = call(db, 'create_graph', GRAPH, definitions, None, None)
+    graph = db.create_graph_sync(GRAPH, definitions, None, None, None)
     show('create_graph', graph.get_name())
 
     # A second kind of edge, to a new vertex collection
-    call(graph, 'create_edge_definition', LIVES_IN, [PEOPLE], [CITIES])
-    show('edge definitions', text(call(graph, 'edge_definitions')))
-    show('vertex collections', ', '.join(call(graph, 'vertex_collections')))
+    graph.create_edge_definition_sync(LIVES_IN, [PEOPLE], [CITIES], None)
+    show('edge definitions', text(graph.edge_definitions_sync(None)))
+    show('vertex collections', ', '.join(graph.vertex_collections_sync(None)))
     return graph
 
 
 def add_vertices_and_edges(graph):
     for key in ['ada', 'charles', 'mary']:
-        meta = call(graph, 'insert_vertex', PEOPLE,
-                    Json.from_string('{"_key": "%s"}' % key), NONE)
+        meta = graph.insert_vertex_sync(
+            PEOPLE, Json.from_string('{"_key": "%s"}' % key), NONE, None)
         show('insert_vertex', meta.get_string_member('_id'))
-    call(graph, 'insert_vertex', CITIES, Json.from_string('{"_key": "london"}'),
-         NONE)
+    graph.insert_vertex_sync(CITIES, Json.from_string('{"_key": "london"}'),
+                             NONE, None)
 
     for source, target in [('ada', 'charles'), ('ada', 'mary'),
                            ('charles', 'ada')]:
-        meta = call(graph, 'link', KNOWS, '%s/%s' % (PEOPLE, source),
-                    '%s/%s' % (PEOPLE, target), None, NONE)
+        meta = graph.link_sync(KNOWS, '%s/%s' % (PEOPLE, source),
+                               '%s/%s' % (PEOPLE, target), None, NONE, None)
         show('link', '%s → %s (%s)' % (source, target,
                                        meta.get_string_member('_id')))
-    call(graph, 'link', LIVES_IN, PEOPLE + '/ada', CITIES + '/london', None,
-         NONE)
+    graph.link_sync(LIVES_IN, PEOPLE + '/ada', CITIES + '/london', None,
+                    NONE, None)
 
 
 def walk(graph):
     for name, direction in [('out', Arango.EdgeDirection.OUT),
                             ('in', Arango.EdgeDirection.IN),
                             ('any', Arango.EdgeDirection.ANY)]:
-        edges = call(graph, 'edges', KNOWS, PEOPLE + '/ada', direction)
+        edges = graph.edges_sync(KNOWS, PEOPLE + '/ada', direction, None)
         show('edges of ada (%s)' % name, '%d' % edges.get_length())
-    out = call(graph, 'edges', KNOWS, PEOPLE + '/ada', Arango.EdgeDirection.OUT)
+    out = graph.edges_sync(KNOWS, PEOPLE + '/ada', Arango.EdgeDirection.OUT, None)
     expect(out.get_length() == 2, 'ada knows two people')
 
 
 def change_with_revision(graph):
-    ada = call(graph, 'vertex', PEOPLE, 'ada', None)
+    ada = graph.vertex_sync(PEOPLE, 'ada', None, None)
     stale = Json.from_string('{"_key": "ada", "_rev": "_stale___", '
                              '"born": 1815}')
     try:
-        call(graph, 'update_vertex', PEOPLE, stale,
-             Arango.DocumentFlags.CHECK_REV)
+        graph.update_vertex_sync(PEOPLE, stale,
+                                 Arango.DocumentFlags.CHECK_REV, None)
         raise Unexpected('a stale revision was accepted')
     except GLib.GError as error:
         show('stale revision', error.message)
@@ -96,21 +96,21 @@ def change_with_revision(graph):
 
     change = Json.from_string('{"_key": "ada", "born": 1815}')
     change.get_object().set_string_member('_rev', ada.get_string_member('_rev'))
-    meta = call(graph, 'update_vertex', PEOPLE, change,
-                Arango.DocumentFlags.CHECK_REV | Arango.DocumentFlags.RETURN_NEW)
+    flags = Arango.DocumentFlags.CHECK_REV | Arango.DocumentFlags.RETURN_NEW
+    meta = graph.update_vertex_sync(PEOPLE, change, flags, None)
     show('update_vertex', text(meta.get_object_member('new')))
 
 
 def remove_vertex(graph):
-    call(graph, 'delete_vertex', PEOPLE, 'charles', None, NONE)
-    edges = call(graph, 'edges', KNOWS, PEOPLE + '/ada', Arango.EdgeDirection.ANY)
+    graph.delete_vertex_sync(PEOPLE, 'charles', None, NONE, None)
+    edges = graph.edges_sync(KNOWS, PEOPLE + '/ada', Arango.EdgeDirection.ANY, None)
     show('after removing charles', '%d edge of ada left' % edges.get_length())
     expect(edges.get_length() == 1, 'his edges went with him')
 
 
 def run(hosts):
     client = Arango.Client.new(hosts)
-    db = call(client, 'db', '_system', 'root', '')
+    db = client.db_sync('_system', 'root', '', None)
     graph = create_graph(db)
     try:
         add_vertices_and_edges(graph)
@@ -118,7 +118,7 @@ def run(hosts):
         change_with_revision(graph)
         remove_vertex(graph)
     finally:
-        call(db, 'delete_graph', GRAPH, True, False)
+        db.delete_graph_sync(GRAPH, True, False, None)
         show('delete_graph', '%s and its collections' % GRAPH)
 
 
