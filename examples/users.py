@@ -11,7 +11,8 @@ Usage: users.py [HOSTS ROOT_PASSWORD]
 
 HOSTS is one URL or a comma-separated list.  Without it, the demo starts the
 ArangoDB emulator ($ARANGO_EMULATOR, or arango-emulator on PATH) with
-authentication on.
+authentication on, as data.py does, whose helpers it shares. Like a script
+would, it uses the blocking (_sync) calls.
 """
 
 import os
@@ -29,7 +30,7 @@ from gi.repository import Arango, GLib, Json  # noqa: E402
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from data import (  # noqa: E402
-    Unexpected, call, expect, show, start_emulator, stop_emulator, text)
+    Unexpected, expect, show, start_emulator, stop_emulator, text)
 
 USER = 'demo_reader'
 USER_PASSWORD = 'reader-secret'
@@ -38,13 +39,13 @@ EMULATOR_ROOT_PASSWORD = 'demo-root-pw'
 
 def create_user(root):
     # Left over from an earlier run against a real server?
-    if call(root, 'has_user', USER):
-        call(root, 'delete_user', USER, False)
+    if root.has_user_sync(USER, None):
+        root.delete_user_sync(USER, False, None)
         show('delete leftover', USER)
     extra = Json.from_string('{"purpose": "reports"}').get_object()
-    user = call(root, 'create_user', USER, USER_PASSWORD, True, extra)
+    user = root.create_user_sync(USER, USER_PASSWORD, True, extra, None)
     show('create_user', text(user))
-    users = call(root, 'users')
+    users = root.users_sync(None)
     names = [users.get_object_element(i).get_string_member('user')
              for i in range(users.get_length())]
     show('users', ', '.join(sorted(names)))
@@ -52,9 +53,9 @@ def create_user(root):
 
 
 def try_as_user(client, label, allowed):
-    reader = call(client, 'db', '_system', USER, USER_PASSWORD)
+    reader = client.db_sync('_system', USER, USER_PASSWORD, None)
     try:
-        collections = call(reader, 'list_collections')
+        collections = reader.list_collections_sync(None)
         show(label, '%d collections' % collections.get_length())
         expect(allowed, '%s: should have been refused' % label)
     except GLib.GError as error:
@@ -65,29 +66,29 @@ def try_as_user(client, label, allowed):
 def grant_and_revoke(root, client):
     try_as_user(client, 'as the user', False)
 
-    call(root, 'update_permission', USER, Arango.Permission.READ_ONLY,
-         '_system', None)
-    level = call(root, 'permission', USER, '_system', None)
+    root.update_permission_sync(USER, Arango.Permission.READ_ONLY,
+                                '_system', None, None)
+    level = root.permission_sync(USER, '_system', None, None)
     show('permission on _system', level.value_nick)
     expect(level == Arango.Permission.READ_ONLY, 'read-only')
-    show('permissions', text(call(root, 'permissions', USER)))
+    show('permissions', text(root.permissions_sync(USER, None)))
     try_as_user(client, 'as the user', True)
 
-    call(root, 'reset_permission', USER, '_system', None)
+    root.reset_permission_sync(USER, '_system', None, None)
     show('reset_permission', '_system')
     try_as_user(client, 'as the user', False)
 
 
 def access_tokens(root):
     valid_until = int(time.time()) + 24 * 3600
-    token = call(root, 'create_access_token', USER, 'nightly report',
-                 valid_until)
+    token = root.create_access_token_sync(USER, 'nightly report',
+                                          valid_until, None)
     show('create_access_token', '%s (id %d, fingerprint %s)'
          % (token.get_string_member('name'), token.get_int_member('id'),
             token.get_string_member('fingerprint')))
-    show('list_access_tokens', text(call(root, 'list_access_tokens', USER)))
-    call(root, 'delete_access_token', USER, token.get_int_member('id'))
-    left = call(root, 'list_access_tokens', USER).get_length()
+    show('list_access_tokens', text(root.list_access_tokens_sync(USER, None)))
+    root.delete_access_token_sync(USER, token.get_int_member('id'), None)
+    left = root.list_access_tokens_sync(USER, None).get_length()
     show('delete_access_token', '%d left' % left)
     expect(left == 0, 'the token is gone')
 
@@ -95,7 +96,7 @@ def access_tokens(root):
 def run(hosts, root_password):
     client = Arango.Client.new(hosts)
     print('Client for %s' % ', '.join(client.get_hosts()))
-    root = call(client, 'db', '_system', 'root', root_password)
+    root = client.db_sync('_system', 'root', root_password, None)
     print('Database %s as root\n' % root.get_name())
 
     create_user(root)
@@ -103,9 +104,9 @@ def run(hosts, root_password):
         grant_and_revoke(root, client)
         access_tokens(root)
     finally:
-        call(root, 'delete_user', USER, True)
+        root.delete_user_sync(USER, True, None)
     show('delete_user', USER)
-    expect(not call(root, 'has_user', USER), 'the user is gone')
+    expect(not root.has_user_sync(USER, None), 'the user is gone')
 
 
 def main(argv):
