@@ -401,6 +401,24 @@ test_login (Fixture       *fixture,
   assert_refused (fixture, carol);
 }
 
+/* Changing root's other settings keeps its password. */
+static void
+test_root_keeps_password (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) changes = object ("{\"extra\": {\"note\": \"admin\"}}");
+  g_autoptr(JsonObject) updated = NULL;
+  g_autoptr(JsonArray) collections = NULL;
+
+  arango_database_update_user_async (fixture->root, "root", changes, NULL, READY);
+  updated = arango_database_update_user_finish (fixture->root, WAIT, &error);
+  g_assert_no_error (error);
+  collections = list_collections (fixture, fixture->root, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (collections);
+}
+
 static void
 test_access_tokens (Fixture       *fixture,
                     gconstpointer  user_data)
@@ -494,6 +512,7 @@ main (int    argc,
   ADD ("/users/bad-arguments", test_bad_arguments);
   ADD ("/users/permissions", test_permissions);
   ADD ("/users/login", test_login);
+  ADD ("/users/root-keeps-password", test_root_keeps_password);
   ADD ("/users/access-tokens", test_access_tokens);
   ADD ("/users/sync", test_sync);
 

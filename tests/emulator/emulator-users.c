@@ -87,14 +87,21 @@ emu_users_get_accounts (EmuState *state)
 {
   if (state->accounts == NULL)
     {
-      EmuAccount *root = account_new ("root", "");
-
       state->accounts = g_new0 (EmuAccounts, 1);
       state->accounts->by_name = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                         NULL, account_free);
       state->accounts->next_token_id = 1;
-      g_hash_table_insert (root->grants, g_strdup ("*"), g_strdup ("rw"));
-      g_hash_table_insert (state->accounts->by_name, root->name, root);
+      sync_accounts (state, state->accounts);
+      /* Without authentication (or with another --user), root is there
+       * all the same, with the empty password. */
+      if (!g_hash_table_contains (state->accounts->by_name, "root"))
+        {
+          EmuAccount *root = account_new ("root", "");
+
+          g_hash_table_insert (root->grants, g_strdup ("*"), g_strdup ("rw"));
+          g_hash_table_insert (state->accounts->by_name, root->name, root);
+        }
+      return state->accounts;
     }
   sync_accounts (state, state->accounts);
   return state->accounts;
