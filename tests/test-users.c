@@ -18,16 +18,6 @@ typedef struct
 #define WAIT (test_async_wait (&fixture->async))
 #define READY test_async_ready, &fixture->async
 
-static JsonObject *
-object (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = json_from_string (text, &error);
-
-  g_assert_no_error (error);
-  return json_object_ref (json_node_get_object (node));
-}
-
 /* Authentication on, so that permissions decide what a user may do. */
 static void
 fixture_set_up (Fixture       *fixture,
@@ -93,8 +83,8 @@ test_crud (Fixture       *fixture,
            gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) extra = object ("{\"team\": \"analytics\"}");
-  g_autoptr(JsonObject) changes = object ("{\"active\": false, \"extra\": {\"level\": 2}}");
+  g_autoptr(JsonObject) extra = test_json_object ("{\"team\": \"analytics\"}");
+  g_autoptr(JsonObject) changes = test_json_object ("{\"active\": false, \"extra\": {\"level\": 2}}");
   g_autoptr(JsonObject) created = NULL;
   g_autoptr(JsonObject) read = NULL;
   g_autoptr(JsonObject) updated = NULL;
@@ -335,7 +325,7 @@ test_login (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) user = create_user (fixture, "carol", "carol-pw", &error);
-  g_autoptr(JsonObject) deactivate = object ("{\"active\": false}");
+  g_autoptr(JsonObject) deactivate = test_json_object ("{\"active\": false}");
   g_autoptr(JsonObject) updated = NULL;
   g_autoptr(ArangoDatabase) carol = NULL;
   g_autoptr(ArangoDatabase) impostor = NULL;
@@ -407,7 +397,7 @@ test_root_keeps_password (Fixture       *fixture,
                           gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) changes = object ("{\"extra\": {\"note\": \"admin\"}}");
+  g_autoptr(JsonObject) changes = test_json_object ("{\"extra\": {\"note\": \"admin\"}}");
   g_autoptr(JsonObject) updated = NULL;
   g_autoptr(JsonArray) collections = NULL;
 

@@ -102,3 +102,14 @@ test_count_requests_to (EmulatorProcess *emulator,
     }
   return count;
 }
+
+JsonObject *
+test_json_object (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = json_from_string (text, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  return json_object_ref (json_node_get_object (node));
+}

@@ -38,6 +38,8 @@ ArangoDatabase *test_open_database (ArangoClient *client,
                                     const char   *password);
 ArangoClient   *test_client_new    (EmulatorProcess *emulator);
 char          **test_coordinator_ids (EmulatorProcess *emulator);
+/* A JSON object from its text; the test fails if it is not one. */
+JsonObject     *test_json_object   (const char *text);
 guint           test_count_requests_to (EmulatorProcess *emulator,
                                         guint            index,
                                         const char      *method,

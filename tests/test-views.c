@@ -18,16 +18,6 @@ typedef struct
 #define WAIT (test_async_wait (&fixture->async))
 #define READY test_async_ready, &fixture->async
 
-static JsonObject *
-object (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = json_from_string (text, &error);
-
-  g_assert_no_error (error);
-  return json_object_ref (json_node_get_object (node));
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
@@ -60,7 +50,7 @@ create_view (Fixture     *fixture,
              const char  *properties,
              GError     **error)
 {
-  g_autoptr(JsonObject) given = properties != NULL ? object (properties) : NULL;
+  g_autoptr(JsonObject) given = properties != NULL ? test_json_object (properties) : NULL;
 
   arango_database_create_view_async (fixture->database, name, "arangosearch", given, NULL, READY);
   return arango_database_create_view_finish (fixture->database, WAIT, error);
@@ -82,8 +72,8 @@ test_arangosearch (Fixture       *fixture,
   g_autoptr(JsonObject) updated = NULL;
   g_autoptr(JsonObject) replaced = NULL;
   g_autoptr(JsonObject) renamed = NULL;
-  g_autoptr(JsonObject) patch = object ("{\"cleanupIntervalStep\": 12, \"links\": {\"books\": null}}");
-  g_autoptr(JsonObject) put = object ("{\"links\": {\"books\": {\"includeAllFields\": true}}}");
+  g_autoptr(JsonObject) patch = test_json_object ("{\"cleanupIntervalStep\": 12, \"links\": {\"books\": null}}");
+  g_autoptr(JsonObject) put = test_json_object ("{\"links\": {\"books\": {\"includeAllFields\": true}}}");
   g_autoptr(JsonArray) views = NULL;
   JsonObject *link;
 
@@ -228,11 +218,11 @@ test_search_alias (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) title_index = object ("{\"type\": \"inverted\", \"name\": \"inv_title\", \"fields\": [\"title\"]}");
-  g_autoptr(JsonObject) text_index = object ("{\"type\": \"inverted\", \"name\": \"inv_text\", \"fields\": [\"text\"]}");
-  g_autoptr(JsonObject) with_title = object ("{\"indexes\": [{\"collection\": \"books\", \"index\": \"inv_title\"}]}");
-  g_autoptr(JsonObject) add_text = object ("{\"indexes\": [{\"collection\": \"books\", \"index\": \"inv_text\"}]}");
-  g_autoptr(JsonObject) missing = object ("{\"indexes\": [{\"collection\": \"books\", \"index\": \"nope\"}]}");
+  g_autoptr(JsonObject) title_index = test_json_object ("{\"type\": \"inverted\", \"name\": \"inv_title\", \"fields\": [\"title\"]}");
+  g_autoptr(JsonObject) text_index = test_json_object ("{\"type\": \"inverted\", \"name\": \"inv_text\", \"fields\": [\"text\"]}");
+  g_autoptr(JsonObject) with_title = test_json_object ("{\"indexes\": [{\"collection\": \"books\", \"index\": \"inv_title\"}]}");
+  g_autoptr(JsonObject) add_text = test_json_object ("{\"indexes\": [{\"collection\": \"books\", \"index\": \"inv_text\"}]}");
+  g_autoptr(JsonObject) missing = test_json_object ("{\"indexes\": [{\"collection\": \"books\", \"index\": \"nope\"}]}");
   g_autoptr(JsonObject) index = NULL;
   g_autoptr(JsonObject) created = NULL;
   g_autoptr(JsonObject) updated = NULL;
@@ -274,8 +264,8 @@ test_analyzers (Fixture       *fixture,
 {
   static const char * const features[] = { "frequency", "norm", NULL };
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) upper = object ("{\"locale\": \"en\", \"case\": \"upper\"}");
-  g_autoptr(JsonObject) lower = object ("{\"locale\": \"en\", \"case\": \"lower\"}");
+  g_autoptr(JsonObject) upper = test_json_object ("{\"locale\": \"en\", \"case\": \"upper\"}");
+  g_autoptr(JsonObject) lower = test_json_object ("{\"locale\": \"en\", \"case\": \"lower\"}");
   g_autoptr(JsonArray) analyzers = NULL;
   g_autoptr(JsonObject) text_en = NULL;
   g_autoptr(JsonObject) created = NULL;
