@@ -174,6 +174,9 @@ emu_state_free (EmuState *state)
   g_clear_pointer (&state->control_router, emu_router_free);
   g_clear_pointer (&state->cursors, g_hash_table_unref);
   g_clear_pointer (&state->transactions, g_hash_table_unref);
+  g_clear_pointer (&state->jobs, g_hash_table_unref);
+  g_clear_pointer (&state->backups, g_hash_table_unref);
+  g_clear_pointer (&state->transfers, g_hash_table_unref);
   g_ptr_array_unref (state->dbservers);
   g_ptr_array_unref (state->agents);
   g_hash_table_unref (state->databases);

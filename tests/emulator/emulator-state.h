@@ -136,6 +136,13 @@ struct _EmuState {
   /* Owned by their families: emulator-cursors.c, emulator-transactions.c. */
   GHashTable      *cursors;       /* id -> EmuCursor */
   GHashTable      *transactions;  /* id -> EmuTransaction */
+  /* Owned by emulator-jobs.c and emulator-backups.c. */
+  GHashTable      *jobs;          /* id -> EmuJob */
+  GHashTable      *backups;       /* id -> EmuBackup */
+  GHashTable      *transfers;     /* upload/download id -> EmuTransfer */
+  /* Seconds of AQL SLEEP() the request being handled asked for: the
+   * emulator does not block, it keeps a job pending that long. */
+  gdouble          aql_slept;
 
   EmuRouter       *router;
   EmuRouter       *control_router;
