@@ -21,5 +21,7 @@
 #include <arango-glib/arango-cursor.h>
 #include <arango-glib/arango-query-options.h>
 #include <arango-glib/arango-transaction.h>
+#include <arango-glib/arango-job.h>
+#include <arango-glib/arango-database-jobs.h>
 
 #undef __ARANGO_GLIB_INSIDE__
