@@ -13,6 +13,7 @@
 
 EMU_FAMILY (admin)
 EMU_FAMILY (auth)
+EMU_FAMILY (backups)
 EMU_FAMILY (cluster)
 EMU_FAMILY (collections)
 EMU_FAMILY (cursors)
