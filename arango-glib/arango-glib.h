@@ -23,5 +23,6 @@
 #include <arango-glib/arango-transaction.h>
 #include <arango-glib/arango-job.h>
 #include <arango-glib/arango-database-jobs.h>
+#include <arango-glib/arango-database-backups.h>
 
 #undef __ARANGO_GLIB_INSIDE__
