@@ -9,7 +9,6 @@
 
 #include "arango-error.h"
 #include "arango-job-private.h"
-#include "arango-request-private.h"
 #include "arango-sync-private.h"
 
 /**
