@@ -79,7 +79,8 @@ copy_header (const char *name,
     soup_message_headers_append (headers, name, value);
 }
 
-/* Takes the reply a handler wrote into @msg, and leaves @msg empty. */
+/* Takes the reply a handler wrote into @msg, and leaves @msg empty.
+ * Every handler answers before it returns (none pauses its message). */
 static void
 take_reply (EmuJob            *job,
             SoupServerMessage *msg)
