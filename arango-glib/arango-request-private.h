@@ -20,6 +20,7 @@ struct _ArangoRequest
   ArangoAuth *auth;
   ArangoHost *pinned_host;
   gboolean idempotent;    /* safe to send again after it may have arrived */
+  gboolean text_reply;    /* a success is kept as text, not decoded as JSON */
 };
 
 G_END_DECLS
