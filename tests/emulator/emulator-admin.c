@@ -11,9 +11,11 @@
 #include "emulator-reply.h"
 #include "emulator-router.h"
 
-/* A community build's subset of the keys of
- * ../shared/arango-api/transcripts/3.12/RestVersionDetails_single.json,
- * in the recorded order; "mode", "role" and "host" follow. */
+#define BUILD_REPOSITORY "refs/" EMU_VERSION " d222a62c8"
+
+/* The keys of ../shared/arango-api/transcripts/3.12/RestVersionDetails_single.json,
+ * in the recorded order, as the build it records describes itself;
+ * "mode", "role" and "host" follow. */
 static const struct {
   const char *key;
   const char *value;
@@ -25,21 +27,22 @@ static const struct {
   { "avx", "true" },
   { "avx2", "false" },
   { "boost-version", "1.78.0" },
-  { "build-date", "2025-02-27 09:41:12" },
-  { "build-id", "5e7a2f4c9d1b3a8e6f0c2d4b7a9e1c3f5b7d9a1e" },
-  { "build-repository", "refs/" EMU_VERSION " 5e7a2f4c9" },
-  { "compiler", "clang [Ubuntu Clang 16.0.6]" },
+  { "build-date", "2026-08-04 14:46:15" },
+  { "build-id", "c944638ea472281c1a9b9e9a5517e8801bd9dde0" },
+  { "build-repository", BUILD_REPOSITORY },
+  { "compiler", "clang [Ubuntu Clang 19.1.7 (++20250804090312+cd708029e0b2-1~exp1~20250804210325.79)]" },
   { "coverage", "false" },
   { "cplusplus", "202002" },
   { "curl-version", "none" },
   { "debug", "false" },
   { "endianness", "little" },
+  { "enterprise-build-repository", "refs/" EMU_VERSION " f5bc978" },
+  { "enterprise-version", "enterprise" },
   { "failure-tests", "false" },
+  { "faiss", "1.14.2" },
   { "fd-client-event-handler", "poll" },
   { "fd-setsize", "1024" },
-  { "full-version-string", "ArangoDB " EMU_VERSION " [linux] 64bit, using jemalloc, "
-                           "build refs/" EMU_VERSION " 5e7a2f4c9, VPack 0.2.1, "
-                           "RocksDB 7.2.0, ICU 64.2, V8 12.1.165, OpenSSL 3.0.15 3 Sep 2024" },
+  { "full-version-string", "ArangoDB " EMU_VERSION " " EMU_LICENSE " [linux] 64bit, using jemalloc, build " BUILD_REPOSITORY ", VPack 0.2.1, RocksDB 9.6.0, ICU 64.2, V8 12.1.165, OpenSSL 3.5.7 9 Jun 2026" },
   { "icu-version", "64.2" },
   { "ipo", "false" },
   { "iresearch-version", "1.3.0.0" },
@@ -49,16 +52,16 @@ static const struct {
   { "maintainer-mode", "false" },
   { "memory-profiler", "true" },
   { "ndebug", "true" },
-  { "openssl-version-compile-time", "OpenSSL 3.0.15 3 Sep 2024" },
-  { "openssl-version-run-time", "OpenSSL 3.0.15 3 Sep 2024" },
-  { "optimization-flags", "-mfxsr -mmmx -msse -msse2 -mcx16 -msahf -mpopcnt -msse3 "
-                          "-msse4.1 -msse4.2 -mssse3 -mpclmul -mavx -mxsave" },
+  { "openmp", "5.1" },
+  { "openssl-version-compile-time", "OpenSSL 3.5.7 9 Jun 2026" },
+  { "openssl-version-run-time", "OpenSSL 3.5.7 9 Jun 2026" },
+  { "optimization-flags", "-mfxsr -mmmx -msse -msse2 -mcx16 -msahf -mpopcnt -msse3 -msse4.1 -msse4.2 -mssse3 -mpclmul -mavx -mxsave" },
   { "pic", "2" },
   { "pie", "2" },
   { "platform", "linux" },
   { "reactor-type", "epoll" },
   { "replication2-enabled", "false" },
-  { "rocksdb-version", "7.2.0" },
+  { "rocksdb-version", "9.6.0" },
   { "server-version", EMU_VERSION },
   { "sizeof int", "4" },
   { "sizeof long", "8" },
@@ -70,6 +73,13 @@ static const struct {
   { "vpack-version", "0.2.1" },
   { "zlib-version", "1.2.13" },
 };
+
+/* The build as /_api/version?details=true and /_admin/support-info name it. */
+const char *
+emu_admin_build_repository (void)
+{
+  return BUILD_REPOSITORY;
+}
 
 /* ../shared/arango-api/transcripts/3.12/RestEngine_single.json */
 static const char *engine_indexes[] = {

@@ -7,6 +7,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "emulator-request.h"
 #include "emulator-state.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,14 @@ JsonNode *emu_admin_version_body (EmuState   *state,
                                   const char *role,
                                   gboolean    details);
 JsonNode *emu_admin_engine_body  (void);
+const char *emu_admin_build_repository (void);
+JsonNode *emu_admin_statistics_description_body (void);
+gboolean  emu_admin_resolve_server (EmuRequest  *req,
+                                    const char **server_id,
+                                    const char **role,
+                                    const char **short_name);
+/* Also served by /_admin/statistics; @coordinator NULL for a DB-Server. */
+JsonNode *emu_admin_statistics_body (EmuState       *state,
+                                     EmuCoordinator *coordinator);
 
 G_END_DECLS

@@ -10,10 +10,6 @@
 #include "emulator-reply.h"
 #include "emulator-router.h"
 
-/* The supervision declares a server FAILED after about 15 s without
- * heartbeat (NOTES.md, section 8). */
-#define FAILED_AFTER_USEC (15 * G_USEC_PER_SEC)
-
 #define MAINTENANCE_DEFAULT_SECONDS 3600
 
 /* Nominal size of one shard for the rebalance figures. */
@@ -106,9 +102,11 @@ handle_health (EmuRequest *req)
       const char *status = "GOOD";
       gint64 last_seen = now;
 
+      if (coordinator->removed)
+        continue;
       if (!coordinator->running)
         {
-          status = now - coordinator->stopped_at < FAILED_AFTER_USEC ? "BAD" : "FAILED";
+          status = now - coordinator->stopped_at < EMU_FAILED_AFTER_USEC ? "BAD" : "FAILED";
           last_seen = coordinator->stopped_at;
         }
 
@@ -241,9 +239,9 @@ add_client_section (JsonBuilder *builder,
 }
 
 /* Shaped like ../shared/arango-api/transcripts/3.12/RestAdminStatistics1_single.json */
-static JsonNode *
-statistics_body (EmuState       *state,
-                 EmuCoordinator *coordinator)
+JsonNode *
+emu_admin_statistics_body (EmuState       *state,
+                           EmuCoordinator *coordinator)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   gint64 now = g_get_real_time ();
@@ -363,7 +361,7 @@ reply_statistics (EmuRequest *req,
   if (resolve_target (req, parameter, &coordinator) == TARGET_NONE)
     return;
 
-  body = statistics_body (req->state, coordinator);
+  body = emu_admin_statistics_body (req->state, coordinator);
   emu_reply_json (req->msg, SOUP_STATUS_OK, body);
 }
 

@@ -97,6 +97,7 @@ emu_collection_free (gpointer data)
   g_free (collection->key_type);
   g_hash_table_unref (collection->documents);
   g_ptr_array_unref (collection->indexes);
+  g_clear_pointer (&collection->shards, g_ptr_array_unref);
   g_free (collection);
 }
 
@@ -174,6 +175,7 @@ emu_state_free (EmuState *state)
   g_clear_pointer (&state->control_router, emu_router_free);
   g_clear_pointer (&state->cursors, g_hash_table_unref);
   g_clear_pointer (&state->transactions, g_hash_table_unref);
+  g_clear_pointer (&state->log_levels, g_hash_table_unref);
   g_ptr_array_unref (state->dbservers);
   g_ptr_array_unref (state->agents);
   g_hash_table_unref (state->databases);

@@ -11,8 +11,12 @@
 
 G_BEGIN_DECLS
 
-#define EMU_VERSION "3.12.4"
-#define EMU_LICENSE "community"
+#define EMU_VERSION "3.12.10"
+#define EMU_LICENSE "enterprise"
+
+/* The supervision declares a server FAILED after about 15 s without
+ * heartbeat (NOTES.md, section 8); until then a stopped one is BAD. */
+#define EMU_FAILED_AFTER_USEC (15 * G_USEC_PER_SEC)
 
 /* Upper bound of the per-coordinator request log read by
  * GET /_control/coordinators/{i}/requests. */
@@ -52,6 +56,7 @@ struct _EmuCoordinator {
   struct _EmuListener *listener;
   gboolean      running;
   gint64        stopped_at;       /* g_get_real_time () of the last stop */
+  gboolean      removed;          /* taken out of the cluster by POST /_admin/cluster/removeServer */
 
   EmuFaultKind  fault;
   guint         fault_remaining;  /* 0: until changed through the control surface */
@@ -101,6 +106,7 @@ struct _EmuCollection {
 
   GHashTable *documents;          /* key -> EmuDocument, committed state */
   GPtrArray  *indexes;            /* EmuIndex; the primary (and edge) index is implicit */
+  GPtrArray  *shards;             /* GStrv {shard id, leader, followers…}; made on first use (emulator-shards.c) */
 };
 
 struct _EmuDatabase {
@@ -136,6 +142,7 @@ struct _EmuState {
   /* Owned by their families: emulator-cursors.c, emulator-transactions.c. */
   GHashTable      *cursors;       /* id -> EmuCursor */
   GHashTable      *transactions;  /* id -> EmuTransaction */
+  GHashTable      *log_levels;    /* server id -> JsonObject topic -> level (emulator-admin-log.c) */
 
   EmuRouter       *router;
   EmuRouter       *control_router;

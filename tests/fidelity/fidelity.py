@@ -92,6 +92,8 @@ GENERATED_KEY_KEYS = {'_key', '_id', '_from', '_to'}
 VOLATILE_VALUE_RES = [
     re.compile(r'^(?:CRDN|PRMR|AGNT|SNGL)-[0-9a-f]{8}-[0-9a-f-]{27}$'),
     re.compile(r'^idx_[0-9]+$'),
+    # Shard ids: "s" and a number from the tick counter, like collection ids.
+    re.compile(r'^s[0-9]+$'),
 ]
 
 # Response headers whose presence is compared (besides every x-arango-*),
@@ -114,6 +116,7 @@ UNORDERED_ARRAYS = [
 
 REV_RE = re.compile(r'^_[0-9A-Za-z_-]{10}$')
 SERVER_ID_KEY_RE = re.compile(r'^(CRDN|PRMR|AGNT|SNGL)-')
+SHARD_ID_KEY_RE = re.compile(r'^s([0-9]+)$')
 
 # Paths whose next segment is an id a previous request created.
 ID_PATH_PREFIXES = ('/_api/cursor/', '/_api/transaction/', '/_api/job/')
@@ -529,6 +532,8 @@ def compare_json(rec, emu, path, key=None, ids=None, unordered=()):
     if rt == 'object':
         if rec and all(SERVER_ID_KEY_RE.match(k) for k in rec):
             return compare_by_server(rec, emu, where, ids, unordered)
+        if rec and all(SHARD_ID_KEY_RE.match(k) for k in list(rec) + list(emu)):
+            return compare_by_shard(rec, emu, where, ids, unordered)
         if ids is not None:
             # Objects keyed by ids (index "identifiers"): the recorded ids
             # stand for the emulator's.
@@ -601,6 +606,21 @@ def compare_by_server(rec, emu, where, ids, unordered):
                                 None, ids, unordered)
             if diff:
                 return diff
+    return None
+
+
+def compare_by_shard(rec, emu, where, ids, unordered):
+    """Objects keyed by shard id (a collection's shard map): the same
+    number of shards, each compared with its counterpart in id order."""
+    if len(rec) != len(emu):
+        return '%s: recorded %d shards, emulator %d' % (where, len(rec), len(emu))
+    def order(obj):
+        return sorted(obj, key=lambda k: int(SHARD_ID_KEY_RE.match(k).group(1)))
+    for rk, ek in zip(order(rec), order(emu)):
+        diff = compare_json(rec[rk], emu[ek], '%s.%s' % (where, rk), None, ids,
+                            unordered)
+        if diff:
+            return diff
     return None
 
 
