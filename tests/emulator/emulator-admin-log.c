@@ -41,18 +41,21 @@ typedef struct {
 } StartupLine;
 
 static const StartupLine startup_lines[] = {
-  { "general", 4, "ArangoDB " EMU_VERSION " " EMU_LICENSE " [linux] 64bit, using jemalloc", FALSE },
+  { "general", 4, "ArangoDB @VERSION@ " EMU_LICENSE " [linux] 64bit, using jemalloc", FALSE },
   { "memory", 3, "maximum number of memory mappings per process is 65530, which seems too low. it is recommended to set it to at least 512000", FALSE },
   { "startup", 4, "Starting up with role ", TRUE },
   { "engines", 4, "using storage engine 'rocksdb'", FALSE },
-  { "general", 4, "ArangoDB (version " EMU_VERSION " " EMU_LICENSE " [linux]) is ready for business. Have fun!", FALSE },
+  { "general", 4, "ArangoDB (version @VERSION@ " EMU_LICENSE " [linux]) is ready for business. Have fun!", FALSE },
 };
 
 static char *
-line_message (const StartupLine *line,
+line_message (EmuState          *state,
+              const StartupLine *line,
               const char        *role)
 {
-  return g_strconcat (line->text, line->with_role ? role : NULL, NULL);
+  g_autofree char *text = emu_state_expand_version (state, line->text);
+
+  return g_strconcat (text, line->with_role ? role : NULL, NULL);
 }
 
 static int
@@ -131,7 +134,7 @@ handle_entries (EmuRequest *req)
   for (i = 0; i < G_N_ELEMENTS (startup_lines); i++)
     {
       const StartupLine *line = &startup_lines[i];
-      g_autofree char *message = line_message (line, role);
+      g_autofree char *message = line_message (req->state, line, role);
       g_autofree char *lower = g_utf8_strdown (message, -1);
 
       if (i + 1 < start ||
@@ -156,7 +159,7 @@ handle_entries (EmuRequest *req)
   for (i = (guint) MIN (offset, matching->len); i < matching->len && i - offset < size; i++)
     {
       const StartupLine *line = matching->pdata[i];
-      g_autofree char *message = line_message (line, role);
+      g_autofree char *message = line_message (req->state, line, role);
       g_autofree char *date = emu_format_iso_time (req->state->started_at);
 
       json_builder_begin_object (builder);

@@ -310,6 +310,7 @@ add_support_server (JsonBuilder *builder,
 {
   g_autofree char *endpoint = g_strdup_printf ("tcp://127.0.0.1:%u", port);
   g_autofree char *os = NULL;
+  g_autofree char *build = emu_admin_build_repository (state);
   struct utsname host;
 
   if (uname (&host) == 0)
@@ -325,8 +326,8 @@ add_support_server (JsonBuilder *builder,
   emu_json_add_string (builder, "role", role);
   emu_json_add_boolean (builder, "maintenance", FALSE);
   emu_json_add_boolean (builder, "readOnly", state->read_only);
-  emu_json_add_string (builder, "version", EMU_VERSION);
-  emu_json_add_string (builder, "build", emu_admin_build_repository ());
+  emu_json_add_string (builder, "version", state->version);
+  emu_json_add_string (builder, "build", build);
   emu_json_add_string (builder, "license", EMU_LICENSE);
   emu_json_add_string (builder, "os", os);
   emu_json_add_string (builder, "platform", "linux");

@@ -11,11 +11,11 @@
 #include "emulator-reply.h"
 #include "emulator-router.h"
 
-#define BUILD_REPOSITORY "refs/" EMU_VERSION " d222a62c8"
+#define BUILD_REPOSITORY "refs/@VERSION@ d222a62c8"
 
 /* The keys of ../shared/arango-api/transcripts/3.12/RestVersionDetails_single.json,
- * in the recorded order, as the build it records describes itself;
- * "mode", "role" and "host" follow. */
+ * in the recorded order, as the build it records describes itself, with
+ * @VERSION@ for the version answered as; "mode", "role" and "host" follow. */
 static const struct {
   const char *key;
   const char *value;
@@ -36,13 +36,13 @@ static const struct {
   { "curl-version", "none" },
   { "debug", "false" },
   { "endianness", "little" },
-  { "enterprise-build-repository", "refs/" EMU_VERSION " f5bc978" },
+  { "enterprise-build-repository", "refs/@VERSION@ f5bc978" },
   { "enterprise-version", "enterprise" },
   { "failure-tests", "false" },
   { "faiss", "1.14.2" },
   { "fd-client-event-handler", "poll" },
   { "fd-setsize", "1024" },
-  { "full-version-string", "ArangoDB " EMU_VERSION " " EMU_LICENSE " [linux] 64bit, using jemalloc, build " BUILD_REPOSITORY ", VPack 0.2.1, RocksDB 9.6.0, ICU 64.2, V8 12.1.165, OpenSSL 3.5.7 9 Jun 2026" },
+  { "full-version-string", "ArangoDB @VERSION@ " EMU_LICENSE " [linux] 64bit, using jemalloc, build " BUILD_REPOSITORY ", VPack 0.2.1, RocksDB 9.6.0, ICU 64.2, V8 12.1.165, OpenSSL 3.5.7 9 Jun 2026" },
   { "icu-version", "64.2" },
   { "ipo", "false" },
   { "iresearch-version", "1.3.0.0" },
@@ -62,7 +62,7 @@ static const struct {
   { "reactor-type", "epoll" },
   { "replication2-enabled", "false" },
   { "rocksdb-version", "9.6.0" },
-  { "server-version", EMU_VERSION },
+  { "server-version", "@VERSION@" },
   { "sizeof int", "4" },
   { "sizeof long", "8" },
   { "sizeof void*", "8" },
@@ -75,16 +75,22 @@ static const struct {
 };
 
 /* The build as /_api/version?details=true and /_admin/support-info name it. */
-const char *
-emu_admin_build_repository (void)
+char *
+emu_admin_build_repository (EmuState *state)
 {
-  return BUILD_REPOSITORY;
+  return emu_state_expand_version (state, BUILD_REPOSITORY);
 }
 
 /* ../shared/arango-api/transcripts/3.12/RestEngine_single.json */
 static const char *engine_indexes[] = {
   "primary", "edge", "hash", "skiplist", "ttl", "persistent", "geo",
   "fulltext", "mdi", "mdi-prefixed", "inverted",
+};
+
+/* ../shared/arango-api/transcripts/3.11/RestEngine_single.json */
+static const char *engine_indexes_3_11[] = {
+  "primary", "edge", "hash", "skiplist", "ttl", "persistent", "geo",
+  "fulltext", "zkd", "inverted",
 };
 
 static const char *
@@ -121,7 +127,7 @@ emu_admin_version_body (EmuState   *state,
   json_builder_set_member_name (builder, "license");
   json_builder_add_string_value (builder, EMU_LICENSE);
   json_builder_set_member_name (builder, "version");
-  json_builder_add_string_value (builder, EMU_VERSION);
+  json_builder_add_string_value (builder, state->version);
 
   if (details)
     {
@@ -129,8 +135,10 @@ emu_admin_version_body (EmuState   *state,
       json_builder_begin_object (builder);
       for (i = 0; i < G_N_ELEMENTS (version_details); i++)
         {
+          g_autofree char *value = emu_state_expand_version (state, version_details[i].value);
+
           json_builder_set_member_name (builder, version_details[i].key);
-          json_builder_add_string_value (builder, version_details[i].value);
+          json_builder_add_string_value (builder, value);
         }
       json_builder_set_member_name (builder, "mode");
       json_builder_add_string_value (builder, "server");
@@ -141,30 +149,45 @@ emu_admin_version_body (EmuState   *state,
       json_builder_end_object (builder);
     }
 
-  json_builder_set_member_name (builder, "apiVersions");
-  add_string_array (builder, api_versions, G_N_ELEMENTS (api_versions));
-  json_builder_set_member_name (builder, "deprecatedApiVersions");
-  json_builder_begin_array (builder);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "requestedApiVersion");
-  json_builder_add_string_value (builder, "v0");
+  /* API versions: in 3.12.10 (3.12/RestVersion_single.json), not yet in
+   * 3.12.0 (4.x/RestVersion_single.json) nor before. */
+  if (emu_state_version_at_least (state, 3, 12, 1))
+    {
+      json_builder_set_member_name (builder, "apiVersions");
+      add_string_array (builder, api_versions, G_N_ELEMENTS (api_versions));
+      json_builder_set_member_name (builder, "deprecatedApiVersions");
+      json_builder_begin_array (builder);
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "requestedApiVersion");
+      json_builder_add_string_value (builder, "v0");
+    }
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
 }
 
+/* 3.12 ({3.12,4.x}/RestEngine_single.json) and before ({3.10,3.11}/…) */
 JsonNode *
-emu_admin_engine_body (void)
+emu_admin_engine_body (EmuState *state)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  gboolean mdi = emu_state_version_at_least (state, 3, 12, 0);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "name");
   json_builder_add_string_value (builder, "rocksdb");
   json_builder_set_member_name (builder, "supports");
   json_builder_begin_object (builder);
+  if (!mdi)
+    {
+      json_builder_set_member_name (builder, "dfdb");
+      json_builder_add_boolean_value (builder, FALSE);
+    }
   json_builder_set_member_name (builder, "indexes");
-  add_string_array (builder, engine_indexes, G_N_ELEMENTS (engine_indexes));
+  if (mdi)
+    add_string_array (builder, engine_indexes, G_N_ELEMENTS (engine_indexes));
+  else
+    add_string_array (builder, engine_indexes_3_11, G_N_ELEMENTS (engine_indexes_3_11));
   json_builder_set_member_name (builder, "aliases");
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "indexes");
@@ -173,13 +196,19 @@ emu_admin_engine_body (void)
   json_builder_add_string_value (builder, "persistent");
   json_builder_set_member_name (builder, "skiplist");
   json_builder_add_string_value (builder, "persistent");
-  json_builder_set_member_name (builder, "zkd");
-  json_builder_add_string_value (builder, "mdi");
+  if (mdi)
+    {
+      json_builder_set_member_name (builder, "zkd");
+      json_builder_add_string_value (builder, "mdi");
+    }
   json_builder_end_object (builder);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "endianness");
-  json_builder_add_string_value (builder, "big");
+  if (mdi)
+    {
+      json_builder_set_member_name (builder, "endianness");
+      json_builder_add_string_value (builder, "big");
+    }
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -197,7 +226,7 @@ handle_version (EmuRequest *req)
 static void
 handle_engine (EmuRequest *req)
 {
-  g_autoptr(JsonNode) body = emu_admin_engine_body ();
+  g_autoptr(JsonNode) body = emu_admin_engine_body (req->state);
 
   emu_reply_json (req->msg, SOUP_STATUS_OK, body);
 }
@@ -219,7 +248,7 @@ handle_status (EmuRequest *req)
   json_builder_set_member_name (builder, "server");
   json_builder_add_string_value (builder, "arango");
   json_builder_set_member_name (builder, "version");
-  json_builder_add_string_value (builder, EMU_VERSION);
+  json_builder_add_string_value (builder, state->version);
   json_builder_set_member_name (builder, "pid");
   json_builder_add_int_value (builder, getpid ());
   json_builder_set_member_name (builder, "license");

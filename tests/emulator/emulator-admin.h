@@ -17,8 +17,8 @@ G_BEGIN_DECLS
 JsonNode *emu_admin_version_body (EmuState   *state,
                                   const char *role,
                                   gboolean    details);
-JsonNode *emu_admin_engine_body  (void);
-const char *emu_admin_build_repository (void);
+JsonNode *emu_admin_engine_body  (EmuState   *state);
+char     *emu_admin_build_repository (EmuState *state);
 JsonNode *emu_admin_statistics_description_body (void);
 gboolean  emu_admin_resolve_server (EmuRequest  *req,
                                     const char **server_id,

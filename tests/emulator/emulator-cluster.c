@@ -55,6 +55,7 @@ add_boolean (JsonBuilder *builder,
 
 static void
 add_member_health (JsonBuilder *builder,
+                   const char  *version,
                    const char  *short_name,
                    guint16      port,
                    const char  *status,
@@ -73,7 +74,7 @@ add_member_health (JsonBuilder *builder,
   add_string (builder, "SyncStatus", "SERVING");
   add_string (builder, "Host", "127.0.0.1");
   add_string (builder, "LastAckedTime", time);
-  add_string (builder, "Version", EMU_VERSION);
+  add_string (builder, "Version", version);
   add_string (builder, "Endpoint", endpoint);
   add_string (builder, "Status", status);
   add_string (builder, "ShortName", short_name);
@@ -111,7 +112,7 @@ handle_health (EmuRequest *req)
         }
 
       json_builder_set_member_name (builder, coordinator->server_id);
-      add_member_health (builder, coordinator->short_name, coordinator->port,
+      add_member_health (builder, state->version, coordinator->short_name, coordinator->port,
                          status, last_seen, "Coordinator",
                          g_str_equal (status, "FAILED"));
     }
@@ -121,7 +122,7 @@ handle_health (EmuRequest *req)
       EmuPeer *dbserver = g_ptr_array_index (state->dbservers, i);
 
       json_builder_set_member_name (builder, dbserver->server_id);
-      add_member_health (builder, dbserver->short_name, dbserver->port,
+      add_member_health (builder, state->version, dbserver->short_name, dbserver->port,
                          "GOOD", now, "DBServer", FALSE);
     }
 
@@ -139,7 +140,7 @@ handle_health (EmuRequest *req)
       add_boolean (builder, "Leading", agent == leader);
       add_double (builder, "LastAckedTime", agent == leader ? 0.0 : 0.01 * (i + 1));
       add_string (builder, "Engine", "rocksdb");
-      add_string (builder, "Version", EMU_VERSION);
+      add_string (builder, "Version", state->version);
       add_string (builder, "Leader", leader->server_id);
       add_string (builder, "Status", "GOOD");
       json_builder_end_object (builder);
@@ -402,7 +403,7 @@ handle_node_engine (EmuRequest *req)
   if (resolve_target (req, "ServerID", &coordinator) == TARGET_NONE)
     return;
 
-  body = emu_admin_engine_body ();
+  body = emu_admin_engine_body (req->state);
   emu_reply_json (req->msg, SOUP_STATUS_OK, body);
 }
 

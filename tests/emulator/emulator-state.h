@@ -125,6 +125,7 @@ struct _EmuState {
 
   char            *cluster_id;
   gint64           started_at;
+  char            *version;       /* the ArangoDB version it answers as, EMU_VERSION or --server-version */
   GPtrArray       *coordinators;  /* EmuCoordinator */
   GPtrArray       *dbservers;     /* EmuPeer */
   GPtrArray       *agents;        /* EmuPeer */
@@ -202,6 +203,12 @@ EmuPeer        *emu_state_find_peer            (EmuState     *state,
                                                 const char   *server_id);
 
 char           *emu_format_iso_time            (gint64        real_time_usec);
+gboolean        emu_state_version_at_least     (EmuState     *state,
+                                                guint         major,
+                                                guint         minor,
+                                                guint         micro);
+char           *emu_state_expand_version       (EmuState     *state,
+                                                const char   *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EmuState, emu_state_free)
 

@@ -36,6 +36,7 @@ import argparse
 import collections
 import concurrent.futures
 import fnmatch
+import functools
 import glob
 import http.client
 import json
@@ -132,10 +133,33 @@ def version_key(version):
 # The emulator
 # --------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=None)
+def folder_server_version(vdir):
+    """The version most recordings of a docs version name (their
+    server_version_hint), for the files that name none."""
+    hints = collections.Counter()
+    for path in glob.glob(os.path.join(vdir, '*.json')):
+        with open(path, encoding='utf-8') as f:
+            hint = json.load(f).get('server_version_hint')
+        if hint:
+            hints[hint['version']] += 1
+    return hints.most_common(1)[0][0] if hints else None
+
+
+def recorded_server_version(path, transcript):
+    """The ArangoDB version a recording was made with, so that the
+    emulator answers as that version (--server-version)."""
+    hint = transcript.get('server_version_hint')
+    if hint:
+        return hint['version']
+    return folder_server_version(os.path.dirname(os.path.abspath(path)))
+
+
 class Emulator:
-    def __init__(self, binary):
+    def __init__(self, binary, server_version=None):
+        version_args = ['--server-version', server_version] if server_version else []
         self.process = subprocess.Popen(
-            [binary, '--coordinators', '1', '--exit-on-eof'],
+            [binary, '--coordinators', '1', '--exit-on-eof'] + version_args,
             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL, text=True)
         first = self.process.stdout.readline().strip()
@@ -936,7 +960,7 @@ def replay_file(path, version, fixtures, binary, unreachable):
     example = transcript['example']
     steps, before, notes = fixtures.plan(example, version)
     results = []
-    emulator = Emulator(binary)
+    emulator = Emulator(binary, recorded_server_version(path, transcript))
     try:
         replay = Replay(transcript, emulator)
         replay.run_steps(steps, 'setup')
