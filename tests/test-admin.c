@@ -512,6 +512,31 @@ test_shutdown (Fixture       *fixture,
   g_assert_true (json_object_get_boolean_member (progress, "allClear"));
 }
 
+/* An emulator answering as 3.11 (--server-version): the version and
+ * engine shapes that version had, decoded as usual. */
+static void
+test_older_server (void)
+{
+  const char *args[] = { "--coordinators", "1", "--server-version", "3.11.14", NULL };
+  g_autoptr(EmulatorProcess) emulator = emulator_process_start_with_args (args);
+  g_autoptr(ArangoClient) client = test_client_new (emulator);
+  g_autoptr(ArangoDatabase) database = test_open_database (client, "root", "");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) version = arango_database_version_sync (database, FALSE, NULL, &error);
+  g_autoptr(JsonObject) engine = NULL;
+  JsonObject *supports;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (version, "version"), ==, "3.11.14");
+  g_assert_false (json_object_has_member (version, "apiVersions"));
+
+  engine = arango_database_engine_sync (database, NULL, &error);
+  g_assert_no_error (error);
+  supports = json_object_get_object_member (engine, "supports");
+  g_assert_true (json_object_has_member (supports, "dfdb"));
+  g_assert_false (json_object_has_member (engine, "endianness"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -534,6 +559,7 @@ main (int    argc,
   ADD ("/admin/support-info-elsewhere", test_support_info_elsewhere);
   ADD ("/admin/compact", test_compact);
   ADD ("/admin/shutdown", test_shutdown);
+  g_test_add_func ("/admin/older-server", test_older_server);
 
 #undef ADD
 
