@@ -985,10 +985,11 @@ arango_database_set_mode_sync (ArangoDatabase  *self,
  * @callback: (scope async): called when the reply is there
  * @user_data: data for @callback
  *
- * Asks whether the server takes requests (`GET
- * /_admin/server/availability`, which needs no credentials). A server
- * that is starting, stopping or overloaded answers with HTTP 503, an
- * %ARANGO_SERVER_ERROR.
+ * Asks whether the server takes requests (`GET /_admin/server/availability`,
+ * which needs no credentials). A coordinator that is starting, stopping or
+ * overloaded answers with HTTP 503; as for every call, the request then goes
+ * to another coordinator, so the call fails (with
+ * %ARANGO_ERROR_HOSTS_UNAVAILABLE) only when none is available.
  */
 void
 arango_database_check_availability_async (ArangoDatabase      *self,

@@ -343,6 +343,29 @@ test_mode (Fixture       *fixture,
   g_assert_cmpstr (restored, ==, "default");
 }
 
+/* Coordinators that answer 503: the call tries each, then gives up. */
+static void
+test_unavailable (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mode = NULL;
+  g_autofree char *recovered = NULL;
+
+  emulator_process_set_fault (fixture->emulator, 0, "unavailable", 0, 0);
+  emulator_process_set_fault (fixture->emulator, 1, "unavailable", 0, 0);
+  mode = arango_database_check_availability_sync (fixture->database, NULL, &error);
+  g_assert_error (error, ARANGO_ERROR, ARANGO_ERROR_HOSTS_UNAVAILABLE);
+  g_assert_null (mode);
+  g_assert_cmpuint (requests_to (fixture, "GET", "/_admin/server/availability"), >=, 2);
+  g_clear_error (&error);
+
+  emulator_process_set_fault (fixture->emulator, 1, "none", 0, 0);
+  recovered = arango_database_check_availability_sync (fixture->database, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (recovered, ==, "default");
+}
+
 static void
 test_license (Fixture       *fixture,
               gconstpointer  user_data)
@@ -553,6 +576,7 @@ main (int    argc,
   ADD ("/admin/read-log-entries", test_read_log_entries);
   ADD ("/admin/log-levels", test_log_levels);
   ADD ("/admin/mode", test_mode);
+  ADD ("/admin/unavailable", test_unavailable);
   ADD ("/admin/license", test_license);
   ADD ("/admin/tls", test_tls);
   ADD ("/admin/support-info", test_support_info);
