@@ -49,7 +49,7 @@ handle_statistics (EmuRequest *req)
 static void
 handle_statistics_description (EmuRequest *req)
 {
-  g_autoptr(JsonNode) body = emu_admin_statistics_description_body ();
+  g_autoptr(JsonNode) body = emu_admin_statistics_description_body (req->state);
 
   emu_reply_json (req->msg, SOUP_STATUS_OK, body);
 }

@@ -4,7 +4,8 @@
  *
  * The groups and figures a 3.12 server describes at
  * GET /_admin/statistics-description, in its order and words
- * (3.12/RestAdminStatisticsDescription1_single.json).
+ * (3.12/RestAdminStatisticsDescription1_single.json); before 3.12, three
+ * descriptions still spoke of Windows (3.11/…).
  */
 
 #include "emulator-admin.h"
@@ -156,8 +157,29 @@ static const DescriptionFigure figures[] = {
     "current", "bytes", NULL, 0 },
 };
 
+/* Until 3.12 dropped Windows, these figures said how they differ there. */
+static const struct {
+  const char *identifier;
+  const char *description;
+} windows_descriptions[] = {
+  { "virtualSize", "On Windows, this figure contains the total amount of memory that the memory manager has committed for the arangod process. On other systems, this figure contains The size of the virtual memory the process is using." },
+  { "minorPageFaults", "The number of minor faults the process has made which have not required loading a memory page from disk. This figure is not reported on Windows." },
+  { "majorPageFaults", "On Windows, this figure contains the total number of page faults. On other system, this figure contains the number of major faults the process has made which have required loading a memory page from disk." },
+};
+
+static const char *
+description_of (EmuState                *state,
+                const DescriptionFigure *figure)
+{
+  if (!emu_state_version_at_least (state, 3, 12, 0))
+    for (gsize i = 0; i < G_N_ELEMENTS (windows_descriptions); i++)
+      if (g_str_equal (windows_descriptions[i].identifier, figure->identifier))
+        return windows_descriptions[i].description;
+  return figure->description;
+}
+
 JsonNode *
-emu_admin_statistics_description_body (void)
+emu_admin_statistics_description_body (EmuState *state)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   gsize i, j;
@@ -183,7 +205,7 @@ emu_admin_statistics_description_body (void)
       emu_json_add_string (builder, "group", figures[i].group);
       emu_json_add_string (builder, "identifier", figures[i].identifier);
       emu_json_add_string (builder, "name", figures[i].name);
-      emu_json_add_string (builder, "description", figures[i].description);
+      emu_json_add_string (builder, "description", description_of (state, &figures[i]));
       emu_json_add_string (builder, "type", figures[i].type);
       if (figures[i].cuts != NULL)
         {
