@@ -272,6 +272,8 @@ test_clean_out_and_resign (Fixture       *fixture,
   g_autofree char *job = NULL;
   g_autofree char *resign_job = NULL;
   g_autofree char *refused = NULL;
+  g_autoptr(JsonObject) counts = NULL;
+  JsonArray *cleaned;
 
   g_assert_true (server_holds_any (before, leaving));
 
@@ -283,6 +285,15 @@ test_clean_out_and_resign (Fixture       *fixture,
   after = shard_map (fixture);
   g_assert_false (server_holds_any (after, leaving));
   g_assert_cmpuint (json_object_get_size (after), ==, 3);
+
+  /* The finished job lists the server as cleaned out, where go-driver's
+   * IsCleanedOut looks. */
+  arango_cluster_server_count_async (fixture->cluster, NULL, READY);
+  counts = arango_cluster_server_count_finish (fixture->cluster, WAIT, &error);
+  g_assert_no_error (error);
+  cleaned = json_object_get_array_member (counts, "cleanedServers");
+  g_assert_cmpuint (json_array_get_length (cleaned), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (cleaned, 0), ==, leaving);
 
   arango_cluster_resign_server_async (fixture->cluster, leaving, NULL, READY);
   resign_job = arango_cluster_resign_server_finish (fixture->cluster, WAIT, &error);

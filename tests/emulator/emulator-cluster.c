@@ -420,6 +420,13 @@ handle_get_number_of_servers (EmuRequest *req)
   add_int (builder, "numberOfCoordinators", req->state->target_coordinators);
   json_builder_set_member_name (builder, "cleanedServers");
   json_builder_begin_array (builder);
+  for (guint i = 0; i < req->state->dbservers->len; i++)
+    {
+      EmuPeer *dbserver = g_ptr_array_index (req->state->dbservers, i);
+
+      if (dbserver->cleaned_out)
+        json_builder_add_string_value (builder, dbserver->server_id);
+    }
   json_builder_end_array (builder);
   emu_json_add_ok (builder, SOUP_STATUS_OK);
   json_builder_end_object (builder);

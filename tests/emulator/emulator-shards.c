@@ -361,6 +361,33 @@ clean_out_collection (EmuState      *state,
     }
 }
 
+typedef struct {
+  EmuPeer  *dbserver;
+  gboolean  holds;
+} HolderSearch;
+
+static void
+find_holder (EmuState      *state,
+             EmuCollection *collection,
+             gpointer       data)
+{
+  HolderSearch *search = data;
+  GPtrArray *shards = emu_shards_of (state, collection);
+
+  for (guint i = 0; i < shards->len && !search->holds; i++)
+    search->holds = server_position (g_ptr_array_index (shards, i), search->dbserver->server_id) > 0;
+}
+
+static gboolean
+holds_shards (EmuState *state,
+              EmuPeer  *dbserver)
+{
+  HolderSearch search = { dbserver, FALSE };
+
+  foreach_collection (state, find_holder, &search);
+  return search.holds;
+}
+
 /* Leadership passes to the first follower; the resigning server stays a
  * follower. */
 static void
@@ -387,8 +414,9 @@ resign_collection (EmuState      *state,
 
 /* POST {"server": …}: the server accepts the job for any name (the
  * supervision fails it later for one that is no DB-Server); for a
- * DB-Server @apply does to each collection what the job does. */
-static void
+ * DB-Server @apply does to each collection what the job does, and the
+ * DB-Server is returned. */
+static EmuPeer *
 run_server_job (EmuRequest *req,
                 void      (*apply) (EmuState *, EmuCollection *, gpointer))
 {
@@ -397,18 +425,24 @@ run_server_job (EmuRequest *req,
   EmuPeer *dbserver;
 
   if (body == NULL || (server = job_server (req, body)) == NULL)
-    return;
+    return NULL;
 
   dbserver = find_dbserver (req->state, server);
   if (dbserver != NULL)
     foreach_collection (req->state, apply, dbserver);
   reply_job (req);
+  return dbserver;
 }
 
+/* A DB-Server that holds nothing any more is listed in cleanedServers of
+ * /_admin/cluster/numberOfServers, as the finished job leaves it. */
 static void
 handle_clean_out_server (EmuRequest *req)
 {
-  run_server_job (req, clean_out_collection);
+  EmuPeer *dbserver = run_server_job (req, clean_out_collection);
+
+  if (dbserver != NULL && !holds_shards (req->state, dbserver))
+    dbserver->cleaned_out = TRUE;
 }
 
 static void

@@ -78,6 +78,7 @@ struct _EmuPeer {
   char    *short_name;
   guint16  port;
   gint64   maintenance_until;     /* DB-Servers: g_get_real_time () limit, 0 = normal */
+  gboolean cleaned_out;           /* DB-Servers: emptied by a cleanOutServer job */
 };
 
 struct _EmuCollection {
