@@ -27,11 +27,11 @@ void        arango_cluster_move_shard_async (ArangoCluster       *self,
                                              GAsyncReadyCallback  callback,
                                              gpointer             user_data);
 ARANGO_AVAILABLE_IN_ALL
-char *      arango_cluster_move_shard_finish (ArangoCluster  *self,
+char       *arango_cluster_move_shard_finish (ArangoCluster  *self,
                                               GAsyncResult   *result,
                                               GError        **error);
 ARANGO_AVAILABLE_IN_ALL
-char *      arango_cluster_move_shard_sync (ArangoCluster  *self,
+char       *arango_cluster_move_shard_sync (ArangoCluster  *self,
                                             const char     *collection,
                                             const char     *shard,
                                             const char     *from_server,
@@ -46,11 +46,11 @@ void        arango_cluster_clean_out_server_async (ArangoCluster       *self,
                                                    GAsyncReadyCallback  callback,
                                                    gpointer             user_data);
 ARANGO_AVAILABLE_IN_ALL
-char *      arango_cluster_clean_out_server_finish (ArangoCluster  *self,
+char       *arango_cluster_clean_out_server_finish (ArangoCluster  *self,
                                                     GAsyncResult   *result,
                                                     GError        **error);
 ARANGO_AVAILABLE_IN_ALL
-char *      arango_cluster_clean_out_server_sync (ArangoCluster  *self,
+char       *arango_cluster_clean_out_server_sync (ArangoCluster  *self,
                                                   const char     *server_id,
                                                   GCancellable   *cancellable,
                                                   GError        **error);
@@ -62,11 +62,11 @@ void        arango_cluster_resign_server_async (ArangoCluster       *self,
                                                 GAsyncReadyCallback  callback,
                                                 gpointer             user_data);
 ARANGO_AVAILABLE_IN_ALL
-char *      arango_cluster_resign_server_finish (ArangoCluster  *self,
+char       *arango_cluster_resign_server_finish (ArangoCluster  *self,
                                                  GAsyncResult   *result,
                                                  GError        **error);
 ARANGO_AVAILABLE_IN_ALL
-char *      arango_cluster_resign_server_sync (ArangoCluster  *self,
+char       *arango_cluster_resign_server_sync (ArangoCluster  *self,
                                                const char     *server_id,
                                                GCancellable   *cancellable,
                                                GError        **error);

@@ -40,11 +40,11 @@ void        arango_collection_responsible_shard_async (ArangoCollection    *self
                                                        GAsyncReadyCallback  callback,
                                                        gpointer             user_data);
 ARANGO_AVAILABLE_IN_ALL
-char *      arango_collection_responsible_shard_finish (ArangoCollection  *self,
+char       *arango_collection_responsible_shard_finish (ArangoCollection  *self,
                                                         GAsyncResult      *result,
                                                         GError           **error);
 ARANGO_AVAILABLE_IN_ALL
-char *      arango_collection_responsible_shard_sync (ArangoCollection  *self,
+char       *arango_collection_responsible_shard_sync (ArangoCollection  *self,
                                                       JsonObject        *document,
                                                       GCancellable      *cancellable,
                                                       GError           **error);

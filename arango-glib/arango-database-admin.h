@@ -82,11 +82,11 @@ void        arango_database_metrics_async (ArangoDatabase      *self,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data);
 ARANGO_AVAILABLE_IN_ALL
-char *      arango_database_metrics_finish (ArangoDatabase  *self,
+char       *arango_database_metrics_finish (ArangoDatabase  *self,
                                             GAsyncResult    *result,
                                             GError         **error);
 ARANGO_AVAILABLE_IN_ALL
-char *      arango_database_metrics_sync (ArangoDatabase  *self,
+char       *arango_database_metrics_sync (ArangoDatabase  *self,
                                           const char      *server_id,
                                           GCancellable    *cancellable,
                                           GError         **error);
@@ -197,11 +197,11 @@ void        arango_database_mode_async (ArangoDatabase      *self,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data);
 ARANGO_AVAILABLE_IN_ALL
-char *      arango_database_mode_finish (ArangoDatabase  *self,
+char       *arango_database_mode_finish (ArangoDatabase  *self,
                                          GAsyncResult    *result,
                                          GError         **error);
 ARANGO_AVAILABLE_IN_ALL
-char *      arango_database_mode_sync (ArangoDatabase  *self,
+char       *arango_database_mode_sync (ArangoDatabase  *self,
                                        GCancellable    *cancellable,
                                        GError         **error);
 
@@ -212,11 +212,11 @@ void        arango_database_set_mode_async (ArangoDatabase      *self,
                                             GAsyncReadyCallback  callback,
                                             gpointer             user_data);
 ARANGO_AVAILABLE_IN_ALL
-char *      arango_database_set_mode_finish (ArangoDatabase  *self,
+char       *arango_database_set_mode_finish (ArangoDatabase  *self,
                                              GAsyncResult    *result,
                                              GError         **error);
 ARANGO_AVAILABLE_IN_ALL
-char *      arango_database_set_mode_sync (ArangoDatabase  *self,
+char       *arango_database_set_mode_sync (ArangoDatabase  *self,
                                            const char      *mode,
                                            GCancellable    *cancellable,
                                            GError         **error);
@@ -227,11 +227,11 @@ void        arango_database_check_availability_async (ArangoDatabase      *self,
                                                       GAsyncReadyCallback  callback,
                                                       gpointer             user_data);
 ARANGO_AVAILABLE_IN_ALL
-char *      arango_database_check_availability_finish (ArangoDatabase  *self,
+char       *arango_database_check_availability_finish (ArangoDatabase  *self,
                                                        GAsyncResult    *result,
                                                        GError         **error);
 ARANGO_AVAILABLE_IN_ALL
-char *      arango_database_check_availability_sync (ArangoDatabase  *self,
+char       *arango_database_check_availability_sync (ArangoDatabase  *self,
                                                      GCancellable    *cancellable,
                                                      GError         **error);
 
