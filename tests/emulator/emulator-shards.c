@@ -242,6 +242,9 @@ move_copy (char       **shard,
 {
   int existing = server_position (shard, to);
 
+  /* The agency's job fails for a move onto the same server; nothing changes. */
+  if (existing == from)
+    return;
   g_free (shard[from]);
   shard[from] = g_strdup (to);
   if (existing > 0)
