@@ -132,7 +132,8 @@ arango_cluster_move_shard_finish (ArangoCluster  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * The blocking form of arango_cluster_move_shard_async().
+ * The blocking form of arango_cluster_move_shard_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
  *
  * Returns: (transfer full): the id of the agency job, or %NULL with an error
  */
@@ -204,7 +205,8 @@ arango_cluster_clean_out_server_finish (ArangoCluster  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * The blocking form of arango_cluster_clean_out_server_async().
+ * The blocking form of arango_cluster_clean_out_server_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
  *
  * Returns: (transfer full): the id of the agency job, or %NULL with an error
  */
@@ -273,7 +275,8 @@ arango_cluster_resign_server_finish (ArangoCluster  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * The blocking form of arango_cluster_resign_server_async().
+ * The blocking form of arango_cluster_resign_server_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
  *
  * Returns: (transfer full): the id of the agency job, or %NULL with an error
  */
@@ -354,7 +357,8 @@ arango_cluster_remove_server_finish (ArangoCluster  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * The blocking form of arango_cluster_remove_server_async().
+ * The blocking form of arango_cluster_remove_server_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
  *
  * Returns: %TRUE once removed, %FALSE with an error
  */
@@ -429,7 +433,8 @@ arango_cluster_database_inventory_finish (ArangoCluster  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * The blocking form of arango_cluster_database_inventory_async().
+ * The blocking form of arango_cluster_database_inventory_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
  *
  * Returns: (transfer full): `collections`, `views`, `tick` and `state`, or %NULL with an error
  */

@@ -69,7 +69,8 @@ arango_collection_shards_finish (ArangoCollection  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * The blocking form of arango_collection_shards_async().
+ * The blocking form of arango_collection_shards_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
  *
  * Returns: (transfer full): the collection properties with `shards`, or %NULL with an error
  */
@@ -149,7 +150,8 @@ arango_collection_responsible_shard_finish (ArangoCollection  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * The blocking form of arango_collection_responsible_shard_async().
+ * The blocking form of arango_collection_responsible_shard_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
  *
  * Returns: (transfer full): the shard id, or %NULL with an error
  */

@@ -109,7 +109,8 @@ arango_database_version_finish (ArangoDatabase  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * The blocking form of arango_database_version_async().
+ * The blocking form of arango_database_version_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
  *
  * Returns: (transfer full): the version object, or %NULL with an error
  */
@@ -174,7 +175,8 @@ arango_database_engine_finish (ArangoDatabase  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * The blocking form of arango_database_engine_async().
+ * The blocking form of arango_database_engine_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
  *
  * Returns: (transfer full): the engine object, or %NULL with an error
  */
@@ -239,7 +241,8 @@ arango_database_status_finish (ArangoDatabase  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * The blocking form of arango_database_status_async().
+ * The blocking form of arango_database_status_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
  *
  * Returns: (transfer full): the status object, or %NULL with an error
  */
@@ -302,7 +305,8 @@ arango_database_time_finish (ArangoDatabase  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * The blocking form of arango_database_time_async().
+ * The blocking form of arango_database_time_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
  *
  * Returns: the server time in seconds since the Unix epoch, or -1 with an error
  */
@@ -379,7 +383,8 @@ arango_database_metrics_finish (ArangoDatabase  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * The blocking form of arango_database_metrics_async().
+ * The blocking form of arango_database_metrics_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
  *
  * Returns: (transfer full): the metrics text, or %NULL with an error
  */
@@ -453,7 +458,8 @@ arango_database_statistics_finish (ArangoDatabase  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * The blocking form of arango_database_statistics_async().
+ * The blocking form of arango_database_statistics_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
  *
  * Returns: (transfer full): the statistics (or their description), or %NULL with an error
  */
@@ -560,7 +566,8 @@ arango_database_read_log_entries_finish (ArangoDatabase  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * The blocking form of arango_database_read_log_entries_async().
+ * The blocking form of arango_database_read_log_entries_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
  *
  * Returns: (transfer full): `total` and `messages` (each with `id`, `topic`, `level`, `date`, `message`), or %NULL with an error
  */
@@ -646,7 +653,8 @@ arango_database_log_levels_finish (ArangoDatabase  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * The blocking form of arango_database_log_levels_async().
+ * The blocking form of arango_database_log_levels_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
  *
  * Returns: (transfer full): topic names mapped to levels, or %NULL with an error
  */
@@ -736,7 +744,8 @@ arango_database_set_log_levels_finish (ArangoDatabase  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * The blocking form of arango_database_set_log_levels_async().
+ * The blocking form of arango_database_set_log_levels_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
  *
  * Returns: (transfer full): every topic's level after the change, or %NULL with an error
  */
@@ -813,7 +822,8 @@ arango_database_reset_log_levels_finish (ArangoDatabase  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * The blocking form of arango_database_reset_log_levels_async().
+ * The blocking form of arango_database_reset_log_levels_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
  *
  * Returns: (transfer full): every topic's level after the reset, or %NULL with an error
  */
@@ -878,7 +888,8 @@ arango_database_mode_finish (ArangoDatabase  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * The blocking form of arango_database_mode_async().
+ * The blocking form of arango_database_mode_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
  *
  * Returns: (transfer full): the mode, or %NULL with an error
  */
@@ -959,7 +970,8 @@ arango_database_set_mode_finish (ArangoDatabase  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * The blocking form of arango_database_set_mode_async().
+ * The blocking form of arango_database_set_mode_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
  *
  * Returns: (transfer full): the new mode, or %NULL with an error
  */
@@ -1027,7 +1039,8 @@ arango_database_check_availability_finish (ArangoDatabase  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * The blocking form of arango_database_check_availability_async().
+ * The blocking form of arango_database_check_availability_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
  *
  * Returns: (transfer full): the mode of an available server (`default` or `readonly`), or %NULL with an error
  */
@@ -1092,7 +1105,8 @@ arango_database_license_finish (ArangoDatabase  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * The blocking form of arango_database_license_async().
+ * The blocking form of arango_database_license_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
  *
  * Returns: (transfer full): the license object, or %NULL with an error
  */
@@ -1174,7 +1188,8 @@ arango_database_set_license_finish (ArangoDatabase  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * The blocking form of arango_database_set_license_async().
+ * The blocking form of arango_database_set_license_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
  *
  * Returns: (transfer full): the server's answer (`result`), or %NULL with an error
  */
@@ -1240,7 +1255,8 @@ arango_database_tls_finish (ArangoDatabase  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * The blocking form of arango_database_tls_async().
+ * The blocking form of arango_database_tls_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
  *
  * Returns: (transfer full): the TLS description, or %NULL with an error
  */
@@ -1304,7 +1320,8 @@ arango_database_reload_tls_finish (ArangoDatabase  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * The blocking form of arango_database_reload_tls_async().
+ * The blocking form of arango_database_reload_tls_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
  *
  * Returns: (transfer full): the TLS description after the reload, or %NULL with an error
  */
@@ -1369,7 +1386,8 @@ arango_database_support_info_finish (ArangoDatabase  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * The blocking form of arango_database_support_info_async().
+ * The blocking form of arango_database_support_info_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
  *
  * Returns: (transfer full): the support information, or %NULL with an error
  */
@@ -1449,7 +1467,8 @@ arango_database_compact_finish (ArangoDatabase  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * The blocking form of arango_database_compact_async().
+ * The blocking form of arango_database_compact_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
  *
  * Returns: %TRUE once compacted, %FALSE with an error
  */
@@ -1527,7 +1546,8 @@ arango_database_shutdown_finish (ArangoDatabase  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * The blocking form of arango_database_shutdown_async().
+ * The blocking form of arango_database_shutdown_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
  *
  * Returns: %TRUE once the server accepted, %FALSE with an error
  */
@@ -1592,7 +1612,8 @@ arango_database_shutdown_progress_finish (ArangoDatabase  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * The blocking form of arango_database_shutdown_progress_async().
+ * The blocking form of arango_database_shutdown_progress_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
  *
  * Returns: (transfer full): the progress object, or %NULL with an error
  */
