@@ -27,7 +27,8 @@ typedef struct
   guint host_index;
   SoupMessage *message;
   GCancellable *attempt_cancellable;
-  GSource *cancelled_source;   /* watches the caller's cancellable */
+  GCancellable *cancellable;   /* the caller's */
+  gulong cancelled_id;
   GSource *timeout_source;
   GSource *abort_source;       /* cancels the attempt once libsoup is idle */
   gboolean timed_out;
@@ -50,11 +51,12 @@ end_attempt (SendData *data)
       g_source_destroy (data->timeout_source);
       g_clear_pointer (&data->timeout_source, g_source_unref);
     }
-  if (data->cancelled_source)
-    {
-      g_source_destroy (data->cancelled_source);
-      g_clear_pointer (&data->cancelled_source, g_source_unref);
-    }
+  /* First, so that no thread still cancelling can touch the abort source:
+   * g_cancellable_disconnect() waits for a handler running elsewhere. */
+  if (data->cancelled_id != 0)
+    g_cancellable_disconnect (data->cancellable, data->cancelled_id);
+  data->cancelled_id = 0;
+  g_clear_object (&data->cancellable);
   if (data->abort_source)
     {
       g_source_destroy (data->abort_source);
@@ -162,50 +164,60 @@ abort_attempt_now (gpointer user_data)
   SendData *data = user_data;
 
   g_cancellable_cancel (data->attempt_cancellable);
-  return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
 }
+
+static gboolean
+abort_source_dispatch (GSource     *source,
+                       GSourceFunc  callback,
+                       gpointer     user_data)
+{
+  g_source_set_ready_time (source, -1);
+  return callback (user_data);
+}
+
+static GSourceFuncs abort_source_funcs = {
+  NULL, NULL, abort_source_dispatch, NULL, NULL, NULL,
+};
 
 /* libsoup 3.2 reads a reply's headers and queues their completion at the
  * default priority without holding its own queue item; cancelling the
  * message between the two frees the item under that completion, which
- * then crashes (doc/failover.md). A source one step below the default
- * priority runs only once no default-priority work of libsoup is ready,
- * so the cancellation always lands on a message libsoup can still cancel. */
-static void
-abort_attempt (SendData *data,
-               GTask    *task)
+ * then crashes (doc/failover.md). So the attempt is aborted from a source
+ * one step below the default priority, which runs only once no
+ * default-priority work of libsoup is ready. It becomes ready when the
+ * attempt times out or the caller cancels. */
+static GSource *
+abort_source_new (SendData *data,
+                  GTask    *task)
 {
-  if (data->abort_source != NULL)
-    return;
+  GSource *source = g_source_new (&abort_source_funcs, sizeof (GSource));
 
-  data->abort_source = g_idle_source_new ();
-  g_source_set_priority (data->abort_source, G_PRIORITY_DEFAULT + 1);
-  g_source_set_callback (data->abort_source, abort_attempt_now, data, NULL);
-  g_source_attach (data->abort_source, g_task_get_context (task));
+  g_source_set_priority (source, G_PRIORITY_DEFAULT + 1);
+  g_source_set_callback (source, abort_attempt_now, data, NULL);
+  g_source_attach (source, g_task_get_context (task));
+  return source;
 }
 
 static gboolean
 on_attempt_timeout (gpointer user_data)
 {
-  GTask *task = user_data;
-  SendData *data = g_task_get_task_data (task);
+  SendData *data = user_data;
 
   data->timed_out = TRUE;
-  abort_attempt (data, task);
+  g_source_set_ready_time (data->abort_source, 0);
   return G_SOURCE_REMOVE;
 }
 
-/* A source rather than a "cancelled" handler: libsoup may finish the
- * attempt from within the cancellation, and disconnecting a handler of a
- * cancellable that is being cancelled would deadlock. */
-static gboolean
+/* May run in any thread (the one that cancels): only wakes the abort
+ * source, which is thread-safe. GLib 2.74's own cancellable source leaks
+ * now and then when cancelled from another thread, and cancelling the
+ * attempt right here could let libsoup finish it within this handler. */
+static void
 on_user_cancelled (GCancellable *cancellable,
-                   gpointer      user_data)
+                   GSource      *abort_source)
 {
-  GTask *task = user_data;
-
-  abort_attempt (g_task_get_task_data (task), task);
-  return G_SOURCE_REMOVE;
+  g_source_set_ready_time (abort_source, 0);
 }
 
 static void
@@ -493,19 +505,19 @@ send_attempt (GTask *task)
                       G_CALLBACK (on_accept_certificate), NULL);
 
   data->attempt_cancellable = g_cancellable_new ();
+  data->abort_source = abort_source_new (data, task);
   if (cancellable)
     {
-      data->cancelled_source = g_cancellable_source_new (cancellable);
-      g_source_set_callback (data->cancelled_source, G_SOURCE_FUNC (on_user_cancelled),
-                             task, NULL);
-      g_source_attach (data->cancelled_source, g_task_get_context (task));
+      data->cancellable = g_object_ref (cancellable);
+      data->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (on_user_cancelled),
+                                                  data->abort_source, NULL);
     }
 
   timeout = arango_client_get_request_timeout (data->client);
   if (timeout > 0)
     {
       data->timeout_source = g_timeout_source_new (timeout * 1000);
-      g_source_set_callback (data->timeout_source, on_attempt_timeout, task, NULL);
+      g_source_set_callback (data->timeout_source, on_attempt_timeout, data, NULL);
       g_source_attach (data->timeout_source, g_task_get_context (task));
     }
 
