@@ -12,6 +12,8 @@
 
 #include <string.h>
 
+#include "emulator-collections.h"
+#include "emulator-index-def.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
 #include "emulator-transactions.h"
@@ -42,7 +44,8 @@ add_collection_summary (JsonBuilder   *builder,
 
 static void
 add_key_options (JsonBuilder   *builder,
-                 EmuCollection *collection)
+                 EmuCollection *collection,
+                 gboolean       single_server)
 {
   json_builder_set_member_name (builder, "keyOptions");
   json_builder_begin_object (builder);
@@ -53,12 +56,60 @@ add_key_options (JsonBuilder   *builder,
       emu_json_add_int (builder, "offset", collection->key_offset);
       emu_json_add_int (builder, "increment", collection->key_increment);
     }
+  /* A Coordinator has no key generator state to show; a single server
+   * does (3.12/RestCollectionGetCollectionCount_single.json). */
+  if (single_server)
+    emu_json_add_int (builder, "lastValue", collection->key_last_value);
   json_builder_end_object (builder);
 }
 
 static void
+add_engine_index (JsonBuilder *builder,
+                  const char  *type,
+                  guint64      id,
+                  guint        count)
+{
+  json_builder_begin_object (builder);
+  emu_json_add_string (builder, "type", type);
+  emu_json_add_int (builder, "id", id);
+  emu_json_add_int (builder, "count", count);
+  json_builder_end_object (builder);
+}
+
+static void
+add_engine_figures (JsonBuilder   *builder,
+                    EmuCollection *collection,
+                    guint          count)
+{
+  guint i;
+
+  json_builder_set_member_name (builder, "engine");
+  json_builder_begin_object (builder);
+  emu_json_add_int (builder, "documents", count);
+  json_builder_set_member_name (builder, "indexes");
+  json_builder_begin_array (builder);
+  add_engine_index (builder, "primary", 0, count);
+  if (collection->type == 3)
+    add_engine_index (builder, "edge", 1, count);
+  for (i = 0; i < collection->indexes->len; i++)
+    {
+      EmuIndex *index = g_ptr_array_index (collection->indexes, i);
+
+      add_engine_index (builder, index->type,
+                        g_ascii_strtoull (index->id, NULL, 10), count);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+/* The sizes are the storage engine's estimates; the emulator stores
+ * nothing on disk and says 0. ?details=true adds the engine's per-index
+ * document counts (3.12/RestCollectionGetCollectionFiguresDetails_single.json). */
+static void
 add_figures (JsonBuilder   *builder,
-             EmuCollection *collection)
+             EmuRequest    *req,
+             EmuCollection *collection,
+             guint          count)
 {
   json_builder_set_member_name (builder, "figures");
   json_builder_begin_object (builder);
@@ -71,10 +122,65 @@ add_figures (JsonBuilder   *builder,
   emu_json_add_boolean (builder, "cacheInUse", FALSE);
   emu_json_add_int (builder, "cacheSize", 0);
   emu_json_add_int (builder, "cacheUsage", 0);
+  if (emu_request_get_query_bool (req, "details", FALSE))
+    add_engine_figures (builder, collection, count);
   json_builder_end_object (builder);
 }
 
-/* {"error":false,"code":200, <properties>} */
+void
+emu_collection_add_properties (JsonBuilder   *builder,
+                               EmuRequest    *req,
+                               EmuCollection *collection)
+{
+  gboolean single_server = req->state->single_server;
+
+  emu_json_add_int (builder, "writeConcern", collection->write_concern);
+  emu_json_add_boolean (builder, "waitForSync", collection->wait_for_sync);
+  emu_json_add_boolean (builder, "usesRevisionsAsDocumentIds", TRUE);
+  emu_json_add_boolean (builder, "syncByRevision", TRUE);
+  emu_json_add_boolean (builder, "supportsRBAC", TRUE);
+  if (!single_server)
+    emu_json_add_string (builder, "shardingStrategy", "hash");
+  emu_json_add_node (builder, "schema", collection->schema);
+  if (!single_server)
+    {
+      emu_json_add_int (builder, "numberOfShards", collection->number_of_shards);
+      emu_json_add_int (builder, "minReplicationFactor", collection->write_concern);
+    }
+  emu_json_add_string (builder, "id", collection->id);
+  emu_json_add_boolean (builder, "isSmartChild", FALSE);
+  emu_json_add_string (builder, "name", collection->name);
+  emu_json_add_string (builder, "statusString", "loaded");
+  if (!single_server)
+    {
+      emu_json_add_boolean (builder, "isSmart", FALSE);
+      emu_json_add_int (builder, "replicationFactor", collection->replication_factor);
+    }
+  emu_json_add_int (builder, "type", collection->type);
+  emu_json_add_int (builder, "status", 3);
+  emu_json_add_boolean (builder, "cacheEnabled", collection->cache_enabled);
+  emu_json_add_boolean (builder, "isSystem", collection->is_system);
+  emu_json_add_node (builder, "computedValues", collection->computed_values);
+  emu_json_add_int (builder, "internalValidatorType", 0);
+  emu_json_add_string (builder, "globallyUniqueId", collection->globally_unique_id);
+  if (single_server)
+    {
+      /* The storage engine's id, which only a server holding the data has
+       * (3.12/RestCollectionCreateCollection_single.json). */
+      emu_json_add_string (builder, "objectId", collection->object_id);
+    }
+  else
+    {
+      json_builder_set_member_name (builder, "shardKeys");
+      json_builder_begin_array (builder);
+      json_builder_add_string_value (builder, "_key");
+      json_builder_end_array (builder);
+      emu_json_add_boolean (builder, "isDisjoint", FALSE);
+    }
+  add_key_options (builder, collection, single_server);
+}
+
+/* {"error":false,"code":200[, figures][, count], <properties>} */
 static void
 reply_properties (EmuRequest    *req,
                   EmuCollection *collection,
@@ -84,45 +190,18 @@ reply_properties (EmuRequest    *req,
   g_autoptr(JsonBuilder) builder = emu_json_begin_ok (SOUP_STATUS_OK);
 
   if (extra == EXTRA_FIGURES)
-    add_figures (builder, collection);
-  emu_json_add_int (builder, "writeConcern", collection->write_concern);
-  emu_json_add_boolean (builder, "waitForSync", collection->wait_for_sync);
-  emu_json_add_boolean (builder, "usesRevisionsAsDocumentIds", TRUE);
-  emu_json_add_boolean (builder, "syncByRevision", TRUE);
-  emu_json_add_boolean (builder, "supportsRBAC", TRUE);
-  emu_json_add_string (builder, "shardingStrategy", "hash");
-  emu_json_add_node (builder, "schema", collection->schema);
-  emu_json_add_int (builder, "numberOfShards", collection->number_of_shards);
-  emu_json_add_int (builder, "minReplicationFactor", collection->write_concern);
-  emu_json_add_string (builder, "id", collection->id);
-  emu_json_add_boolean (builder, "isSmartChild", FALSE);
-  emu_json_add_string (builder, "name", collection->name);
-  emu_json_add_string (builder, "statusString", "loaded");
-  emu_json_add_boolean (builder, "isSmart", FALSE);
-  emu_json_add_int (builder, "replicationFactor", collection->replication_factor);
-  emu_json_add_int (builder, "type", collection->type);
-  emu_json_add_int (builder, "status", 3);
+    add_figures (builder, req, collection, count);
   if (extra != EXTRA_NONE)
     emu_json_add_int (builder, "count", count);
-  emu_json_add_boolean (builder, "cacheEnabled", collection->cache_enabled);
-  emu_json_add_boolean (builder, "isSystem", collection->is_system);
-  emu_json_add_node (builder, "computedValues", collection->computed_values);
-  emu_json_add_int (builder, "internalValidatorType", 0);
-  emu_json_add_string (builder, "globallyUniqueId", collection->globally_unique_id);
-  json_builder_set_member_name (builder, "shardKeys");
-  json_builder_begin_array (builder);
-  json_builder_add_string_value (builder, "_key");
-  json_builder_end_array (builder);
-  emu_json_add_boolean (builder, "isDisjoint", FALSE);
-  add_key_options (builder, collection);
+  emu_collection_add_properties (builder, req, collection);
   json_builder_end_object (builder);
 
   emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
 }
 
 /* error, code[, count], globallyUniqueId, isSystem, status, type, name, id */
-static void
-reply_summary (EmuRequest    *req,
+void
+emu_collection_reply_summary (EmuRequest    *req,
                EmuCollection *collection,
                gboolean       with_count,
                guint          count)
@@ -142,9 +221,9 @@ reply_summary (EmuRequest    *req,
   emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
 }
 
-static void
-set_location (EmuRequest *req,
-              const char *sub)
+void
+emu_collection_set_location (EmuRequest *req,
+                             const char *sub)
 {
   g_autofree char *database = g_uri_escape_string (req->database, NULL, FALSE);
   g_autofree char *name = g_uri_escape_string (emu_request_get_param (req, "collection"),
@@ -156,8 +235,8 @@ set_location (EmuRequest *req,
                                 "Location", location);
 }
 
-static EmuCollection *
-find_or_reply (EmuRequest *req)
+EmuCollection *
+emu_collection_find_or_reply (EmuRequest *req)
 {
   EmuDatabase *database = emu_state_lookup_database (req->state, req->database);
   EmuCollection *collection =
@@ -369,21 +448,21 @@ handle_create (EmuRequest *req)
 static void
 handle_get (EmuRequest *req)
 {
-  EmuCollection *collection = find_or_reply (req);
+  EmuCollection *collection = emu_collection_find_or_reply (req);
 
   if (collection != NULL)
-    reply_summary (req, collection, FALSE, 0);
+    emu_collection_reply_summary (req, collection, FALSE, 0);
 }
 
 static void
 handle_properties (EmuRequest *req)
 {
-  EmuCollection *collection = find_or_reply (req);
+  EmuCollection *collection = emu_collection_find_or_reply (req);
 
   if (collection == NULL)
     return;
   reply_properties (req, collection, EXTRA_NONE, 0);
-  set_location (req, "properties");
+  emu_collection_set_location (req, "properties");
 }
 
 /* count and truncate may run inside a stream transaction. */
@@ -393,10 +472,10 @@ handle_count (EmuRequest *req)
   EmuRequestScope scope;
   EmuCollection *collection;
 
-  if (!emu_request_scope_init (&scope, req) || (collection = find_or_reply (req)) == NULL)
+  if (!emu_request_scope_init (&scope, req) || (collection = emu_collection_find_or_reply (req)) == NULL)
     return;
   reply_properties (req, collection, EXTRA_COUNT, emu_view_count (&scope.view, collection));
-  set_location (req, "count");
+  emu_collection_set_location (req, "count");
 }
 
 static void
@@ -405,16 +484,16 @@ handle_figures (EmuRequest *req)
   EmuRequestScope scope;
   EmuCollection *collection;
 
-  if (!emu_request_scope_init (&scope, req) || (collection = find_or_reply (req)) == NULL)
+  if (!emu_request_scope_init (&scope, req) || (collection = emu_collection_find_or_reply (req)) == NULL)
     return;
   reply_properties (req, collection, EXTRA_FIGURES, emu_view_count (&scope.view, collection));
-  set_location (req, "figures");
+  emu_collection_set_location (req, "figures");
 }
 
 static void
 handle_change_properties (EmuRequest *req)
 {
-  EmuCollection *collection = find_or_reply (req);
+  EmuCollection *collection = emu_collection_find_or_reply (req);
   g_autoptr(JsonNode) body = NULL;
 
   if (collection == NULL || (body = emu_request_parse_body (req)) == NULL)
@@ -426,7 +505,7 @@ handle_change_properties (EmuRequest *req)
     }
 
   reply_properties (req, collection, EXTRA_NONE, 0);
-  set_location (req, "properties");
+  emu_collection_set_location (req, "properties");
 }
 
 static void
@@ -435,13 +514,13 @@ handle_truncate (EmuRequest *req)
   EmuRequestScope scope;
   EmuCollection *collection;
 
-  if (!emu_request_scope_init (&scope, req) || (collection = find_or_reply (req)) == NULL ||
+  if (!emu_request_scope_init (&scope, req) || (collection = emu_collection_find_or_reply (req)) == NULL ||
       !emu_request_scope_can_write (&scope, req, collection))
     return;
 
   emu_view_truncate (&scope.view, collection);
-  reply_summary (req, collection, FALSE, 0);
-  set_location (req, "truncate");
+  emu_collection_reply_summary (req, collection, FALSE, 0);
+  emu_collection_set_location (req, "truncate");
 }
 
 /* Renaming works as on a single server (3.12/RestCollectionIdentifierRename_single.json);
@@ -450,7 +529,7 @@ static void
 handle_rename (EmuRequest *req)
 {
   EmuDatabase *database = emu_state_lookup_database (req->state, req->database);
-  EmuCollection *collection = find_or_reply (req);
+  EmuCollection *collection = emu_collection_find_or_reply (req);
   g_autoptr(JsonNode) body = NULL;
   const char *name;
 
@@ -479,8 +558,8 @@ handle_rename (EmuRequest *req)
 
   g_free (collection->name);
   collection->name = g_strdup (name);
-  reply_summary (req, collection, FALSE, 0);
-  set_location (req, "rename");
+  emu_collection_reply_summary (req, collection, FALSE, 0);
+  emu_collection_set_location (req, "rename");
 }
 
 static void
@@ -489,27 +568,27 @@ handle_load (EmuRequest *req)
   EmuRequestScope scope;
   EmuCollection *collection;
 
-  if (!emu_request_scope_init (&scope, req) || (collection = find_or_reply (req)) == NULL)
+  if (!emu_request_scope_init (&scope, req) || (collection = emu_collection_find_or_reply (req)) == NULL)
     return;
-  reply_summary (req, collection, TRUE, emu_view_count (&scope.view, collection));
-  set_location (req, "load");
+  emu_collection_reply_summary (req, collection, TRUE, emu_view_count (&scope.view, collection));
+  emu_collection_set_location (req, "load");
 }
 
 static void
 handle_unload (EmuRequest *req)
 {
-  EmuCollection *collection = find_or_reply (req);
+  EmuCollection *collection = emu_collection_find_or_reply (req);
 
   if (collection == NULL)
     return;
-  reply_summary (req, collection, FALSE, 0);
-  set_location (req, "unload");
+  emu_collection_reply_summary (req, collection, FALSE, 0);
+  emu_collection_set_location (req, "unload");
 }
 
 static void
 handle_load_indexes (EmuRequest *req)
 {
-  EmuCollection *collection = find_or_reply (req);
+  EmuCollection *collection = emu_collection_find_or_reply (req);
   g_autoptr(JsonBuilder) builder = NULL;
 
   if (collection == NULL)
@@ -518,14 +597,14 @@ handle_load_indexes (EmuRequest *req)
   emu_json_add_boolean (builder, "result", TRUE);
   json_builder_end_object (builder);
   emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
-  set_location (req, "loadIndexesIntoMemory");
+  emu_collection_set_location (req, "loadIndexesIntoMemory");
 }
 
 static void
 handle_drop (EmuRequest *req)
 {
   EmuDatabase *database = emu_state_lookup_database (req->state, req->database);
-  EmuCollection *collection = find_or_reply (req);
+  EmuCollection *collection = emu_collection_find_or_reply (req);
   g_autoptr(JsonBuilder) builder = NULL;
   g_autofree char *id = NULL;
 

@@ -31,6 +31,7 @@ typedef struct {
   char     *tls_cert;
   char     *tls_key;
   gboolean  exit_on_eof;
+  gboolean  single;
 } Options;
 
 static void
@@ -66,6 +67,8 @@ parse_options (Options   *options,
       "PEM private key of --tls-cert", "FILE" },
     { "exit-on-eof", 0, 0, G_OPTION_ARG_NONE, &options->exit_on_eof,
       "Exit when standard input reaches end of file", NULL },
+    { "single", 0, 0, G_OPTION_ARG_NONE, &options->single,
+      "Answer as single servers do where they differ from Coordinators", NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("- emulated ArangoDB cluster");
@@ -151,6 +154,7 @@ setup_state (EmuState  *state,
     ? g_strdup (options->jwt_secret)
     : emu_auth_new_secret ();
   state->jwt_ttl = (guint) options->jwt_ttl;
+  state->single_server = options->single;
 
   if (options->tls_cert != NULL)
     {

@@ -125,6 +125,7 @@ struct _EmuState {
 
   gint64           maintenance_until;   /* supervision maintenance, 0 = off */
   gboolean         read_only;
+  gboolean         single_server; /* --single: single-server answer shapes */
   gint64           target_coordinators;
   gint64           target_dbservers;
 
