@@ -333,6 +333,7 @@ handle_many (EmuRequest *req,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  gboolean wrote = FALSE;
   guint i;
 
   json_builder_begin_array (builder);
@@ -363,9 +364,16 @@ handle_many (EmuRequest *req,
                           counts, order);
       else if (!call->silent)
         json_builder_add_value (builder, json_node_copy (result.result));
+      wrote = wrote || result.written;
       emu_doc_result_clear (&result);
     }
   json_builder_end_array (builder);
+
+  /* The collection's waitForSync only applies to a write that happened:
+   * when every item failed, nothing was synced and the answer is 202
+   * (3.12/RestDocumentHandlerDeleteDocumentRevConflictMulti_single.json). */
+  if (!wrote)
+    call->wait_for_sync = emu_request_get_query_bool (req, "waitForSync", FALSE);
 
   /* silent: {} when everything worked, else only the errors. */
   if (call->silent && order->len == 0)
