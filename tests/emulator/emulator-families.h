@@ -12,6 +12,7 @@
  */
 
 EMU_FAMILY (admin)
+EMU_FAMILY (aqlfunction)
 EMU_FAMILY (auth)
 EMU_FAMILY (cluster)
 EMU_FAMILY (collections)
@@ -22,4 +23,5 @@ EMU_FAMILY (documents)
 EMU_FAMILY (import)
 EMU_FAMILY (indexes)
 EMU_FAMILY (queries)
+EMU_FAMILY (tasks)
 EMU_FAMILY (transactions)

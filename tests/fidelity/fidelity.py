@@ -136,19 +136,25 @@ VERSIONED_KEYS = [
     # Query statistics: document lookups and seeks counted since 3.12,
     # search parallelism reported in 3.12 only, intermediate commits
     # since 3.11.
-    (r'^POST /_api/(cursor|explain)', r'^(extra\.)?stats\.(documentLookups|seeks)$',
+    (r'^[A-Z]+ /_api/(cursor|explain)', r'^(extra\.)?stats\.(documentLookups|seeks)$',
      {'3.12', '4.x'}),
-    (r'^POST /_api/(cursor|explain)', r'^(extra\.)?stats\.searchParallelism$',
+    (r'^[A-Z]+ /_api/(cursor|explain)', r'^(extra\.)?stats\.searchParallelism$',
      {'3.12'}),
-    (r'^POST /_api/(cursor|explain)', r'^(extra\.)?stats\.intermediateCommits$',
+    (r'^[A-Z]+ /_api/(cursor|explain)', r'^(extra\.)?stats\.intermediateCommits$',
      {'3.11', '3.12', '4.x'}),
     # Execution plans: bind parameter variables per node and the prefetch
     # node count, 3.12 only.
-    (r'^POST /_api/(cursor|explain)',
+    (r'^[A-Z]+ /_api/(cursor|explain)',
      r'^(extra\.)?(plan|plans\[\])\.(asyncPrefetchNodes|nodes\[\]\.bindParameterVariables)$',
      {'3.12'}),
-    # Parsing a query: warnings are reported since 3.12.
+    # Parsing a query: warnings are reported since 3.12, and references
+    # say whether they are to a subquery's result since 3.12.
     (r'^POST /_api/query$', r'^warnings$', {'3.12', '4.x'}),
+    (r'^POST /_api/(query|explain)$', r'\.subqueryReference$', {'3.12', '4.x'}),
+    # Cursors: batch ids for retries since 3.11.
+    (r'^[A-Z]+ /_api/cursor', r'^nextBatchId$', {'3.11', '3.12', '4.x'}),
+    # Index descriptions: the primary index's selectivity since 3.11.
+    (r'^GET /_api/index/', r'^selectivityEstimate$', {'3.11', '3.12', '4.x'}),
 ]
 EMULATED_VERSION = '3.12'
 
