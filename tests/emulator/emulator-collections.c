@@ -17,6 +17,7 @@
 #include "emulator-reply.h"
 #include "emulator-router.h"
 #include "emulator-transactions.h"
+#include "emulator-wal.h"
 
 #define MAX_NAME_LENGTH 256
 
@@ -247,6 +248,27 @@ emu_collection_find_or_reply (EmuRequest *req)
   return collection;
 }
 
+/* The change in the write-ahead log: a drop names the collection, a
+ * create or rename carries its definition. */
+static void
+log_change (EmuRequest    *req,
+            int            type,
+            EmuCollection *collection)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) data = NULL;
+
+  if (type != EMU_WAL_COLLECTION_DROP)
+    {
+      builder = json_builder_new ();
+      json_builder_begin_object (builder);
+      emu_collection_add_properties (builder, req, collection);
+      json_builder_end_object (builder);
+      data = json_builder_get_root (builder);
+    }
+  emu_wal_log (req->state, type, req->database, collection, data);
+}
+
 /* Traditional collection names; a leading "_" only for system ones. */
 static gboolean
 is_valid_name (const char *name,
@@ -442,6 +464,7 @@ handle_create (EmuRequest *req)
       return;
     }
 
+  log_change (req, EMU_WAL_COLLECTION_CREATE, collection);
   reply_properties (req, collection, EXTRA_NONE, 0);
 }
 
@@ -558,6 +581,7 @@ handle_rename (EmuRequest *req)
 
   g_free (collection->name);
   collection->name = g_strdup (name);
+  log_change (req, EMU_WAL_COLLECTION_RENAME, collection);
   emu_collection_reply_summary (req, collection, FALSE, 0);
   emu_collection_set_location (req, "rename");
 }
@@ -617,6 +641,7 @@ handle_drop (EmuRequest *req)
     }
 
   id = g_strdup (collection->id);
+  log_change (req, EMU_WAL_COLLECTION_DROP, collection);
   emu_database_drop_collection (database, collection);
 
   builder = emu_json_begin_ok (SOUP_STATUS_OK);

@@ -4,6 +4,7 @@
  */
 
 #include "emulator-state.h"
+#include "emulator-wal.h"
 
 #include "emulator-coordinator.h"
 #include "emulator-index-def.h"
@@ -174,6 +175,7 @@ emu_state_free (EmuState *state)
   g_clear_pointer (&state->control_router, emu_router_free);
   g_clear_pointer (&state->cursors, g_hash_table_unref);
   g_clear_pointer (&state->transactions, g_hash_table_unref);
+  g_clear_pointer (&state->wal, emu_wal_free);
   g_ptr_array_unref (state->dbservers);
   g_ptr_array_unref (state->agents);
   g_hash_table_unref (state->databases);
@@ -273,6 +275,7 @@ emu_state_add_database (EmuState   *state,
 {
   EmuDatabase *database = g_new0 (EmuDatabase, 1);
 
+  database->state = state;
   database->id = emu_state_next_id (state);
   database->name = g_strdup (name);
   database->collections = g_ptr_array_new_with_free_func (emu_collection_free);

@@ -104,6 +104,7 @@ struct _EmuCollection {
 };
 
 struct _EmuDatabase {
+  EmuState   *state;
   char       *id;
   char       *name;
   GPtrArray  *collections;        /* EmuCollection, in creation order */
@@ -137,6 +138,7 @@ struct _EmuState {
   /* Owned by their families: emulator-cursors.c, emulator-transactions.c. */
   GHashTable      *cursors;       /* id -> EmuCursor */
   GHashTable      *transactions;  /* id -> EmuTransaction */
+  struct _EmuWal  *wal;           /* emulator-wal.c; NULL until the first change */
 
   EmuRouter       *router;
   EmuRouter       *control_router;
