@@ -113,21 +113,12 @@ success_status (Call      *call,
 }
 
 static void
-set_header (EmuRequest *req,
-            const char *name,
-            const char *value)
-{
-  soup_message_headers_replace (soup_server_message_get_response_headers (req->msg),
-                                name, value);
-}
-
-static void
 set_etag (EmuRequest *req,
           const char *rev)
 {
   g_autofree char *etag = g_strdup_printf ("\"%s\"", rev);
 
-  set_header (req, "Etag", etag);
+  emu_reply_set_header (req->msg, "Etag", etag);
 }
 
 /* 412 with the stored document's identity, in the key order of
@@ -192,7 +183,7 @@ reply_single (EmuRequest   *req,
   name = g_uri_escape_string (call->collection->name, NULL, FALSE);
   key = g_uri_escape_string (result->key, NULL, FALSE);
   location = g_strdup_printf ("/_db/%s/_api/document/%s/%s", database, name, key);
-  set_header (req, "Location", location);
+  emu_reply_set_header (req->msg, "Location", location);
 }
 
 static void
@@ -288,7 +279,7 @@ set_error_codes (EmuRequest *req,
                               GPOINTER_TO_INT (g_hash_table_lookup (counts, key)));
     }
   g_string_append_c (text, '}');
-  set_header (req, "X-Arango-Error-Codes", text->str);
+  emu_reply_set_header (req->msg, "X-Arango-Error-Codes", text->str);
 }
 
 static void

@@ -194,6 +194,14 @@ emu_reply_raw (SoupServerMessage *msg,
 }
 
 void
+emu_reply_set_header (SoupServerMessage *msg,
+                      const char        *name,
+                      const char        *value)
+{
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), name, value);
+}
+
+void
 emu_reply_empty (SoupServerMessage *msg,
                  guint              status)
 {

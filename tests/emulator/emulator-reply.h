@@ -85,6 +85,9 @@ void         emu_reply_raw                (SoupServerMessage *msg,
                                            const char        *content_type,
                                            const char        *body,
                                            gsize              length);
+void         emu_reply_set_header         (SoupServerMessage *msg,
+                                           const char        *name,
+                                           const char        *value);
 void         emu_reply_empty              (SoupServerMessage *msg,
                                            guint              status);
 void         emu_reply_json               (SoupServerMessage *msg,

@@ -219,22 +219,13 @@ append_marker (GString *out,
 }
 
 static void
-set_header (EmuRequest *req,
-            const char *name,
-            const char *value)
-{
-  soup_message_headers_replace (soup_server_message_get_response_headers (req->msg),
-                                name, value);
-}
-
-static void
 set_tick_header (EmuRequest *req,
                  const char *name,
                  guint64     tick)
 {
   g_autofree char *text = tick_string (tick);
 
-  set_header (req, name, text);
+  emu_reply_set_header (req->msg, name, text);
 }
 
 /* GET /_api/wal/tail?from=&to=&chunkSize=&global=: the markers after from
@@ -281,9 +272,9 @@ handle_tail (EmuRequest *req)
   if (more)
     last_tick = last_scanned;
 
-  set_header (req, "X-Arango-Replication-Checkmore", more ? "true" : "false");
-  set_header (req, "X-Arango-Replication-Frompresent",
-              from + 1 >= wal->first_tick ? "true" : "false");
+  emu_reply_set_header (req->msg, "X-Arango-Replication-Checkmore", more ? "true" : "false");
+  emu_reply_set_header (req->msg, "X-Arango-Replication-Frompresent",
+                        from + 1 >= wal->first_tick ? "true" : "false");
   set_tick_header (req, "X-Arango-Replication-Lastincluded", last_included);
   set_tick_header (req, "X-Arango-Replication-Lastscanned", last_scanned);
   set_tick_header (req, "X-Arango-Replication-Lasttick", last_tick);
