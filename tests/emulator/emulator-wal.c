@@ -107,6 +107,12 @@ emu_wal_last_tick (EmuState *state)
   return state->next_id - 1;
 }
 
+const char *
+emu_wal_server_id (EmuState *state)
+{
+  return get_wal (state)->server_id;
+}
+
 void
 emu_wal_add_server (JsonBuilder *builder,
                     EmuState    *state,
@@ -115,7 +121,7 @@ emu_wal_add_server (JsonBuilder *builder,
   json_builder_set_member_name (builder, "server");
   json_builder_begin_object (builder);
   emu_json_add_string (builder, "version", EMU_VERSION);
-  emu_json_add_string (builder, "serverId", get_wal (state)->server_id);
+  emu_json_add_string (builder, "serverId", emu_wal_server_id (state));
   if (with_engine)
     emu_json_add_string (builder, "engine", "rocksdb");
   json_builder_end_object (builder);

@@ -29,6 +29,7 @@ void         emu_wal_log          (EmuState      *state,
                                    JsonNode      *data);
 void         emu_wal_free         (EmuWal        *wal);
 guint64      emu_wal_last_tick    (EmuState      *state);
+const char  *emu_wal_server_id    (EmuState      *state);
 void         emu_wal_add_server   (JsonBuilder   *builder,
                                    EmuState      *state,
                                    gboolean       with_engine);
