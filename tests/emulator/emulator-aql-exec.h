@@ -19,6 +19,7 @@ typedef struct {
   guint64    filtered;
   gint64     full_count;      /* -1 unless options.fullCount */
   gdouble    execution_time;  /* seconds */
+  gboolean   cached;          /* served from the query results cache */
 } EmuAqlOutcome;
 
 gboolean  emu_aql_check_bind_vars (EmuAqlQuery   *query,

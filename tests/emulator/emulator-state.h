@@ -139,6 +139,7 @@ struct _EmuState {
   GHashTable      *cursors;       /* id -> EmuCursor */
   GHashTable      *transactions;  /* id -> EmuTransaction */
   struct _EmuWal  *wal;           /* emulator-wal.c; NULL until the first change */
+  struct _EmuQueryCache *query_cache; /* emulator-query-cache.c; NULL until used */
 
   EmuRouter       *router;
   EmuRouter       *control_router;

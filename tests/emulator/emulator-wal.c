@@ -14,6 +14,7 @@
 
 #include "emulator-wal.h"
 
+#include "emulator-query-cache.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
 
@@ -91,6 +92,9 @@ emu_wal_log (EmuState      *state,
   if (type == EMU_WAL_COLLECTION_CREATE || type == EMU_WAL_COLLECTION_DROP)
     marker->size += 512;
   g_queue_push_tail (&wal->markers, marker);
+  /* Every committed change passes here: cached results that read the
+   * collection are stale now. */
+  emu_query_cache_invalidate (state, database, collection->name);
 
   while (wal->markers.length > MAX_MARKERS)
     {
