@@ -189,10 +189,7 @@ describe_type (EmuIndex   *index,
   else if (g_str_equal (type, "inverted"))
     {
       index->sparse = TRUE;
-      copy_member (definition, request, "analyzer", emu_value_string ("identity"));
-      copy_member (definition, request, "includeAllFields", emu_value_boolean (FALSE));
-      copy_member (definition, request, "searchField", emu_value_boolean (FALSE));
-      copy_member (definition, request, "trackListPositions", emu_value_boolean (FALSE));
+      emu_index_describe_inverted (definition, request);
     }
   else if (g_str_equal (type, "mdi") || g_str_equal (type, "mdi-prefixed"))
     {
@@ -271,33 +268,8 @@ emu_index_new (JsonObject  *request,
                        ((guint64) g_random_int () << 31 | g_random_int ()) |
                        G_GUINT64_CONSTANT (1) << 60);
 
-  if (g_str_equal (type, "inverted"))
-    {
-      JsonArray *fields = json_array_new ();
-      JsonArray *given = json_object_get_array_member (request, "fields");
-
-      for (i = 0; i < json_array_get_length (given); i++)
-        {
-          JsonNode *field = json_array_get_element (given, i);
-
-          if (JSON_NODE_HOLDS_OBJECT (field))
-            {
-              json_array_add_element (fields, json_node_copy (field));
-            }
-          else
-            {
-              JsonObject *object = json_object_new ();
-
-              json_object_set_string_member (object, "name", json_node_get_string (field));
-              json_array_add_object_element (fields, object);
-            }
-        }
-      json_object_set_array_member (definition, "fields", fields);
-    }
-  else
-    {
-      json_object_set_array_member (definition, "fields", fields_array (index->fields));
-    }
+  if (!g_str_equal (type, "inverted"))
+    json_object_set_array_member (definition, "fields", fields_array (index->fields));
   json_object_set_string_member (definition, "name", index->name);
   json_object_set_boolean_member (definition, "sparse", index->sparse);
   json_object_set_string_member (definition, "type", index->type);

@@ -32,6 +32,9 @@ JsonNode   *emu_index_describe          (EmuIndex      *index,
                                          EmuCollection *collection,
                                          int            newly_created);
 
+void        emu_index_describe_inverted (JsonObject    *definition,
+                                         JsonObject    *request);
+
 JsonArray  *emu_collection_describe_indexes (EmuCollection *collection);
 JsonNode   *emu_collection_describe_index   (EmuCollection *collection,
                                              const char    *id);
