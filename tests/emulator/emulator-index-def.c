@@ -118,11 +118,13 @@ fields_array (char **fields)
   return array;
 }
 
-static void
-copy_member (JsonObject *to,
-             JsonObject *from,
-             const char *name,
-             JsonNode   *fallback)
+/* The member of the request, or (absent or of another type) the default,
+ * which is consumed. */
+void
+emu_index_copy_member (JsonObject *to,
+                       JsonObject *from,
+                       const char *name,
+                       JsonNode   *fallback)
 {
   JsonNode *value = json_object_get_member (from, name);
 
@@ -151,9 +153,9 @@ describe_type (EmuIndex   *index,
 
   if (g_str_equal (type, "persistent"))
     {
-      copy_member (definition, request, "cacheEnabled", emu_value_boolean (FALSE));
-      copy_member (definition, request, "deduplicate", emu_value_boolean (TRUE));
-      copy_member (definition, request, "estimates", emu_value_boolean (TRUE));
+      emu_index_copy_member (definition, request, "cacheEnabled", emu_value_boolean (FALSE));
+      emu_index_copy_member (definition, request, "deduplicate", emu_value_boolean (TRUE));
+      emu_index_copy_member (definition, request, "estimates", emu_value_boolean (TRUE));
       json_object_set_int_member (definition, "selectivityEstimate", 1);
     }
   else if (g_str_equal (type, "ttl"))
@@ -176,15 +178,15 @@ describe_type (EmuIndex   *index,
     {
       index->sparse = TRUE;
       json_object_set_int_member (definition, "bestIndexedLevel", 17);
-      copy_member (definition, request, "geoJson", emu_value_boolean (FALSE));
-      copy_member (definition, request, "legacyPolygons", emu_value_boolean (FALSE));
+      emu_index_copy_member (definition, request, "geoJson", emu_value_boolean (FALSE));
+      emu_index_copy_member (definition, request, "legacyPolygons", emu_value_boolean (FALSE));
       json_object_set_int_member (definition, "maxNumCoverCells", 8);
       json_object_set_int_member (definition, "worstIndexedLevel", 4);
     }
   else if (g_str_equal (type, "fulltext"))
     {
       index->sparse = TRUE;
-      copy_member (definition, request, "minLength", emu_value_int (2));
+      emu_index_copy_member (definition, request, "minLength", emu_value_int (2));
     }
   else if (g_str_equal (type, "inverted"))
     {
@@ -193,8 +195,8 @@ describe_type (EmuIndex   *index,
     }
   else if (g_str_equal (type, "mdi") || g_str_equal (type, "mdi-prefixed"))
     {
-      copy_member (definition, request, "fieldValueTypes", emu_value_string ("double"));
-      copy_member (definition, request, "estimates",
+      emu_index_copy_member (definition, request, "fieldValueTypes", emu_value_string ("double"));
+      emu_index_copy_member (definition, request, "estimates",
                    emu_value_boolean (g_str_equal (type, "mdi-prefixed")));
       if (g_str_equal (type, "mdi-prefixed"))
         {

@@ -37,25 +37,6 @@ features_array (const char *const *features)
   return array;
 }
 
-static void
-set_default (JsonObject *definition,
-             JsonObject *request,
-             const char *name,
-             JsonNode   *fallback)
-{
-  JsonNode *given = json_object_get_member (request, name);
-
-  if (given != NULL && JSON_NODE_TYPE (given) == JSON_NODE_TYPE (fallback))
-    {
-      json_object_set_member (definition, name, json_node_copy (given));
-      json_node_unref (fallback);
-    }
-  else
-    {
-      json_object_set_member (definition, name, fallback);
-    }
-}
-
 static JsonNode *
 parse (const char *json)
 {
@@ -113,11 +94,11 @@ emu_index_describe_inverted (JsonObject *definition,
   const char *analyzer = emu_json_get_string (request, "analyzer");
   const char *const *features = analyzer_features (analyzer != NULL ? analyzer : "identity");
 
-  set_default (definition, request, "analyzer", emu_value_string ("identity"));
-  set_default (definition, request, "cleanupIntervalStep", emu_value_int (2));
-  set_default (definition, request, "commitIntervalMsec", emu_value_int (1000));
-  set_default (definition, request, "consolidationIntervalMsec", emu_value_int (5000));
-  set_default (definition, request, "consolidationPolicy",
+  emu_index_copy_member (definition, request, "analyzer", emu_value_string ("identity"));
+  emu_index_copy_member (definition, request, "cleanupIntervalStep", emu_value_int (2));
+  emu_index_copy_member (definition, request, "commitIntervalMsec", emu_value_int (1000));
+  emu_index_copy_member (definition, request, "consolidationIntervalMsec", emu_value_int (5000));
+  emu_index_copy_member (definition, request, "consolidationPolicy",
                parse ("{\"type\":\"tier\",\"segmentsBytesMax\":8589934592,"
                       "\"maxSkewThreshold\":0.4,\"minDeletionRatio\":0.5}"));
   if (features != NULL)
@@ -125,18 +106,18 @@ emu_index_describe_inverted (JsonObject *definition,
       JsonNode *node = json_node_new (JSON_NODE_ARRAY);
 
       json_node_take_array (node, features_array (features));
-      set_default (definition, request, "features", node);
+      emu_index_copy_member (definition, request, "features", node);
     }
   json_object_set_array_member (definition, "fields",
                                 describe_fields (json_object_get_array_member (request, "fields")));
-  set_default (definition, request, "includeAllFields", emu_value_boolean (FALSE));
-  set_default (definition, request, "optimizeTopK", parse ("[]"));
-  set_default (definition, request, "primarySort", parse ("{\"fields\":[],\"compression\":\"lz4\"}"));
-  set_default (definition, request, "searchField", emu_value_boolean (FALSE));
-  set_default (definition, request, "storedValues", parse ("[]"));
-  set_default (definition, request, "trackListPositions", emu_value_boolean (FALSE));
+  emu_index_copy_member (definition, request, "includeAllFields", emu_value_boolean (FALSE));
+  emu_index_copy_member (definition, request, "optimizeTopK", parse ("[]"));
+  emu_index_copy_member (definition, request, "primarySort", parse ("{\"fields\":[],\"compression\":\"lz4\"}"));
+  emu_index_copy_member (definition, request, "searchField", emu_value_boolean (FALSE));
+  emu_index_copy_member (definition, request, "storedValues", parse ("[]"));
+  emu_index_copy_member (definition, request, "trackListPositions", emu_value_boolean (FALSE));
   json_object_set_int_member (definition, "version", 1);
-  set_default (definition, request, "writebufferActive", emu_value_int (0));
-  set_default (definition, request, "writebufferIdle", emu_value_int (64));
-  set_default (definition, request, "writebufferSizeMax", emu_value_int (33554432));
+  emu_index_copy_member (definition, request, "writebufferActive", emu_value_int (0));
+  emu_index_copy_member (definition, request, "writebufferIdle", emu_value_int (64));
+  emu_index_copy_member (definition, request, "writebufferSizeMax", emu_value_int (33554432));
 }
