@@ -16,6 +16,7 @@
 
 #include "emulator-aql-exec.h"
 #include "emulator-aql-parser.h"
+#include "emulator-delay.h"
 #include "emulator-query-cache.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
@@ -283,6 +284,9 @@ handle_create (EmuRequest *req)
       emu_aql_outcome_clear (&outcome);
       return;
     }
+
+  /* A query that called SLEEP() answers when its time is up. */
+  emu_reply_hold (req->msg, (guint) MIN (outcome.sleep_seconds * 1000, G_MAXUINT));
 
   if (json_array_get_length (outcome.result) <= (guint) request.batch_size)
     {
