@@ -173,7 +173,7 @@ VERSIONED_KEYS = [
     # Parsing a query: warnings are reported since 3.12, and references
     # say whether they are to a subquery's result since 3.12.
     (r'^POST /_api/query$', r'^warnings$', {'3.12', '4.x'}),
-    (r'^POST /_api/(query|explain)$', r'\.subqueryReference$', {'3.12', '4.x'}),
+    (r'^POST /_api/(query|explain)$', r'^.*\.subqueryReference$', {'3.12', '4.x'}),
     # Cursors: batch ids for retries since 3.11.
     (r'^[A-Z]+ /_api/cursor', r'^nextBatchId$', {'3.11', '3.12', '4.x'}),
     # Index descriptions: the primary index's selectivity since 3.11.
