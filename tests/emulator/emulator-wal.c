@@ -291,6 +291,8 @@ handle_tail (EmuRequest *req)
 
   if (out->len == 0)
     {
+      /* libsoup 3.2 ends the connection after a 204 (the server keeps
+       * it); clients connect again. */
       emu_reply_raw (req->msg, SOUP_STATUS_NO_CONTENT, "application/x-arango-dump", "", 0);
       return;
     }
