@@ -21,14 +21,14 @@
 #define MAX_MARKERS 10000
 #define DEFAULT_CHUNK_SIZE (1024 * 1024)
 #define ERROR_CLUSTER_UNSUPPORTED 1470
+#define COLLECTION_DEFINITION_SIZE 512
 
 typedef struct {
   guint64   tick;
   int       type;
   char     *database;
   char     *cuid;
-  JsonNode *data;       /* NULL: no "data" member */
-  gsize     size;       /* what the change amounts to in the log, for chunkSize */
+  JsonNode *data;       /* NULL: no "data" member; never changed once logged */
 } Marker;
 
 struct _EmuWal {
@@ -70,8 +70,8 @@ get_wal (EmuState *state)
   return state->wal;
 }
 
-/* data is copied; the collection's definition stands for the size of a
- * collection change, as the server's log holds it with the change. */
+/* data is kept as it is (documents are immutable), not copied: every
+ * committed write passes here. */
 void
 emu_wal_log (EmuState      *state,
              int            type,
@@ -81,16 +81,12 @@ emu_wal_log (EmuState      *state,
 {
   EmuWal *wal = get_wal (state);
   Marker *marker = g_new0 (Marker, 1);
-  g_autofree char *text = data != NULL ? json_to_string (data, FALSE) : NULL;
 
   marker->tick = state->next_id++;
   marker->type = type;
   marker->database = g_strdup (database);
   marker->cuid = g_strdup (collection->globally_unique_id);
-  marker->data = data != NULL ? json_node_copy (data) : NULL;
-  marker->size = 64 + (text != NULL ? strlen (text) : 0);
-  if (type == EMU_WAL_COLLECTION_CREATE || type == EMU_WAL_COLLECTION_DROP)
-    marker->size += 512;
+  marker->data = data != NULL ? json_node_ref (data) : NULL;
   g_queue_push_tail (&wal->markers, marker);
   /* Every committed change passes here: cached results that read the
    * collection are stale now. */
@@ -203,7 +199,10 @@ query_tick (EmuRequest *req,
   return text != NULL && *text != '\0' ? g_ascii_strtoull (text, NULL, 10) : default_value;
 }
 
-static void
+/* Appends the marker's line; returns what the change amounts to in the
+ * log, for chunkSize: the line, and for a collection change its
+ * definition, which the server's log holds with it. */
+static gsize
 append_marker (GString *out,
                Marker  *marker)
 {
@@ -226,6 +225,9 @@ append_marker (GString *out,
   line = json_to_string (root, FALSE);
   g_string_append (out, line);
   g_string_append_c (out, '\n');
+  if (marker->type == EMU_WAL_COLLECTION_CREATE || marker->type == EMU_WAL_COLLECTION_DROP)
+    return strlen (line) + COLLECTION_DEFINITION_SIZE;
+  return strlen (line);
 }
 
 static void
@@ -275,8 +277,7 @@ handle_tail (EmuRequest *req)
       last_scanned = marker->tick;
       if (!global && !g_str_equal (marker->database, req->database))
         continue;
-      append_marker (out, marker);
-      taken += marker->size;
+      taken += append_marker (out, marker);
       last_included = marker->tick;
     }
   if (more)
