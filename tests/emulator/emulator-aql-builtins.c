@@ -101,6 +101,46 @@ compare_name (const void *key,
   return strcmp (key, ((const EmuAqlBuiltin *) element)->name);
 }
 
+static gboolean
+node_calls (EmuAqlNode *node,
+            const char *name)
+{
+  guint i;
+
+  if (node == NULL)
+    return FALSE;
+  if (node->type == AQL_NODE_FUNCTION_CALL && g_strcmp0 (node->text, name) == 0)
+    return TRUE;
+  if (node->children != NULL)
+    for (i = 0; i < node->children->len; i++)
+      if (node_calls (g_ptr_array_index (node->children, i), name))
+        return TRUE;
+  return FALSE;
+}
+
+/* Whether any expression of the query calls the function. */
+gboolean
+emu_aql_query_calls (EmuAqlQuery *query,
+                     const char  *name)
+{
+  guint i, j;
+
+  for (i = 0; i < query->statements->len; i++)
+    {
+      EmuAqlStatement *statement = g_ptr_array_index (query->statements, i);
+
+      if (node_calls (statement->expression, name) || node_calls (statement->with, name) ||
+          node_calls (statement->offset, name) || node_calls (statement->count, name) ||
+          node_calls (statement->options, name))
+        return TRUE;
+      for (j = 0; statement->sort != NULL && j < statement->sort->len; j++)
+        if (node_calls (((EmuAqlSortElement *) g_ptr_array_index (statement->sort, j))->expression,
+                        name))
+          return TRUE;
+    }
+  return FALSE;
+}
+
 const EmuAqlBuiltin *
 emu_aql_builtin_lookup (const char *name)
 {

@@ -23,6 +23,8 @@ typedef struct {
   EmuAqlBuiltinFunc  eval;
 } EmuAqlBuiltin;
 
-const EmuAqlBuiltin *emu_aql_builtin_lookup (const char *name);
+const EmuAqlBuiltin *emu_aql_builtin_lookup (const char  *name);
+gboolean             emu_aql_query_calls    (EmuAqlQuery *query,
+                                             const char  *name);
 
 G_END_DECLS

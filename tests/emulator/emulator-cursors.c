@@ -15,8 +15,9 @@
  */
 
 #include "emulator-aql-exec.h"
+#include "emulator-aql-builtins.h"
 #include "emulator-aql-parser.h"
-#include "emulator-delay.h"
+#include "emulator-query-tracking.h"
 #include "emulator-query-cache.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
@@ -165,6 +166,7 @@ typedef struct {
   gboolean    full_count;
   gboolean    allow_retry;
   gboolean    use_plan_cache;
+  gboolean    stream;
   gdouble     batch_size;
   gdouble     ttl;
 } CursorRequest;
@@ -186,6 +188,7 @@ read_request (EmuRequest    *req,
   request->full_count = emu_json_get_boolean (options_object, "fullCount", FALSE);
   request->allow_retry = emu_json_get_boolean (options_object, "allowRetry", FALSE);
   request->use_plan_cache = emu_json_get_boolean (options_object, "usePlanCache", FALSE);
+  request->stream = emu_json_get_boolean (options_object, "stream", FALSE);
   request->batch_size = DEFAULT_BATCH_SIZE;
   request->ttl = DEFAULT_TTL_SECONDS;
 
@@ -275,6 +278,15 @@ handle_create (EmuRequest *req)
     return;
 
   query = emu_aql_parse (request.query, scope.database, &error);
+  /* Such a query runs (and can be killed) while it sleeps, and a killed
+   * one writes nothing; the emulator's queries write as they are made. */
+  if (query != NULL && query->modifies && emu_aql_query_calls (query, "SLEEP"))
+    {
+      emu_reply_arango_error (req->msg, EMU_ERROR_NOT_IMPLEMENTED,
+                              "not implemented: SLEEP() in a data-modification query "
+                              "is not supported by the emulator");
+      return;
+    }
   if (query == NULL ||
       !emu_aql_check_bind_vars (query, scope.database, request.bind_vars, &error) ||
       !run_query (req, &scope, &request, json_node_get_object (body), query, &outcome, &error))
@@ -285,8 +297,10 @@ handle_create (EmuRequest *req)
       return;
     }
 
-  /* A query that called SLEEP() answers when its time is up. */
-  emu_reply_hold (req->msg, (guint) MIN (outcome.sleep_seconds * 1000, G_MAXUINT));
+  /* A query that called SLEEP() answers when its time is up, and runs
+   * until then. */
+  emu_query_tracking_ran (req, request.query, request.bind_vars, request.stream,
+                          outcome.execution_time, outcome.sleep_seconds);
 
   if (json_array_get_length (outcome.result) <= (guint) request.batch_size)
     {

@@ -9,7 +9,13 @@
 
 G_BEGIN_DECLS
 
-void emu_reply_hold (SoupServerMessage *msg,
-                     guint              ms);
+/* Called once the answer is on its way, or its client gone. */
+typedef void (*EmuHeldDone) (gpointer user_data);
+
+void emu_reply_hold     (SoupServerMessage *msg,
+                         guint              ms,
+                         EmuHeldDone        done,
+                         gpointer           user_data);
+void emu_reply_hold_end (SoupServerMessage *msg);
 
 G_END_DECLS

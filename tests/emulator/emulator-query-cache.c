@@ -330,7 +330,7 @@ add_properties (JsonBuilder   *builder,
 }
 
 static void
-reply_properties (EmuRequest *req)
+handle_get_properties (EmuRequest *req)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -341,36 +341,15 @@ reply_properties (EmuRequest *req)
 }
 
 static void
-handle_get_properties (EmuRequest *req)
-{
-  reply_properties (req);
-}
-
-static gboolean
-read_size (JsonObject *object,
-           const char *name,
-           gint64     *value)
-{
-  gdouble number;
-
-  if (!json_object_has_member (object, name))
-    return TRUE;
-  if (!emu_json_get_number (object, name, &number) || number < 0)
-    return FALSE;
-  *value = (gint64) number;
-  return TRUE;
-}
-
-static void
 handle_set_properties (EmuRequest *req)
 {
   EmuQueryCache *cache = get_cache (req->state);
   g_autoptr(JsonNode) body = emu_request_parse_body (req);
   JsonObject *object;
   const char *mode;
-  gint64 max_results = cache->max_results;
-  gint64 max_results_size = cache->max_results_size;
-  gint64 max_entry_size = cache->max_entry_size;
+  gdouble max_results = cache->max_results;
+  gdouble max_results_size = cache->max_results_size;
+  gdouble max_entry_size = cache->max_entry_size;
 
   if (body == NULL)
     return;
@@ -380,9 +359,9 @@ handle_set_properties (EmuRequest *req)
       (json_object_has_member (object, "mode") &&
        (mode == NULL || !(g_str_equal (mode, "off") || g_str_equal (mode, "on") ||
                           g_str_equal (mode, "demand")))) ||
-      !read_size (object, "maxResults", &max_results) ||
-      !read_size (object, "maxResultsSize", &max_results_size) ||
-      !read_size (object, "maxEntrySize", &max_entry_size))
+      !emu_json_get_optional_count (object, "maxResults", &max_results) ||
+      !emu_json_get_optional_count (object, "maxResultsSize", &max_results_size) ||
+      !emu_json_get_optional_count (object, "maxEntrySize", &max_entry_size))
     {
       emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_BAD_PARAMETER, NULL);
       return;
@@ -395,11 +374,11 @@ handle_set_properties (EmuRequest *req)
       if (g_str_equal (mode, "off"))
         g_ptr_array_set_size (cache->results, 0);
     }
-  cache->max_results = max_results;
-  cache->max_results_size = max_results_size;
-  cache->max_entry_size = max_entry_size;
+  cache->max_results = (gint64) max_results;
+  cache->max_results_size = (gint64) max_results_size;
+  cache->max_entry_size = (gint64) max_entry_size;
   cache->include_system = emu_json_get_boolean (object, "includeSystem", cache->include_system);
-  reply_properties (req);
+  handle_get_properties (req);
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include "emulator-state.h"
 #include "emulator-query-cache.h"
+#include "emulator-query-tracking.h"
 #include "emulator-wal.h"
 
 #include "emulator-coordinator.h"
@@ -178,6 +179,7 @@ emu_state_free (EmuState *state)
   g_clear_pointer (&state->transactions, g_hash_table_unref);
   g_clear_pointer (&state->wal, emu_wal_free);
   g_clear_pointer (&state->query_cache, emu_query_cache_free);
+  g_clear_pointer (&state->query_tracking, emu_query_tracking_free);
   g_ptr_array_unref (state->dbservers);
   g_ptr_array_unref (state->agents);
   g_hash_table_unref (state->databases);

@@ -140,6 +140,7 @@ struct _EmuState {
   GHashTable      *transactions;  /* id -> EmuTransaction */
   struct _EmuWal  *wal;           /* emulator-wal.c; NULL until the first change */
   struct _EmuQueryCache *query_cache; /* emulator-query-cache.c; NULL until used */
+  struct _EmuQueryTracking *query_tracking; /* emulator-query-tracking.c; NULL until used */
 
   EmuRouter       *router;
   EmuRouter       *control_router;

@@ -13,6 +13,7 @@ import http.client
 import json
 import os
 import subprocess
+import threading
 import unittest
 import urllib.parse
 
@@ -141,6 +142,54 @@ class StatisticsTests(EmulatorTestCase):
         status, _, err = self.emu.request('POST', '/_api/cursor',
                                           {'query': 'RETURN SLEEP()'})
         self.assertEqual((status, err['errorNum']), (400, 1541))
+        self.ok('POST', '/_api/collection', {'name': 'c'})
+        status, _, err = self.emu.request(
+            'POST', '/_api/cursor', {'query': 'LET s = SLEEP(1) INSERT {} INTO c'})
+        self.assertEqual((status, err['errorNum']), (501, 9))
+        self.assertEqual(self.ok('GET', '/_api/collection/c/count')['count'], 0)
+
+
+class QueryTrackingTests(EmulatorTestCase):
+    def test_slow_queries_and_properties(self):
+        props = self.ok('GET', '/_api/query/properties')
+        self.assertEqual((props['enabled'], props['slowQueryThreshold'],
+                          props['maxSlowQueries']), (True, 10, 64))
+        self.ok('PUT', '/_api/query/properties', {'slowQueryThreshold': 0})
+        self.query('RETURN @x', bindVars={'x': 1})
+        slow = self.ok('GET', '/_api/query/slow')
+        self.assertEqual([(q['query'], q['bindVars'], q['state']) for q in slow],
+                         [('RETURN @x', {'x': 1}, 'finished')])
+        self.ok('DELETE', '/_api/query/slow')
+        self.assertEqual(self.ok('GET', '/_api/query/slow'), [])
+        status, _, reply = self.emu.request('PUT', '/_api/query/properties',
+                                            {'maxSlowQueries': 'many'})
+        self.assertEqual((status, reply['errorNum']), (400, 10))
+
+    def test_a_sleeping_query_runs_until_killed(self):
+        sleeper = Emulator.__new__(Emulator)
+        sleeper.conn = http.client.HTTPConnection(self.emu.conn.host,
+                                                  self.emu.conn.port, timeout=60)
+        self.addCleanup(sleeper.conn.close)
+        answer = {}
+        thread = threading.Thread(target=lambda: answer.update(
+            zip(('status', 'headers', 'body'),
+                sleeper.request('POST', '/_api/cursor',
+                                {'query': 'RETURN SLEEP(30)'}))))
+        thread.start()
+        running = []
+        for _ in range(500):
+            running = self.ok('GET', '/_api/query/current')
+            if running:
+                break
+        self.assertEqual([(q['query'], q['state']) for q in running],
+                         [('RETURN SLEEP(30)', 'executing')])
+        self.ok('DELETE', '/_api/query/' + running[0]['id'])
+        thread.join()
+        self.assertEqual(answer["status"], 410, answer)
+        self.assertEqual(answer["body"]["errorNum"], 1500, answer)
+        self.assertEqual(self.ok('GET', '/_api/query/current'), [])
+        status, _, reply = self.emu.request('DELETE', '/_api/query/' + running[0]['id'])
+        self.assertEqual((status, reply['errorNum']), (404, 1591))
 
 
 class DocumentTests(EmulatorTestCase):
