@@ -8,8 +8,6 @@
  * RestCollectionGetKeyGenerators (all _single) record them.
  */
 
-#include <string.h>
-
 #include "emulator-collections.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
@@ -29,22 +27,21 @@ fnv1a (guint64     hash,
   return hash;
 }
 
-/* The newest revision of the collection's documents, "0" when empty. */
+/* The revision of the collection's last written document, "0" when empty. */
 static const char *
 latest_revision (GPtrArray *documents)
 {
-  const char *latest = "0";
+  EmuDocument *latest = NULL;
   guint i;
 
   for (i = 0; i < documents->len; i++)
     {
-      const char *rev = emu_document_rev (g_ptr_array_index (documents, i));
+      EmuDocument *document = g_ptr_array_index (documents, i);
 
-      if (strlen (rev) > strlen (latest) ||
-          (strlen (rev) == strlen (latest) && strcmp (rev, latest) > 0))
-        latest = rev;
+      if (latest == NULL || document->sequence > latest->sequence)
+        latest = document;
     }
-  return latest;
+  return latest != NULL ? emu_document_rev (latest) : "0";
 }
 
 /* As the server does it: one hash per document over its key (and

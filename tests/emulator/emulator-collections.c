@@ -14,6 +14,7 @@
 
 #include "emulator-collections.h"
 #include "emulator-index-def.h"
+#include "emulator-query-cache.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
 #include "emulator-transactions.h"
@@ -579,6 +580,8 @@ handle_rename (EmuRequest *req)
       return;
     }
 
+  /* Cached results of queries that named it by its old name are stale. */
+  emu_query_cache_invalidate (req->state, req->database, collection->name);
   g_free (collection->name);
   collection->name = g_strdup (name);
   log_change (req, EMU_WAL_COLLECTION_RENAME, collection);

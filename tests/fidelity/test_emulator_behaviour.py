@@ -100,6 +100,15 @@ class QueryCacheTests(EmulatorTestCase):
         self.ok('DELETE', '/_api/query-cache')
         self.assertEqual(self.ok('GET', '/_api/query-cache/entries'), [])
 
+    def test_renaming_drops_entries(self):
+        self.ok('POST', '/_api/collection', {'name': 'old'})
+        self.ok('PUT', '/_api/query-cache/properties', {'mode': 'on'})
+        self.query('FOR d IN old RETURN d')
+        self.ok('PUT', '/_api/collection/old/rename', {'name': 'new'})
+        status, _, reply = self.emu.request('POST', '/_api/cursor',
+                                            {'query': 'FOR d IN old RETURN d'})
+        self.assertEqual((status, reply['errorNum']), (404, 1203))
+
     def test_modifications_are_never_cached(self):
         self.ok('POST', '/_api/collection', {'name': 'coll'})
         self.ok('PUT', '/_api/query-cache/properties', {'mode': 'on'})
