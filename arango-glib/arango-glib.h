@@ -21,5 +21,12 @@
 #include <arango-glib/arango-cursor.h>
 #include <arango-glib/arango-query-options.h>
 #include <arango-glib/arango-transaction.h>
+#include <arango-glib/arango-graph.h>
+#include <arango-glib/arango-database-graphs.h>
+#include <arango-glib/arango-document-object.h>
+#include <arango-glib/arango-query-model.h>
+#include <arango-glib/arango-job.h>
+#include <arango-glib/arango-database-jobs.h>
+#include <arango-glib/arango-database-backups.h>
 
 #undef __ARANGO_GLIB_INSIDE__

@@ -71,8 +71,9 @@ eval_push (EmuAqlContext *context,
 }
 
 /* SLEEP(seconds): null, once the time has passed. The emulator does not
- * block its only thread: it adds the time to the query's and the answer
- * is held back that long (emulator-cursors.c). */
+ * block its only thread: it adds the time up, and the answer is held back
+ * that long (emulator-query-tracking.c), or the query's job kept pending
+ * (emulator-jobs.c). */
 static JsonNode *
 eval_sleep (EmuAqlContext *context,
             const char    *name,
@@ -84,7 +85,7 @@ eval_sleep (EmuAqlContext *context,
   if (!emu_value_is_number (arguments[0]) ||
       (seconds = json_node_get_double (arguments[0])) < 0)
     return type_mismatch (context, name);
-  context->sleep_seconds += seconds;
+  context->slept += seconds;
   return emu_value_null ();
 }
 

@@ -252,6 +252,15 @@ reads (Entry      *entry,
          g_strv_contains ((const char * const *) entry->data_sources, collection);
 }
 
+/* All data changed at once (a hot backup restored): every cached result
+ * is stale. */
+void
+emu_query_cache_forget (EmuState *state)
+{
+  if (state->query_cache != NULL)
+    g_ptr_array_set_size (state->query_cache->results, 0);
+}
+
 void
 emu_query_cache_invalidate (EmuState   *state,
                             const char *database,

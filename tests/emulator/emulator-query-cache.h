@@ -28,6 +28,7 @@ void       emu_query_cache_store      (EmuState      *state,
                                        JsonNode      *bind_vars,
                                        JsonArray     *result,
                                        gdouble        run_time);
+void       emu_query_cache_forget     (EmuState      *state);
 void       emu_query_cache_invalidate (EmuState      *state,
                                        const char    *database,
                                        const char    *collection);

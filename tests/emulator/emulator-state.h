@@ -40,6 +40,7 @@ typedef enum {
   EMU_FAULT_GARBAGE,
   EMU_FAULT_TRUNCATE,
   EMU_FAULT_RESET,
+  EMU_FAULT_SLOW_BODY,
 } EmuFaultKind;
 
 struct _EmuCoordinator {
@@ -141,6 +142,14 @@ struct _EmuState {
   struct _EmuWal  *wal;           /* emulator-wal.c; NULL until the first change */
   struct _EmuQueryCache *query_cache; /* emulator-query-cache.c; NULL until used */
   struct _EmuQueryTracking *query_tracking; /* emulator-query-tracking.c; NULL until used */
+  /* Owned by emulator-jobs.c and emulator-backups.c. */
+  GHashTable      *jobs;          /* id -> EmuJob */
+  GHashTable      *backups;       /* id -> EmuBackup */
+  GHashTable      *remote_backups;/* "repository\nid" -> EmuBackup */
+  GHashTable      *transfers;     /* upload/download id -> EmuTransfer */
+  /* Seconds of AQL SLEEP() the request being handled asked for: the
+   * emulator does not block, it keeps a job pending that long. */
+  gdouble          aql_slept;
 
   EmuRouter       *router;
   EmuRouter       *control_router;
@@ -175,6 +184,8 @@ EmuDatabase    *emu_state_create_database      (EmuState     *state,
                                                 const char   *name);
 void            emu_state_drop_database        (EmuState     *state,
                                                 const char   *name);
+
+GHashTable     *emu_state_copy_databases       (GHashTable   *databases);
 
 EmuCollection  *emu_database_lookup_collection (EmuDatabase  *database,
                                                 const char   *name);

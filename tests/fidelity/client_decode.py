@@ -140,13 +140,18 @@ class CallTimeout(Exception):
     pass
 
 
-def run_async(obj, method, *args):
+def run_async(obj, method, *args, finish=None):
+    """obj.<method>_async(*args) to the end; finish(source, result) reads
+    the result (default: obj.<method>_finish)."""
     loop = GLib.MainLoop()
     outcome = {}
 
     def on_done(source, result, user_data):
         try:
-            outcome['value'] = getattr(source, method + '_finish')(result)
+            if finish is not None:
+                outcome['value'] = finish(source, result)
+            else:
+                outcome['value'] = getattr(source, method + '_finish')(result)
         except GLib.GError as error:
             outcome['error'] = error
         loop.quit()
@@ -553,9 +558,187 @@ CLUSTER_CASES = {
              stripped)],
 }
 
+# Named graphs: the graph, its collections, vertices and edges, and the
+# edges of a vertex.
+def segments(ex):
+    path = re.sub(r'^/_db/[^/]+', '', ex['request']['path'])
+    return [urllib.parse.unquote(s) for s in path.split('/')]
+
+
+def graph_from_url(ctx, ex):
+    return ctx.db.get_graph(segments(ex)[3])
+
+
+def element_body(ex):
+    # The key travels in the URL; the library takes it from the document.
+    body = request_json(ex) or {}
+    body['_key'] = segments(ex)[6]
+    return json_node(body)
+
+
+def create_graph(ctx, ex):
+    body = request_json(ex)
+    name = body.pop('name')
+    definitions = body.pop('edgeDefinitions', [])
+    orphans = body.pop('orphanCollections', None) or None
+    graph = run_async(ctx.db, 'create_graph', name, json_array(definitions), orphans,
+                      json_object(body) if body else None)
+    return graph.get_name()
+
+
+def element_call(method, kind):
+    verb = {'POST': 'insert_', 'GET': '', 'PATCH': 'update_', 'PUT': 'replace_',
+            'DELETE': 'delete_'}[method]
+
+    def call(ctx, ex):
+        graph, coll = graph_from_url(ctx, ex), segments(ex)[5]
+        if method == 'POST':
+            args = (json_node(request_json(ex)), NO_FLAGS)
+        elif method == 'GET':
+            args = (segments(ex)[6], rev_header(ex))
+        elif method == 'DELETE':
+            args = (segments(ex)[6], rev_header(ex), NO_FLAGS)
+        else:
+            args = (element_body(ex), NO_FLAGS)
+        return to_python(run_async(graph, verb + kind, coll, *args))
+    return call
+
+
+def element_step(method, kind, expect):
+    path = r'^/_api/gharial/[^/]+/%s/[^/]+%s$' % (kind, '' if method == 'POST' else '/[^/]+')
+    return [step(0, method, path, element_call(method, kind), expect)]
+
+
+def edges_of(ctx, ex):
+    query = urllib.parse.parse_qs(ex['request']['query'])
+    direction = {'in': Arango.EdgeDirection.IN, 'out': Arango.EdgeDirection.OUT}.get(
+        query.get('direction', ['any'])[0], Arango.EdgeDirection.ANY)
+    graph = ctx.db.get_graph('any')
+    return to_python(run_async(graph, 'edges', segments(ex)[3], query['vertex'][0], direction))
+
+
+def edge_definition_call(method):
+    def call(ctx, ex):
+        body = request_json(ex)
+        return run_async(graph_from_url(ctx, ex), method + '_edge_definition', body['collection'],
+                         body['from'], body['to']).get_name()
+    return call
+
+
+GRAPH_CASES = {
+    'HttpGharialList': [step(0, 'GET', r'^/_api/gharial$',
+        lambda c, e: to_python(run_async(c.db, 'list_graphs')),
+        lambda b: b['graphs'])],
+    'HttpGharialCreate*': [step(0, 'POST', r'^/_api/gharial$', create_graph,
+        lambda b: b['graph']['name'])],
+    'HttpGharialGetGraph': [step(0, 'GET', r'^/_api/gharial/[^/]+$',
+        lambda c, e: to_python(run_async(graph_from_url(c, e), 'properties')),
+        lambda b: b['graph'])],
+    'HttpGharialDrop': [step(0, 'DELETE', r'^/_api/gharial/[^/]+$',
+        lambda c, e: run_async(c.db, 'delete_graph', segments(e)[3], True, False),
+        lambda b: True)],
+    'HttpGharialListVertex': [step(0, 'GET', r'^/_api/gharial/[^/]+/vertex$',
+        lambda c, e: list(run_async(graph_from_url(c, e), 'vertex_collections')),
+        lambda b: b['collections'])],
+    'HttpGharialListEdge': [step(0, 'GET', r'^/_api/gharial/[^/]+/edge$',
+        lambda c, e: run_async(graph_from_url(c, e), 'has_edge_definition', 'relation'),
+        lambda b: 'relation' in b['collections'])],
+    'HttpGharialAddVertexCol': [step(0, 'POST', r'^/_api/gharial/[^/]+/vertex$',
+        lambda c, e: run_async(graph_from_url(c, e), 'create_vertex_collection',
+                               request_json(e)['collection']).get_name(),
+        lambda b: b['graph']['orphanCollections'][-1])],
+    'HttpGharialRemoveVertexCollection*': [step(0, 'DELETE', r'^/_api/gharial/[^/]+/vertex/[^/]+$',
+        lambda c, e: run_async(graph_from_url(c, e), 'delete_vertex_collection', segments(e)[5], False),
+        lambda b: True)],
+    'HttpGharialAddEdgeCol': [step(0, 'POST', r'^/_api/gharial/[^/]+/edge$',
+        edge_definition_call('create'), lambda b: b['graph']['edgeDefinitions'][-1]['collection'])],
+    'HttpGharialReplaceEdgeCol': [step(0, 'PUT', r'^/_api/gharial/[^/]+/edge/[^/]+$',
+        edge_definition_call('replace'), lambda b: b['graph']['edgeDefinitions'][0]['collection'])],
+    'HttpGharialEdgeDefinitionRemove': [step(0, 'DELETE', r'^/_api/gharial/[^/]+/edge/[^/]+$',
+        lambda c, e: run_async(graph_from_url(c, e), 'delete_edge_definition', segments(e)[5], False),
+        lambda b: True)],
+    'HttpGharialAddVertex': element_step('POST', 'vertex', lambda b: b['vertex']),
+    'HttpGharialGetVertex': element_step('GET', 'vertex', lambda b: b['vertex']),
+    'HttpGharialModifyVertex': element_step('PATCH', 'vertex', lambda b: b['vertex']),
+    'HttpGharialReplaceVertex': element_step('PUT', 'vertex', lambda b: b['vertex']),
+    'HttpGharialDeleteVertex': element_step('DELETE', 'vertex', stripped),
+    'HttpGharialAddEdge': element_step('POST', 'edge', lambda b: b['edge']),
+    'HttpGharialGetEdge': element_step('GET', 'edge', lambda b: b['edge']),
+    'HttpGharialPatchEdge': element_step('PATCH', 'edge', lambda b: b['edge']),
+    'HttpGharialPutEdge': element_step('PUT', 'edge', lambda b: b['edge']),
+    'HttpGharialDeleteEdge': element_step('DELETE', 'edge', stripped),
+    'RestEdgesReadEdges*': [step(0, 'GET', r'^/_api/edges/[^/]+$', edges_of,
+        lambda b: b['edges'])],
+}
+
+# Async jobs: a query sent as a job through an async handle, then the job
+# calls; the job lists and clearing on the database.
+def submit_query_job(ctx, ex):
+    async_db = ctx.db.begin_async_execution(True)
+    ctx.job = run_async(async_db, 'query', request_json(ex)['query'], None, None,
+                        finish=lambda source, result: Arango.Job.new_from_result(result))
+    # The job's id is the one of the recorded 202.
+    return ctx.job.get_id() == recorded_async_id(ex)
+
+
+def job_ids(status):
+    return lambda c, e: list(run_async(c.db, 'async_jobs', status, 0))
+
+
+def recorded_async_id(ex):
+    for name, value in ex['response']['headers']:
+        if name.lower() == 'x-arango-async-id':
+            return value
+    return None
+
+
+JOB_CASES = {
+    'job_cancel': [
+        step(0, 'POST', r'^/_api/cursor$', submit_query_job, lambda b: True),
+        step(1, 'GET', r'^/_api/job/pending$', job_ids(Arango.JobStatus.PENDING), lambda b: b),
+        step(2, 'PUT', r'^/_api/job/[0-9]+/cancel$',
+             lambda c, e: run_async(c.job, 'cancel'), lambda b: b['result']),
+        step(3, 'GET', r'^/_api/job/pending$', job_ids(Arango.JobStatus.PENDING), lambda b: b),
+        # The job manager's 404 (no x-arango-async-id) through the
+        # original call's _finish.
+        step(('job_fetch_result_02', 0), 'PUT', r'^/_api/job/[0-9]+$',
+             lambda c, e: run_async(c.job, 'result',
+                                    finish=lambda source, result: source.query_finish(result)))],
+    'job_getByType_01': [
+        step(1, 'GET', r'^/_api/job/done$', job_ids(Arango.JobStatus.DONE), lambda b: b)],
+    'job_getByType_02': [
+        step(1, 'GET', r'^/_api/job/pending$', job_ids(Arango.JobStatus.PENDING), lambda b: b)],
+    'job_delete_01': [
+        step(1, 'DELETE', r'^/_api/job/all$',
+             lambda c, e: run_async(c.db, 'clear_async_jobs', 0), lambda b: b['result'])],
+    'job_delete_02': [
+        step(2, 'DELETE', r'^/_api/job/expired$',
+             lambda c, e: run_async(c.db, 'clear_async_jobs', float(
+                 urllib.parse.parse_qs(e['request']['query'])['stamp'][0])),
+             lambda b: b['result']),
+        step(3, 'GET', r'^/_api/job/pending$', job_ids(Arango.JobStatus.PENDING), lambda b: b)],
+}
+
+BACKUP_CASES = {
+    'RestBackupCreateBackup': [step(0, 'POST', r'^/_admin/backup/create$',
+        lambda c, e: to_python(run_async(c.db, 'create_backup',
+                                         request_json(e).get('label'), None)),
+        lambda b: b['result'])],
+    'RestBackupListBackup': [step(0, 'POST', r'^/_admin/backup/list$',
+        lambda c, e: to_python(run_async(c.db, 'list_backups', None)),
+        lambda b: b['result']['list'])],
+    'RestBackupRestoreBackup': [step(0, 'POST', r'^/_admin/backup/restore$',
+        lambda c, e: to_python(run_async(c.db, 'restore_backup', request_json(e)['id'])),
+        lambda b: b['result'])],
+    'RestBackupDeleteBackup': [step(0, 'POST', r'^/_admin/backup/delete$',
+        lambda c, e: run_async(c.db, 'delete_backup', request_json(e)['id']),
+        lambda b: True)],
+}
+
 CASES = {}
 for table in (CLUSTER_CASES, DOCUMENT_CASES, COLLECTION_CASES, INDEX_CASES, IMPORT_CASES,
-              CURSOR_CASES, QUERY_CASES, TRANSACTION_CASES, DATABASE_CASES):
+              CURSOR_CASES, QUERY_CASES, TRANSACTION_CASES, DATABASE_CASES, GRAPH_CASES,
+              JOB_CASES, BACKUP_CASES):
     for name, steps in table.items():
         CASES[name] = table[steps] if isinstance(steps, str) else steps
 
@@ -574,6 +757,7 @@ class Context:
         self.db = db
         self.cursor = None
         self.trx = None
+        self.job = None
 
 
 def check_step(ctx, responder, transcripts_dir, version, transcript, st):
