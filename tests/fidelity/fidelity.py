@@ -164,11 +164,11 @@ VERSIONED_KEYS = [
     # Query statistics: document lookups and seeks counted since 3.12,
     # search parallelism reported in 3.12 only, intermediate commits
     # since 3.11.
-    (r'^[A-Z]+ /_api/(cursor|explain)', r'^(extra\.)?stats\.(documentLookups|seeks)$',
+    (r'^[A-Z]+ /_api/(cursor|explain|edges)', r'^(extra\.)?stats\.(documentLookups|seeks)$',
      {'3.12', '4.x'}),
-    (r'^[A-Z]+ /_api/(cursor|explain)', r'^(extra\.)?stats\.searchParallelism$',
+    (r'^[A-Z]+ /_api/(cursor|explain|edges)', r'^(extra\.)?stats\.searchParallelism$',
      {'3.12'}),
-    (r'^[A-Z]+ /_api/(cursor|explain)', r'^(extra\.)?stats\.intermediateCommits$',
+    (r'^[A-Z]+ /_api/(cursor|explain|edges)', r'^(extra\.)?stats\.intermediateCommits$',
      {'3.11', '3.12', '4.x'}),
     # Execution plans: bind parameter variables per node and the prefetch
     # node count, 3.12 only.
