@@ -343,7 +343,18 @@ handle_set_properties (EmuRequest *req)
   handle_get_properties (req);
 }
 
+/* The server lists its optimizer's rules; the emulator has no optimizer
+ * (emulator-aql-explain.c) and refuses rather than list none. */
+static void
+handle_rules (EmuRequest *req)
+{
+  emu_reply_arango_error (req->msg, EMU_ERROR_NOT_IMPLEMENTED,
+                          "not implemented: the emulator has no query optimizer and so "
+                          "no optimizer rules");
+}
+
 static const EmuRoute query_tracking_routes[] = {
+  { "GET", "/_api/query/rules", handle_rules },
   { "GET", "/_api/query/current", handle_current },
   { "GET", "/_api/query/slow", handle_slow },
   { "DELETE", "/_api/query/slow", handle_clear_slow },
