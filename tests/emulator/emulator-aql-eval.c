@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "emulator-aql-builtins.h"
 #include "emulator-reply.h"
 #include "emulator-value.h"
 
@@ -290,6 +291,26 @@ eval_range (EmuAqlContext *context,
   return emu_value_take_array (g_steal_pointer (&array));
 }
 
+static JsonNode *
+eval_builtin (EmuAqlContext *context,
+              EmuAqlNode    *node,
+              JsonNode     **row)
+{
+  const EmuAqlBuiltin *builtin = emu_aql_builtin_lookup (node->text);
+  g_autoptr(GPtrArray) arguments = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  guint i;
+
+  for (i = 0; i < node->children->len; i++)
+    {
+      JsonNode *value = emu_aql_eval (context, emu_aql_node_child (node, i), row);
+
+      if (value == NULL)
+        return NULL;
+      g_ptr_array_add (arguments, value);
+    }
+  return builtin->eval (context, node->text, (JsonNode **) arguments->pdata, arguments->len);
+}
+
 /* LENGTH(): collections count their documents, strings their characters,
  * numbers the characters of their text, true 1, false and null 0. */
 static JsonNode *
@@ -328,24 +349,6 @@ eval_length (EmuAqlContext *context,
     default:
       return emu_value_int (0);
     }
-}
-
-/* SLEEP(): the single-threaded emulator must not block; the seconds are
- * counted instead (emulator-jobs.c keeps the query's job pending). */
-static JsonNode *
-eval_sleep (EmuAqlContext *context,
-            EmuAqlNode    *node,
-            JsonNode     **row)
-{
-  g_autoptr(JsonNode) value = emu_aql_eval (context, emu_aql_node_child (node, 0), row);
-
-  if (value == NULL)
-    return NULL;
-  if (emu_value_type_rank (value) != 2 || json_node_get_double (value) < 0)
-    emu_aql_warn (context, 1542, "invalid argument type in call to function 'SLEEP()'");
-  else
-    context->slept += json_node_get_double (value);
-  return emu_value_null ();
 }
 
 static JsonNode *
@@ -481,9 +484,9 @@ emu_aql_eval (EmuAqlContext *context,
       }
 
     case AQL_NODE_FUNCTION_CALL:
-      if (g_str_equal (node->text, "SLEEP"))
-        return eval_sleep (context, node, row);
-      return eval_length (context, node, row);
+      if (g_str_equal (node->text, "LENGTH") || g_str_equal (node->text, "COUNT"))
+        return eval_length (context, node, row);
+      return eval_builtin (context, node, row);
 
     case AQL_NODE_OBJECT_ELEMENT:
     case AQL_NODE_CALCULATED_OBJECT_ELEMENT:

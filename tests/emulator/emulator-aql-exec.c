@@ -12,6 +12,8 @@
 
 #include "emulator-aql-exec.h"
 
+#include "emulator-aql-access.h"
+
 #include <string.h>
 
 #include "emulator-aql-eval.h"
@@ -130,6 +132,61 @@ too_many_rows (Run   *run,
   return FALSE;
 }
 
+/* The documents a FOR reads, counted as the server's plan reads them
+ * (emulator-aql-access.c); NULL with the error set. */
+static GPtrArray *
+read_collection (Run           *run,
+                 EmuCollection *collection,
+                 guint          index,
+                 Row           *row,
+                 gboolean       first_row)
+{
+  EmuAqlNode *key_expression;
+  g_autoptr(JsonNode) key = NULL;
+  GPtrArray *documents;
+  EmuDocument *document;
+
+  EmuAqlAccess access = emu_aql_access_of (run->query, index, &key_expression);
+
+  /* An index read opens a cursor on the index for the first row and
+   * re-arms it for the others. */
+  if (access != EMU_AQL_FULL_SCAN)
+    {
+      if (first_row)
+        run->outcome->cursors_created++;
+      else
+        run->outcome->cursors_rearmed++;
+    }
+
+  switch (access)
+    {
+    case EMU_AQL_KEY_LOOKUP:
+      if ((key = emu_aql_eval (&run->context, key_expression, row->values)) == NULL)
+        {
+          decorate_eval_error (run, index);
+          return NULL;
+        }
+      documents = g_ptr_array_new_with_free_func ((GDestroyNotify) emu_document_unref);
+      document = JSON_NODE_HOLDS_VALUE (key) && json_node_get_value_type (key) == G_TYPE_STRING
+        ? emu_view_lookup (run->context.view, collection, json_node_get_string (key))
+        : NULL;
+      if (document != NULL)
+        g_ptr_array_add (documents, emu_document_ref (document));
+      run->outcome->scanned_index += documents->len;
+      run->outcome->document_lookups += documents->len;
+      return documents;
+    case EMU_AQL_KEY_SCAN:
+      documents = emu_view_scan (run->context.view, collection);
+      run->outcome->scanned_index += documents->len;
+      return documents;
+    case EMU_AQL_FULL_SCAN:
+    default:
+      documents = emu_view_scan (run->context.view, collection);
+      run->outcome->scanned_full += documents->len;
+      return documents;
+    }
+}
+
 static gboolean
 run_for (Run             *run,
          EmuAqlStatement *statement,
@@ -151,8 +208,9 @@ run_for (Run             *run,
 
           if (collection == NULL)
             return FALSE;
-          documents = emu_view_scan (run->context.view, collection);
-          run->outcome->scanned_full += documents->len;
+          documents = read_collection (run, collection, index, row, i == 0);
+          if (documents == NULL)
+            return FALSE;
           if (output->len + documents->len > MAX_ROWS)
             return too_many_rows (run, index);
           for (j = 0; j < documents->len; j++)
@@ -765,7 +823,9 @@ emu_aql_execute (EmuState      *state,
       }
   state->aql_slept += run.context.slept;
 
-  outcome->execution_time = (g_get_monotonic_time () - started) / (gdouble) G_USEC_PER_SEC;
+  outcome->sleep_seconds = run.context.slept;
+  outcome->execution_time = (g_get_monotonic_time () - started) / (gdouble) G_USEC_PER_SEC +
+                            outcome->sleep_seconds;
 
   /* The query committed: its writes join the layer below. */
   emu_view_apply (view, pending);
@@ -793,13 +853,13 @@ emu_aql_outcome_extra (EmuAqlOutcome *outcome)
   json_builder_begin_object (builder);
   emu_json_add_int (builder, "writesExecuted", outcome->writes_executed);
   emu_json_add_int (builder, "writesIgnored", outcome->writes_ignored);
-  emu_json_add_int (builder, "documentLookups", 0);
+  emu_json_add_int (builder, "documentLookups", outcome->document_lookups);
   emu_json_add_int (builder, "seeks", 0);
   emu_json_add_int (builder, "scannedFull", outcome->scanned_full);
-  emu_json_add_int (builder, "scannedIndex", 0);
+  emu_json_add_int (builder, "scannedIndex", outcome->scanned_index);
   emu_json_add_int (builder, "searchParallelism", 1);
-  emu_json_add_int (builder, "cursorsCreated", 0);
-  emu_json_add_int (builder, "cursorsRearmed", 0);
+  emu_json_add_int (builder, "cursorsCreated", outcome->cursors_created);
+  emu_json_add_int (builder, "cursorsRearmed", outcome->cursors_rearmed);
   emu_json_add_int (builder, "cacheHits", 0);
   emu_json_add_int (builder, "cacheMisses", 0);
   emu_json_add_int (builder, "filtered", outcome->filtered);

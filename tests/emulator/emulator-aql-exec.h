@@ -16,9 +16,15 @@ typedef struct {
   guint64    writes_executed;
   guint64    writes_ignored;
   guint64    scanned_full;
+  guint64    scanned_index;
+  guint64    document_lookups;
+  guint64    cursors_created;   /* index cursors */
+  guint64    cursors_rearmed;
   guint64    filtered;
   gint64     full_count;      /* -1 unless options.fullCount */
   gdouble    execution_time;  /* seconds */
+  gboolean   cached;          /* served from the query results cache */
+  gdouble    sleep_seconds;   /* SLEEP(): how long the answer is due to take */
 } EmuAqlOutcome;
 
 gboolean  emu_aql_check_bind_vars (EmuAqlQuery   *query,

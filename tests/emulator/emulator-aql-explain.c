@@ -7,7 +7,9 @@
  * (SingletonNode, EnumerateCollectionNode, EnumerateListNode,
  * CalculationNode, FilterNode, SortNode, LimitNode, ReturnNode and the
  * modification nodes) with the attributes of 3.12/RestExplain*_single.json,
- * "rules" empty, and estimates from the collection sizes.
+ * "rules" empty, and the server's estimates from the collection sizes: the
+ * plan a server makes with its optimizer rules switched off (compare
+ * RestExplainOptions_single.json, which switches all but one off).
  */
 
 #include "emulator-aql-explain.h"
@@ -23,6 +25,8 @@ typedef struct {
   guint        next_variable; /* ids for the calculations' variables */
   gdouble      items;
   gdouble      cost;
+  gdouble      extra_cost;    /* added to the next node's cost */
+  GHashTable  *documents;     /* ids of the variables of FORs over collections */
   GPtrArray   *temporaries;   /* char *, names of the calculation variables */
 } Plan;
 
@@ -98,6 +102,26 @@ add_variable (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+static void
+add_empty_array (JsonBuilder *builder,
+                 const char  *member)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  json_builder_end_array (builder);
+}
+
+/* A variable of the plan; those that hold a collection's documents say so. */
+static void
+add_plan_variable (Plan       *plan,
+                   const char *member,
+                   guint       id,
+                   const char *name)
+{
+  add_variable (plan->builder, member, id, name,
+                g_hash_table_contains (plan->documents, GUINT_TO_POINTER (id)));
+}
+
 static guint
 begin_node (Plan       *plan,
             const char *type,
@@ -106,7 +130,8 @@ begin_node (Plan       *plan,
   guint id = plan->next_id++;
 
   plan->items = items;
-  plan->cost += items > 0 ? items : 0.5;
+  plan->cost += (items > 0 ? items : 0.5) + plan->extra_cost;
+  plan->extra_cost = 0;
 
   json_builder_begin_object (plan->builder);
   emu_json_add_string (plan->builder, "type", type);
@@ -152,11 +177,13 @@ add_calculation (Plan           *plan,
   begin_node (plan, "CalculationNode", plan->items);
   json_builder_set_member_name (plan->builder, "expression");
   json_builder_add_value (plan->builder, emu_aql_node_json (expression, TRUE));
-  add_variable (plan->builder, "outVariable", id,
-                variable != NULL ? variable->name : temporary, FALSE);
+  add_plan_variable (plan, "outVariable", id,
+                     variable != NULL ? variable->name : temporary);
   emu_json_add_boolean (plan->builder, "canThrow", FALSE);
   emu_json_add_string (plan->builder, "expressionType",
-                       emu_aql_node_is_constant (expression) ? "json" : "simple");
+                       emu_aql_node_is_constant (expression) ? "json"
+                       : expression->type == AQL_NODE_ATTRIBUTE_ACCESS ? "attribute"
+                       : "simple");
   end_node (plan);
   return id;
 }
@@ -198,17 +225,33 @@ add_for (Plan            *plan,
 
   if (is_collection (source))
     {
-      begin_node (plan, "EnumerateCollectionNode", plan->items * collection_size (plan, source));
+      /* A full scan per incoming row, plus the server's penalty of 1 that
+       * makes it prefer index reads. */
+      gdouble documents = collection_size (plan, source);
+
+      plan->extra_cost = 1;
+      begin_node (plan, "EnumerateCollectionNode", plan->items * documents);
       emu_json_add_boolean (plan->builder, "random", FALSE);
-      add_variable (plan->builder, "outVariable", statement->variable->id,
-                    statement->variable->name, TRUE);
-      json_builder_set_member_name (plan->builder, "projections");
-      json_builder_begin_array (plan->builder);
-      json_builder_end_array (plan->builder);
+      json_builder_set_member_name (plan->builder, "indexHint");
+      json_builder_begin_object (plan->builder);
+      emu_json_add_boolean (plan->builder, "forced", FALSE);
+      emu_json_add_int (plan->builder, "lookahead", 1);
+      emu_json_add_string (plan->builder, "type", "none");
+      json_builder_end_object (plan->builder);
+      g_hash_table_add (plan->documents, GUINT_TO_POINTER (statement->variable->id));
+      add_plan_variable (plan, "outVariable", statement->variable->id,
+                         statement->variable->name);
+      add_empty_array (plan->builder, "projections");
+      add_empty_array (plan->builder, "filterProjections");
       emu_json_add_boolean (plan->builder, "count", FALSE);
       emu_json_add_boolean (plan->builder, "producesResult", TRUE);
+      emu_json_add_boolean (plan->builder, "readOwnWrites", FALSE);
+      emu_json_add_boolean (plan->builder, "useCache", TRUE);
+      emu_json_add_int (plan->builder, "maxProjections", 5);
       emu_json_add_string (plan->builder, "collection", source->text);
       emu_json_add_boolean (plan->builder, "satellite", FALSE);
+      emu_json_add_boolean (plan->builder, "isSatellite", FALSE);
+      emu_json_add_node (plan->builder, "isSatelliteOf", NULL);
       end_node (plan);
     }
   else
@@ -219,9 +262,9 @@ add_for (Plan            *plan,
 
       operand_variable (plan, source, &in, &name);
       begin_node (plan, "EnumerateListNode", plan->items * length);
-      add_variable (plan->builder, "inVariable", in, name, FALSE);
-      add_variable (plan->builder, "outVariable", statement->variable->id,
-                    statement->variable->name, FALSE);
+      add_plan_variable (plan, "inVariable", in, name);
+      add_plan_variable (plan, "outVariable", statement->variable->id,
+                         statement->variable->name);
       end_node (plan);
     }
 }
@@ -253,8 +296,8 @@ add_sort (Plan            *plan,
       EmuAqlSortElement *element = g_ptr_array_index (statement->sort, i);
 
       json_builder_begin_object (plan->builder);
-      add_variable (plan->builder, "inVariable", GPOINTER_TO_UINT (g_ptr_array_index (ids, i)),
-                    g_ptr_array_index (names, i), FALSE);
+      add_plan_variable (plan, "inVariable", GPOINTER_TO_UINT (g_ptr_array_index (ids, i)),
+                         g_ptr_array_index (names, i));
       emu_json_add_boolean (plan->builder, "ascending", element->ascending);
       json_builder_end_object (plan->builder);
     }
@@ -297,14 +340,13 @@ add_modification (Plan            *plan,
   emu_json_add_string (plan->builder, "collection",
                        statement->collection->type == AQL_NODE_COLLECTION
                          ? statement->collection->text : NULL);
-  add_variable (plan->builder, statement->with != NULL ? "inKeyVariable" : "inDocVariable",
-                in, name, FALSE);
+  add_plan_variable (plan, statement->with != NULL ? "inKeyVariable" : "inDocVariable", in, name);
   if (statement->with != NULL)
-    add_variable (plan->builder, "inDocVariable", with, with_name, FALSE);
+    add_plan_variable (plan, "inDocVariable", with, with_name);
   if (statement->old_variable != NULL)
-    add_variable (plan->builder, "outVariableOld", statement->old_variable->id, "OLD", FALSE);
+    add_plan_variable (plan, "outVariableOld", statement->old_variable->id, "OLD");
   if (statement->new_variable != NULL)
-    add_variable (plan->builder, "outVariableNew", statement->new_variable->id, "NEW", FALSE);
+    add_plan_variable (plan, "outVariableNew", statement->new_variable->id, "NEW");
   end_node (plan);
 }
 
@@ -328,7 +370,7 @@ add_statement (Plan            *plan,
     case AQL_STATEMENT_FILTER:
       operand_variable (plan, statement->expression, &in, &name);
       begin_node (plan, "FilterNode", plan->items);
-      add_variable (plan->builder, "inVariable", in, name, FALSE);
+      add_plan_variable (plan, "inVariable", in, name);
       end_node (plan);
       break;
 
@@ -352,7 +394,7 @@ add_statement (Plan            *plan,
     case AQL_STATEMENT_RETURN:
       operand_variable (plan, statement->expression, &in, &name);
       begin_node (plan, "ReturnNode", plan->items);
-      add_variable (plan->builder, "inVariable", in, name, FALSE);
+      add_plan_variable (plan, "inVariable", in, name);
       emu_json_add_boolean (plan->builder, "count", TRUE);
       end_node (plan);
       break;
@@ -407,6 +449,7 @@ emu_aql_explain_plan (EmuAqlQuery *query,
   guint i;
 
   plan.temporaries = g_ptr_array_new_with_free_func (g_free);
+  plan.documents = g_hash_table_new (NULL, NULL);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "nodes");
@@ -420,9 +463,9 @@ emu_aql_explain_plan (EmuAqlQuery *query,
     add_statement (&plan, g_ptr_array_index (query->statements, i));
   json_builder_end_array (builder);
 
-  json_builder_set_member_name (builder, "rules");
-  json_builder_begin_array (builder);
-  json_builder_end_array (builder);
+  add_empty_array (builder, "rules");
+  /* Async prefetching is an optimizer rule: no node has it. */
+  emu_json_add_int (builder, "asyncPrefetchNodes", 0);
   add_collections (&plan);
 
   json_builder_set_member_name (builder, "variables");
@@ -434,7 +477,7 @@ emu_aql_explain_plan (EmuAqlQuery *query,
     {
       EmuAqlVariable *variable = g_ptr_array_index (query->variables, i - 1);
 
-      add_variable (builder, NULL, variable->id, variable->name, FALSE);
+      add_plan_variable (&plan, NULL, variable->id, variable->name);
     }
   json_builder_end_array (builder);
 
@@ -444,5 +487,6 @@ emu_aql_explain_plan (EmuAqlQuery *query,
   json_builder_end_object (builder);
 
   g_ptr_array_unref (plan.temporaries);
+  g_hash_table_unref (plan.documents);
   return json_builder_get_root (builder);
 }

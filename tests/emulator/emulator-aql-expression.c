@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "emulator-aql-builtins.h"
 #include "emulator-aql-functions.h"
 #include "emulator-aql-parser-private.h"
 #include "emulator-reply.h"
@@ -54,7 +55,8 @@ static EmuAqlNode *
 parse_function_call (EmuAqlParser *parser)
 {
   g_autoptr(EmuAqlNode) node = emu_aql_node_new (AQL_NODE_FUNCTION_CALL);
-  guint arguments;
+  const EmuAqlBuiltin *builtin;
+  guint arguments, minimum, maximum;
 
   node->text = g_ascii_strup (parser->token.text, -1);
   emu_aql_parser_advance (parser);   /* name */
@@ -88,12 +90,16 @@ parse_function_call (EmuAqlParser *parser)
     }
 
   /* LENGTH() and its alias COUNT() take exactly one argument. */
+  builtin = emu_aql_builtin_lookup (node->text);
+  minimum = builtin != NULL ? builtin->min_arguments : 1;
+  maximum = builtin != NULL ? builtin->max_arguments : 1;
   arguments = node->children->len;
-  if (arguments != 1)
+  if (arguments < minimum || arguments > maximum)
     {
       emu_aql_error_set (parser->error, EMU_ERROR_QUERY_FUNCTION_ARGUMENT_NUMBER_MISMATCH,
                          "invalid number of arguments for function '%s()', "
-                         "expected number of arguments: minimum: 1, maximum: 1", node->text);
+                         "expected number of arguments: minimum: %u, maximum: %u",
+                         node->text, minimum, maximum);
       return NULL;
     }
 

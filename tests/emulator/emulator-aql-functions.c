@@ -14,6 +14,8 @@
 
 #include <string.h>
 
+#include "emulator-aql-builtins.h"
+
 static const char *builtin_functions[] = {
   "ABS", "ACOS", "ANALYZER", "APPEND", "APPLY",
   "APPROX_NEAR_COSINE", "APPROX_NEAR_INNER_PRODUCT", "APPROX_NEAR_L2", "ASIN", "ASSERT",
@@ -68,9 +70,9 @@ static const char *builtin_functions[] = {
   "WARN", "WITHIN", "WITHIN_RECTANGLE", "ZIP",
 };
 
-/* Evaluated by emulator-aql-eval.c. */
+/* Evaluated by emulator-aql-eval.c; the others of emulator-aql-builtins.c. */
 static const char *supported_functions[] = {
-  "COUNT", "LENGTH", "SLEEP",
+  "COUNT", "LENGTH",
 };
 
 static int
@@ -91,5 +93,6 @@ gboolean
 emu_aql_function_supported (const char *name)
 {
   return bsearch (name, supported_functions, G_N_ELEMENTS (supported_functions),
-                  sizeof supported_functions[0], compare_name) != NULL;
+                  sizeof supported_functions[0], compare_name) != NULL ||
+         emu_aql_builtin_lookup (name) != NULL;
 }

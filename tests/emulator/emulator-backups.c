@@ -10,19 +10,27 @@
  * status request after the first (which, as recorded, only says
  * "STARTED"); the transfer takes effect when it completes.
  *
- * Shapes: 3.12/RestBackup*_single.json. The emulator being a cluster,
- * `nrDBServers` counts its DB-Servers and transfer statuses are per
- * DB-Server, where the single-server recordings have 1 and "SNGL".
+ * Shapes: 3.12/RestBackup*_single.json. In a cluster `nrDBServers`
+ * counts the DB-Servers and transfer statuses are per DB-Server; a single
+ * server (--single) has 1 and "SNGL", as those recordings show.
  */
 
 #include <string.h>
 
+#include "emulator-query-cache.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
 #include "emulator-store.h"
 
 #define ERROR_NO_SUCH_HOT_BACKUP 7007
 #define ERROR_HOT_BACKUP_CONFLICT 7011
+
+/* The servers holding the data: the DB-Servers, or the single server. */
+static guint
+n_data_servers (EmuState *state)
+{
+  return state->single_server ? 1 : state->dbservers->len;
+}
 
 /* Where the server says it moved the data a restore replaced. */
 #define RESTORE_PREVIOUS "/var/lib/arangodb3/backups/DIRECTORY_TO_DELETE"
@@ -228,7 +236,7 @@ handle_create (EmuRequest *req)
   emu_json_add_boolean (result, "potentiallyInconsistent", FALSE);
   emu_json_add_int (result, "sizeInBytes", backup->size_in_bytes);
   emu_json_add_string (result, "datetime", backup->datetime);
-  emu_json_add_int (result, "nrDBServers", req->state->dbservers->len);
+  emu_json_add_int (result, "nrDBServers", n_data_servers (req->state));
   emu_json_add_int (result, "nrFiles", backup->n_files);
   json_builder_end_object (result);
   reply_result (req, SOUP_STATUS_CREATED, result);
@@ -249,9 +257,9 @@ add_list_entry (JsonBuilder *builder,
   json_builder_end_array (builder);
   emu_json_add_int (builder, "sizeInBytes", backup->size_in_bytes);
   emu_json_add_int (builder, "nrFiles", backup->n_files);
-  emu_json_add_int (builder, "nrDBServers", state->dbservers->len);
+  emu_json_add_int (builder, "nrDBServers", n_data_servers (state));
   emu_json_add_boolean (builder, "available", TRUE);
-  emu_json_add_int (builder, "nrPiecesPresent", state->dbservers->len);
+  emu_json_add_int (builder, "nrPiecesPresent", n_data_servers (state));
   emu_json_add_boolean (builder, "potentiallyInconsistent", FALSE);
   emu_json_add_boolean (builder, "countIncludesFilesOnly", TRUE);
   json_builder_end_object (builder);
@@ -304,6 +312,7 @@ handle_restore (EmuRequest *req)
     g_hash_table_remove_all (req->state->cursors);
   if (req->state->transactions != NULL)
     g_hash_table_remove_all (req->state->transactions);
+  emu_query_cache_forget (req->state);
 
   json_builder_begin_object (result);
   emu_json_add_string (result, "previous", RESTORE_PREVIOUS);
@@ -368,11 +377,12 @@ reply_transfer_status (EmuRequest  *req,
   emu_json_add_string (result, "BackupId", transfer->backup->id);
   json_builder_set_member_name (result, "DBServers");
   json_builder_begin_object (result);
-  for (guint i = 0; i < req->state->dbservers->len; i++)
+  for (guint i = 0; i < n_data_servers (req->state); i++)
     {
       EmuPeer *dbserver = g_ptr_array_index (req->state->dbservers, i);
 
-      json_builder_set_member_name (result, dbserver->server_id);
+      json_builder_set_member_name (result, req->state->single_server
+                                            ? "SNGL" : dbserver->server_id);
       json_builder_begin_object (result);
       emu_json_add_string (result, "Status", status);
       if (transfer->polls > 1)

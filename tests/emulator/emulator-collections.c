@@ -13,9 +13,12 @@
 #include <string.h>
 
 #include "emulator-collections.h"
+#include "emulator-index-def.h"
+#include "emulator-query-cache.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
 #include "emulator-transactions.h"
+#include "emulator-wal.h"
 
 #define MAX_NAME_LENGTH 256
 
@@ -43,7 +46,8 @@ add_collection_summary (JsonBuilder   *builder,
 
 static void
 add_key_options (JsonBuilder   *builder,
-                 EmuCollection *collection)
+                 EmuCollection *collection,
+                 gboolean       single_server)
 {
   json_builder_set_member_name (builder, "keyOptions");
   json_builder_begin_object (builder);
@@ -54,12 +58,60 @@ add_key_options (JsonBuilder   *builder,
       emu_json_add_int (builder, "offset", collection->key_offset);
       emu_json_add_int (builder, "increment", collection->key_increment);
     }
+  /* A Coordinator has no key generator state to show; a single server
+   * does (3.12/RestCollectionGetCollectionCount_single.json). */
+  if (single_server)
+    emu_json_add_int (builder, "lastValue", collection->key_last_value);
   json_builder_end_object (builder);
 }
 
 static void
+add_engine_index (JsonBuilder *builder,
+                  const char  *type,
+                  guint64      id,
+                  guint        count)
+{
+  json_builder_begin_object (builder);
+  emu_json_add_string (builder, "type", type);
+  emu_json_add_int (builder, "id", id);
+  emu_json_add_int (builder, "count", count);
+  json_builder_end_object (builder);
+}
+
+static void
+add_engine_figures (JsonBuilder   *builder,
+                    EmuCollection *collection,
+                    guint          count)
+{
+  guint i;
+
+  json_builder_set_member_name (builder, "engine");
+  json_builder_begin_object (builder);
+  emu_json_add_int (builder, "documents", count);
+  json_builder_set_member_name (builder, "indexes");
+  json_builder_begin_array (builder);
+  add_engine_index (builder, "primary", 0, count);
+  if (collection->type == 3)
+    add_engine_index (builder, "edge", 1, count);
+  for (i = 0; i < collection->indexes->len; i++)
+    {
+      EmuIndex *index = g_ptr_array_index (collection->indexes, i);
+
+      add_engine_index (builder, index->type,
+                        g_ascii_strtoull (index->id, NULL, 10), count);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+/* The sizes are the storage engine's estimates; the emulator stores
+ * nothing on disk and says 0. ?details=true adds the engine's per-index
+ * document counts (3.12/RestCollectionGetCollectionFiguresDetails_single.json). */
+static void
 add_figures (JsonBuilder   *builder,
-             EmuCollection *collection)
+             EmuRequest    *req,
+             EmuCollection *collection,
+             guint          count)
 {
   json_builder_set_member_name (builder, "figures");
   json_builder_begin_object (builder);
@@ -72,50 +124,65 @@ add_figures (JsonBuilder   *builder,
   emu_json_add_boolean (builder, "cacheInUse", FALSE);
   emu_json_add_int (builder, "cacheSize", 0);
   emu_json_add_int (builder, "cacheUsage", 0);
+  if (emu_request_get_query_bool (req, "details", FALSE))
+    add_engine_figures (builder, collection, count);
   json_builder_end_object (builder);
 }
 
-static void
-add_properties (JsonBuilder   *builder,
-                EmuCollection *collection,
-                Extra          extra,
-                guint          count)
+void
+emu_collection_add_properties (JsonBuilder   *builder,
+                               EmuRequest    *req,
+                               EmuCollection *collection)
 {
-  if (extra == EXTRA_FIGURES)
-    add_figures (builder, collection);
+  gboolean single_server = req->state->single_server;
+
   emu_json_add_int (builder, "writeConcern", collection->write_concern);
   emu_json_add_boolean (builder, "waitForSync", collection->wait_for_sync);
   emu_json_add_boolean (builder, "usesRevisionsAsDocumentIds", TRUE);
   emu_json_add_boolean (builder, "syncByRevision", TRUE);
   emu_json_add_boolean (builder, "supportsRBAC", TRUE);
-  emu_json_add_string (builder, "shardingStrategy", "hash");
+  if (!single_server)
+    emu_json_add_string (builder, "shardingStrategy", "hash");
   emu_json_add_node (builder, "schema", collection->schema);
-  emu_json_add_int (builder, "numberOfShards", collection->number_of_shards);
-  emu_json_add_int (builder, "minReplicationFactor", collection->write_concern);
+  if (!single_server)
+    {
+      emu_json_add_int (builder, "numberOfShards", collection->number_of_shards);
+      emu_json_add_int (builder, "minReplicationFactor", collection->write_concern);
+    }
   emu_json_add_string (builder, "id", collection->id);
   emu_json_add_boolean (builder, "isSmartChild", FALSE);
   emu_json_add_string (builder, "name", collection->name);
   emu_json_add_string (builder, "statusString", "loaded");
-  emu_json_add_boolean (builder, "isSmart", FALSE);
-  emu_json_add_int (builder, "replicationFactor", collection->replication_factor);
+  if (!single_server)
+    {
+      emu_json_add_boolean (builder, "isSmart", FALSE);
+      emu_json_add_int (builder, "replicationFactor", collection->replication_factor);
+    }
   emu_json_add_int (builder, "type", collection->type);
   emu_json_add_int (builder, "status", 3);
-  if (extra != EXTRA_NONE)
-    emu_json_add_int (builder, "count", count);
   emu_json_add_boolean (builder, "cacheEnabled", collection->cache_enabled);
   emu_json_add_boolean (builder, "isSystem", collection->is_system);
   emu_json_add_node (builder, "computedValues", collection->computed_values);
   emu_json_add_int (builder, "internalValidatorType", 0);
   emu_json_add_string (builder, "globallyUniqueId", collection->globally_unique_id);
-  json_builder_set_member_name (builder, "shardKeys");
-  json_builder_begin_array (builder);
-  json_builder_add_string_value (builder, "_key");
-  json_builder_end_array (builder);
-  emu_json_add_boolean (builder, "isDisjoint", FALSE);
-  add_key_options (builder, collection);
+  if (single_server)
+    {
+      /* The storage engine's id, which only a server holding the data has
+       * (3.12/RestCollectionCreateCollection_single.json). */
+      emu_json_add_string (builder, "objectId", collection->object_id);
+    }
+  else
+    {
+      json_builder_set_member_name (builder, "shardKeys");
+      json_builder_begin_array (builder);
+      json_builder_add_string_value (builder, "_key");
+      json_builder_end_array (builder);
+      emu_json_add_boolean (builder, "isDisjoint", FALSE);
+    }
+  add_key_options (builder, collection, single_server);
 }
 
-/* {"error":false,"code":200, <properties>} */
+/* {"error":false,"code":200[, figures][, count], <properties>} */
 static void
 reply_properties (EmuRequest    *req,
                   EmuCollection *collection,
@@ -124,23 +191,19 @@ reply_properties (EmuRequest    *req,
 {
   g_autoptr(JsonBuilder) builder = emu_json_begin_ok (SOUP_STATUS_OK);
 
-  add_properties (builder, collection, extra, count);
+  if (extra == EXTRA_FIGURES)
+    add_figures (builder, req, collection, count);
+  if (extra != EXTRA_NONE)
+    emu_json_add_int (builder, "count", count);
+  emu_collection_add_properties (builder, req, collection);
   json_builder_end_object (builder);
+
   emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
 }
 
-/* The properties members alone, for the families that answer with them
- * (shards, cluster inventory). */
-void
-emu_collection_add_properties (JsonBuilder   *builder,
-                               EmuCollection *collection)
-{
-  add_properties (builder, collection, EXTRA_NONE, 0);
-}
-
 /* error, code[, count], globallyUniqueId, isSystem, status, type, name, id */
-static void
-reply_summary (EmuRequest    *req,
+void
+emu_collection_reply_summary (EmuRequest    *req,
                EmuCollection *collection,
                gboolean       with_count,
                guint          count)
@@ -184,6 +247,27 @@ emu_collection_find_or_reply (EmuRequest *req)
   if (collection == NULL)
     emu_reply_arango_error (req->msg, EMU_ERROR_ARANGO_DATA_SOURCE_NOT_FOUND, NULL);
   return collection;
+}
+
+/* The change in the write-ahead log: a drop names the collection, a
+ * create or rename carries its definition. */
+static void
+log_change (EmuRequest    *req,
+            int            type,
+            EmuCollection *collection)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) data = NULL;
+
+  if (type != EMU_WAL_COLLECTION_DROP)
+    {
+      builder = json_builder_new ();
+      json_builder_begin_object (builder);
+      emu_collection_add_properties (builder, req, collection);
+      json_builder_end_object (builder);
+      data = json_builder_get_root (builder);
+    }
+  emu_wal_log (req->state, type, req->database, collection, data);
 }
 
 /* Traditional collection names; a leading "_" only for system ones. */
@@ -381,6 +465,7 @@ handle_create (EmuRequest *req)
       return;
     }
 
+  log_change (req, EMU_WAL_COLLECTION_CREATE, collection);
   reply_properties (req, collection, EXTRA_NONE, 0);
 }
 
@@ -390,7 +475,7 @@ handle_get (EmuRequest *req)
   EmuCollection *collection = emu_collection_find_or_reply (req);
 
   if (collection != NULL)
-    reply_summary (req, collection, FALSE, 0);
+    emu_collection_reply_summary (req, collection, FALSE, 0);
 }
 
 static void
@@ -458,7 +543,7 @@ handle_truncate (EmuRequest *req)
     return;
 
   emu_view_truncate (&scope.view, collection);
-  reply_summary (req, collection, FALSE, 0);
+  emu_collection_reply_summary (req, collection, FALSE, 0);
   emu_collection_set_location (req, "truncate");
 }
 
@@ -495,9 +580,12 @@ handle_rename (EmuRequest *req)
       return;
     }
 
+  /* Cached results of queries that named it by its old name are stale. */
+  emu_query_cache_invalidate (req->state, req->database, collection->name);
   g_free (collection->name);
   collection->name = g_strdup (name);
-  reply_summary (req, collection, FALSE, 0);
+  log_change (req, EMU_WAL_COLLECTION_RENAME, collection);
+  emu_collection_reply_summary (req, collection, FALSE, 0);
   emu_collection_set_location (req, "rename");
 }
 
@@ -509,7 +597,7 @@ handle_load (EmuRequest *req)
 
   if (!emu_request_scope_init (&scope, req) || (collection = emu_collection_find_or_reply (req)) == NULL)
     return;
-  reply_summary (req, collection, TRUE, emu_view_count (&scope.view, collection));
+  emu_collection_reply_summary (req, collection, TRUE, emu_view_count (&scope.view, collection));
   emu_collection_set_location (req, "load");
 }
 
@@ -520,7 +608,7 @@ handle_unload (EmuRequest *req)
 
   if (collection == NULL)
     return;
-  reply_summary (req, collection, FALSE, 0);
+  emu_collection_reply_summary (req, collection, FALSE, 0);
   emu_collection_set_location (req, "unload");
 }
 
@@ -556,6 +644,7 @@ handle_drop (EmuRequest *req)
     }
 
   id = g_strdup (collection->id);
+  log_change (req, EMU_WAL_COLLECTION_DROP, collection);
   emu_database_drop_collection (database, collection);
 
   builder = emu_json_begin_ok (SOUP_STATUS_OK);

@@ -15,7 +15,10 @@
  */
 
 #include "emulator-aql-exec.h"
+#include "emulator-aql-builtins.h"
 #include "emulator-aql-parser.h"
+#include "emulator-query-tracking.h"
+#include "emulator-query-cache.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
 #include "emulator-transactions.h"
@@ -36,6 +39,7 @@ typedef struct {
   gboolean   allow_retry;
   JsonNode  *extra;
   guint64    next_batch_id;
+  gboolean   cached;
   JsonNode  *last_body;      /* the last batch answered, for a retry */
   guint64    last_batch_id;
 } EmuCursor;
@@ -111,7 +115,7 @@ reply_complete (EmuRequest    *req,
   emu_json_add_boolean (builder, "hasMore", FALSE);
   if (has_count)
     emu_json_add_int (builder, "count", n);
-  emu_json_add_boolean (builder, "cached", FALSE);
+  emu_json_add_boolean (builder, "cached", outcome->cached);
   emu_json_add_node (builder, "extra", extra);
   emu_json_add_ok (builder, SOUP_STATUS_CREATED);
   json_builder_end_object (builder);
@@ -139,7 +143,7 @@ next_batch (EmuCursor *cursor,
   if (cursor->has_count)
     emu_json_add_int (builder, "count", total);
   emu_json_add_node (builder, "extra", cursor->extra);
-  emu_json_add_boolean (builder, "cached", FALSE);
+  emu_json_add_boolean (builder, "cached", cursor->cached);
   if (has_more)
     {
       g_autofree char *next = g_strdup_printf ("%" G_GUINT64_FORMAT, cursor->next_batch_id + 1);
@@ -161,6 +165,8 @@ typedef struct {
   gboolean    count;
   gboolean    full_count;
   gboolean    allow_retry;
+  gboolean    use_plan_cache;
+  gboolean    stream;
   gdouble     batch_size;
   gdouble     ttl;
 } CursorRequest;
@@ -181,6 +187,8 @@ read_request (EmuRequest    *req,
   request->count = emu_json_get_boolean (object, "count", FALSE);
   request->full_count = emu_json_get_boolean (options_object, "fullCount", FALSE);
   request->allow_retry = emu_json_get_boolean (options_object, "allowRetry", FALSE);
+  request->use_plan_cache = emu_json_get_boolean (options_object, "usePlanCache", FALSE);
+  request->stream = emu_json_get_boolean (options_object, "stream", FALSE);
   request->batch_size = DEFAULT_BATCH_SIZE;
   request->ttl = DEFAULT_TTL_SECONDS;
 
@@ -196,6 +204,45 @@ read_request (EmuRequest    *req,
       (!emu_json_get_number (object, "ttl", &request->ttl) || request->ttl <= 0))
     request->ttl = DEFAULT_TTL_SECONDS;
 
+  return TRUE;
+}
+
+/* Runs the query, or takes its results from the query results cache
+ * (outside stream transactions only: they see their own writes). */
+static gboolean
+run_query (EmuRequest      *req,
+           EmuRequestScope *scope,
+           CursorRequest   *request,
+           JsonObject      *body,
+           EmuAqlQuery     *query,
+           EmuAqlOutcome   *outcome,
+           EmuAqlError     *error)
+{
+  gboolean use_cache = scope->transaction == NULL &&
+                       emu_query_cache_wanted (req->state, body, query);
+  JsonObject *bind_vars = request->bind_vars != NULL && JSON_NODE_HOLDS_OBJECT (request->bind_vars)
+    ? json_node_get_object (request->bind_vars) : NULL;
+
+  if (request->use_plan_cache)
+    emu_plan_cache_use (req->state, req->database, query, request->bind_vars,
+                        request->full_count);
+  if (use_cache &&
+      (outcome->result = emu_query_cache_lookup (req->state, req->database, query,
+                                                 request->bind_vars)) != NULL)
+    {
+      outcome->warnings = json_array_new ();
+      outcome->full_count = -1;
+      outcome->cached = TRUE;
+      return TRUE;
+    }
+
+  if (!emu_aql_execute (req->state, &scope->view,
+                        scope->transaction != NULL ? scope->transaction->writable : NULL,
+                        query, bind_vars, request->full_count, outcome, error))
+    return FALSE;
+  if (use_cache)
+    emu_query_cache_store (req->state, req->database, query, request->bind_vars,
+                           outcome->result, outcome->execution_time);
   return TRUE;
 }
 
@@ -231,20 +278,29 @@ handle_create (EmuRequest *req)
     return;
 
   query = emu_aql_parse (request.query, scope.database, &error);
+  /* Such a query runs (and can be killed) while it sleeps, and a killed
+   * one writes nothing; the emulator's queries write as they are made. */
+  if (query != NULL && query->modifies && emu_aql_query_calls (query, "SLEEP"))
+    {
+      emu_reply_arango_error (req->msg, EMU_ERROR_NOT_IMPLEMENTED,
+                              "not implemented: SLEEP() in a data-modification query "
+                              "is not supported by the emulator");
+      return;
+    }
   if (query == NULL ||
       !emu_aql_check_bind_vars (query, scope.database, request.bind_vars, &error) ||
-      !emu_aql_execute (req->state, &scope.view,
-                        scope.transaction != NULL ? scope.transaction->writable : NULL,
-                        query,
-                        request.bind_vars != NULL && JSON_NODE_HOLDS_OBJECT (request.bind_vars)
-                          ? json_node_get_object (request.bind_vars) : NULL,
-                        request.full_count, &outcome, &error))
+      !run_query (req, &scope, &request, json_node_get_object (body), query, &outcome, &error))
     {
       emu_reply_arango_error (req->msg, error.number, error.message);
       emu_aql_error_clear (&error);
       emu_aql_outcome_clear (&outcome);
       return;
     }
+
+  /* A query that called SLEEP() answers when its time is up, and runs
+   * until then. */
+  emu_query_tracking_ran (req, request.query, request.bind_vars, request.stream,
+                          outcome.execution_time, outcome.sleep_seconds);
 
   if (json_array_get_length (outcome.result) <= (guint) request.batch_size)
     {
@@ -265,6 +321,7 @@ handle_create (EmuRequest *req)
   cursor->has_count = request.count;
   cursor->allow_retry = request.allow_retry;
   cursor->extra = emu_aql_outcome_extra (&outcome);
+  cursor->cached = outcome.cached;
   cursor->next_batch_id = 1;
   g_hash_table_insert (cursors_of (req->state), cursor->id, cursor);
   emu_aql_outcome_clear (&outcome);

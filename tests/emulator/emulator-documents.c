@@ -114,21 +114,12 @@ success_status (Call      *call,
 }
 
 static void
-set_header (EmuRequest *req,
-            const char *name,
-            const char *value)
-{
-  soup_message_headers_replace (soup_server_message_get_response_headers (req->msg),
-                                name, value);
-}
-
-static void
 set_etag (EmuRequest *req,
           const char *rev)
 {
   g_autofree char *etag = g_strdup_printf ("\"%s\"", rev);
 
-  set_header (req, "Etag", etag);
+  emu_reply_set_header (req->msg, "Etag", etag);
 }
 
 /* 412 with the stored document's identity, in the key order of
@@ -193,7 +184,7 @@ reply_single (EmuRequest   *req,
   name = g_uri_escape_string (call->collection->name, NULL, FALSE);
   key = g_uri_escape_string (result->key, NULL, FALSE);
   location = g_strdup_printf ("/_db/%s/_api/document/%s/%s", database, name, key);
-  set_header (req, "Location", location);
+  emu_reply_set_header (req->msg, "Location", location);
 }
 
 static void
@@ -289,7 +280,7 @@ set_error_codes (EmuRequest *req,
                               GPOINTER_TO_INT (g_hash_table_lookup (counts, key)));
     }
   g_string_append_c (text, '}');
-  set_header (req, "X-Arango-Error-Codes", text->str);
+  emu_reply_set_header (req->msg, "X-Arango-Error-Codes", text->str);
 }
 
 static void
@@ -334,6 +325,7 @@ handle_many (EmuRequest *req,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  gboolean wrote = FALSE;
   guint i;
 
   json_builder_begin_array (builder);
@@ -364,9 +356,16 @@ handle_many (EmuRequest *req,
                           counts, order);
       else if (!call->silent)
         json_builder_add_value (builder, json_node_copy (result.result));
+      wrote = wrote || result.written;
       emu_doc_result_clear (&result);
     }
   json_builder_end_array (builder);
+
+  /* The collection's waitForSync only applies to a write that happened:
+   * when every item failed, nothing was synced and the answer is 202
+   * (3.12/RestDocumentHandlerDeleteDocumentRevConflictMulti_single.json). */
+  if (!wrote)
+    call->wait_for_sync = emu_request_get_query_bool (req, "waitForSync", FALSE);
 
   /* silent: {} when everything worked, else only the errors. */
   if (call->silent && order->len == 0)

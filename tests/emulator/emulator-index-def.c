@@ -133,11 +133,13 @@ fields_array (char **fields)
   return array;
 }
 
-static void
-copy_member (JsonObject *to,
-             JsonObject *from,
-             const char *name,
-             JsonNode   *fallback)
+/* The member of the request, or (absent or of another type) the default,
+ * which is consumed. */
+void
+emu_index_copy_member (JsonObject *to,
+                       JsonObject *from,
+                       const char *name,
+                       JsonNode   *fallback)
 {
   JsonNode *value = json_object_get_member (from, name);
 
@@ -166,9 +168,9 @@ describe_type (EmuIndex   *index,
 
   if (g_str_equal (type, "persistent"))
     {
-      copy_member (definition, request, "cacheEnabled", emu_value_boolean (FALSE));
-      copy_member (definition, request, "deduplicate", emu_value_boolean (TRUE));
-      copy_member (definition, request, "estimates", emu_value_boolean (TRUE));
+      emu_index_copy_member (definition, request, "cacheEnabled", emu_value_boolean (FALSE));
+      emu_index_copy_member (definition, request, "deduplicate", emu_value_boolean (TRUE));
+      emu_index_copy_member (definition, request, "estimates", emu_value_boolean (TRUE));
       json_object_set_int_member (definition, "selectivityEstimate", 1);
     }
   else if (g_str_equal (type, "ttl"))
@@ -191,28 +193,25 @@ describe_type (EmuIndex   *index,
     {
       index->sparse = TRUE;
       json_object_set_int_member (definition, "bestIndexedLevel", 17);
-      copy_member (definition, request, "geoJson", emu_value_boolean (FALSE));
-      copy_member (definition, request, "legacyPolygons", emu_value_boolean (FALSE));
+      emu_index_copy_member (definition, request, "geoJson", emu_value_boolean (FALSE));
+      emu_index_copy_member (definition, request, "legacyPolygons", emu_value_boolean (FALSE));
       json_object_set_int_member (definition, "maxNumCoverCells", 8);
       json_object_set_int_member (definition, "worstIndexedLevel", 4);
     }
   else if (g_str_equal (type, "fulltext"))
     {
       index->sparse = TRUE;
-      copy_member (definition, request, "minLength", emu_value_int (2));
+      emu_index_copy_member (definition, request, "minLength", emu_value_int (2));
     }
   else if (g_str_equal (type, "inverted"))
     {
       index->sparse = TRUE;
-      copy_member (definition, request, "analyzer", emu_value_string ("identity"));
-      copy_member (definition, request, "includeAllFields", emu_value_boolean (FALSE));
-      copy_member (definition, request, "searchField", emu_value_boolean (FALSE));
-      copy_member (definition, request, "trackListPositions", emu_value_boolean (FALSE));
+      emu_index_describe_inverted (definition, request);
     }
   else if (g_str_equal (type, "mdi") || g_str_equal (type, "mdi-prefixed"))
     {
-      copy_member (definition, request, "fieldValueTypes", emu_value_string ("double"));
-      copy_member (definition, request, "estimates",
+      emu_index_copy_member (definition, request, "fieldValueTypes", emu_value_string ("double"));
+      emu_index_copy_member (definition, request, "estimates",
                    emu_value_boolean (g_str_equal (type, "mdi-prefixed")));
       if (g_str_equal (type, "mdi-prefixed"))
         {
@@ -286,33 +285,8 @@ emu_index_new (JsonObject  *request,
                        ((guint64) g_random_int () << 31 | g_random_int ()) |
                        G_GUINT64_CONSTANT (1) << 60);
 
-  if (g_str_equal (type, "inverted"))
-    {
-      JsonArray *fields = json_array_new ();
-      JsonArray *given = json_object_get_array_member (request, "fields");
-
-      for (i = 0; i < json_array_get_length (given); i++)
-        {
-          JsonNode *field = json_array_get_element (given, i);
-
-          if (JSON_NODE_HOLDS_OBJECT (field))
-            {
-              json_array_add_element (fields, json_node_copy (field));
-            }
-          else
-            {
-              JsonObject *object = json_object_new ();
-
-              json_object_set_string_member (object, "name", json_node_get_string (field));
-              json_array_add_object_element (fields, object);
-            }
-        }
-      json_object_set_array_member (definition, "fields", fields);
-    }
-  else
-    {
-      json_object_set_array_member (definition, "fields", fields_array (index->fields));
-    }
+  if (!g_str_equal (type, "inverted"))
+    json_object_set_array_member (definition, "fields", fields_array (index->fields));
   json_object_set_string_member (definition, "name", index->name);
   json_object_set_boolean_member (definition, "sparse", index->sparse);
   json_object_set_string_member (definition, "type", index->type);

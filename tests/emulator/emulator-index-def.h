@@ -33,6 +33,13 @@ JsonNode   *emu_index_describe          (EmuIndex      *index,
                                          EmuCollection *collection,
                                          int            newly_created);
 
+void        emu_index_copy_member       (JsonObject    *to,
+                                         JsonObject    *from,
+                                         const char    *name,
+                                         JsonNode      *fallback);
+void        emu_index_describe_inverted (JsonObject    *definition,
+                                         JsonObject    *request);
+
 JsonArray  *emu_collection_describe_indexes (EmuCollection *collection);
 JsonNode   *emu_collection_describe_index   (EmuCollection *collection,
                                              const char    *id);

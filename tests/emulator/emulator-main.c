@@ -32,6 +32,7 @@ typedef struct {
   char     *tls_key;
   gboolean  exit_on_eof;
   char     *server_version;
+  gboolean  single;
 } Options;
 
 static void
@@ -70,6 +71,8 @@ parse_options (Options   *options,
       "Exit when standard input reaches end of file", NULL },
     { "server-version", 0, 0, G_OPTION_ARG_STRING, &options->server_version,
       "Answer as this ArangoDB version (default " EMU_VERSION ")", "X.Y.Z" },
+    { "single", 0, 0, G_OPTION_ARG_NONE, &options->single,
+      "Answer as single servers do where they differ from Coordinators", NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("- emulated ArangoDB cluster");
@@ -168,6 +171,7 @@ setup_state (EmuState  *state,
       g_free (state->version);
       state->version = g_strdup (options->server_version);
     }
+  state->single_server = options->single;
 
   if (options->tls_cert != NULL)
     {

@@ -65,6 +65,8 @@ static const struct {
   { EMU_ERROR_QUERY_COMPILE_TIME_OPTIONS, "query options must be readable at query compile time" },
   { EMU_ERROR_QUERY_ACCESS_AFTER_MODIFICATION, "access after data-modification by %s" },
   { EMU_ERROR_CURSOR_NOT_FOUND, "cursor not found" },
+  { EMU_ERROR_QUERY_KILLED, "query killed" },
+  { EMU_ERROR_QUERY_NOT_FOUND, "query ID not found" },
   { EMU_ERROR_TRANSACTION_UNREGISTERED_COLLECTION, "unregistered collection used in transaction" },
   { EMU_ERROR_TRANSACTION_DISALLOWED_OPERATION, "disallowed operation inside transaction" },
   { EMU_ERROR_TRANSACTION_ABORTED, "transaction aborted" },
@@ -121,6 +123,8 @@ static const struct {
   { EMU_ERROR_QUERY_COMPILE_TIME_OPTIONS, 400 },
   { EMU_ERROR_QUERY_ACCESS_AFTER_MODIFICATION, 400 },
   { EMU_ERROR_CURSOR_NOT_FOUND, 404 },
+  { EMU_ERROR_QUERY_KILLED, 410 },
+  { EMU_ERROR_QUERY_NOT_FOUND, 404 },
   { EMU_ERROR_TRANSACTION_UNREGISTERED_COLLECTION, 400 },
   { EMU_ERROR_TRANSACTION_DISALLOWED_OPERATION, 400 },
   { EMU_ERROR_TRANSACTION_ABORTED, 410 },
@@ -194,6 +198,14 @@ emu_reply_raw (SoupServerMessage *msg,
   soup_server_message_set_status (msg, status, NULL);
   soup_server_message_set_response (msg, content_type, SOUP_MEMORY_COPY,
                                     body, length);
+}
+
+void
+emu_reply_set_header (SoupServerMessage *msg,
+                      const char        *name,
+                      const char        *value)
+{
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), name, value);
 }
 
 void
@@ -554,6 +566,23 @@ emu_json_get_number (JsonObject *object,
     return FALSE;
 
   *value = json_node_get_double (node);
+  return TRUE;
+}
+
+/* An optional member that must be a number >= 0 when present: FALSE
+ * when it is not; *value is left alone when it is absent. */
+gboolean
+emu_json_get_optional_count (JsonObject *object,
+                             const char *name,
+                             gdouble    *value)
+{
+  gdouble number;
+
+  if (!json_object_has_member (object, name))
+    return TRUE;
+  if (!emu_json_get_number (object, name, &number) || number < 0)
+    return FALSE;
+  *value = number;
   return TRUE;
 }
 

@@ -44,6 +44,7 @@ enum {
   EMU_ERROR_ARANGO_USE_SYSTEM_DATABASE = 1230,
   EMU_ERROR_ARANGO_INVALID_KEY_GENERATOR = 1232,
   EMU_ERROR_ARANGO_INVALID_EDGE_ATTRIBUTE = 1233,
+  EMU_ERROR_QUERY_KILLED = 1500,
   EMU_ERROR_QUERY_PARSE = 1501,
   EMU_ERROR_QUERY_EMPTY = 1502,
   EMU_ERROR_QUERY_NUMBER_OUT_OF_RANGE = 1504,
@@ -59,6 +60,7 @@ enum {
   EMU_ERROR_QUERY_COLLECTION_USED_IN_EXPRESSION = 1568,
   EMU_ERROR_QUERY_COMPILE_TIME_OPTIONS = 1575,
   EMU_ERROR_QUERY_ACCESS_AFTER_MODIFICATION = 1579,
+  EMU_ERROR_QUERY_NOT_FOUND = 1591,
   EMU_ERROR_CURSOR_NOT_FOUND = 1600,
   EMU_ERROR_TRANSACTION_UNREGISTERED_COLLECTION = 1652,
   EMU_ERROR_TRANSACTION_DISALLOWED_OPERATION = 1653,
@@ -87,6 +89,9 @@ void         emu_reply_raw                (SoupServerMessage *msg,
                                            const char        *content_type,
                                            const char        *body,
                                            gsize              length);
+void         emu_reply_set_header         (SoupServerMessage *msg,
+                                           const char        *name,
+                                           const char        *value);
 void         emu_reply_empty              (SoupServerMessage *msg,
                                            guint              status);
 void         emu_reply_json               (SoupServerMessage *msg,
@@ -124,6 +129,9 @@ char        *emu_json_to_string           (JsonNode          *node);
 const char  *emu_json_get_string          (JsonObject        *object,
                                            const char        *name);
 gboolean     emu_json_get_number          (JsonObject        *object,
+                                           const char        *name,
+                                           gdouble           *value);
+gboolean     emu_json_get_optional_count  (JsonObject        *object,
                                            const char        *name,
                                            gdouble           *value);
 gboolean     emu_json_get_boolean         (JsonObject        *object,

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include "emulator-json-syntax.h"
 #include "emulator-request.h"
 
 #include "emulator-reply.h"
@@ -156,9 +157,11 @@ emu_request_parse_body (EmuRequest *req)
 
   if (!json_parser_load_from_data (parser, data, (gssize) length, &error))
     {
+      const char *why = emu_json_syntax_error (data, length);
+
       emu_reply_errorf (req->msg, SOUP_STATUS_BAD_REQUEST,
                         EMU_ERROR_HTTP_CORRUPTED_JSON,
-                        "VPackError error: %s", error->message);
+                        "VPackError error: %s", why != NULL ? why : error->message);
       return NULL;
     }
 

@@ -141,7 +141,7 @@ handle_shards (EmuRequest *req)
         json_builder_add_string_value (builder, ((char **) g_ptr_array_index (shards, i))[0]);
       json_builder_end_array (builder);
     }
-  emu_collection_add_properties (builder, collection);
+  emu_collection_add_properties (builder, req, collection);
   json_builder_end_object (builder);
   emu_collection_set_location (req, "shards");
   emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
@@ -515,15 +515,16 @@ handle_remove_server (EmuRequest *req)
  * ones, and the plan's readiness. */
 static void
 add_inventory_entry (JsonBuilder   *builder,
-                     EmuState      *state,
+                     EmuRequest    *req,
                      EmuCollection *collection)
 {
+  EmuState *state = req->state;
   g_autoptr(JsonArray) indexes = emu_collection_describe_indexes (collection);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "parameters");
   json_builder_begin_object (builder);
-  emu_collection_add_properties (builder, collection);
+  emu_collection_add_properties (builder, req, collection);
   emu_json_add_string (builder, "planId", collection->id);
   json_builder_set_member_name (builder, "shards");
   add_shard_map (builder, emu_shards_of (state, collection));
@@ -562,7 +563,7 @@ handle_cluster_inventory (EmuRequest *req)
       EmuCollection *collection = g_ptr_array_index (database->collections, i);
 
       if (include_system || !collection->is_system)
-        add_inventory_entry (builder, req->state, collection);
+        add_inventory_entry (builder, req, collection);
     }
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "views");

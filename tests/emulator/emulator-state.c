@@ -4,6 +4,9 @@
  */
 
 #include "emulator-state.h"
+#include "emulator-query-cache.h"
+#include "emulator-query-tracking.h"
+#include "emulator-wal.h"
 
 #include "emulator-coordinator.h"
 #include "emulator-index-def.h"
@@ -158,6 +161,7 @@ emu_state_copy_databases (GHashTable *databases)
     {
       EmuDatabase *database_copy = g_new0 (EmuDatabase, 1);
 
+      database_copy->state = database->state;
       database_copy->id = g_strdup (database->id);
       database_copy->name = g_strdup (database->name);
       database_copy->collections = g_ptr_array_new_with_free_func (emu_collection_free);
@@ -233,6 +237,9 @@ emu_state_free (EmuState *state)
   g_clear_pointer (&state->control_router, emu_router_free);
   g_clear_pointer (&state->cursors, g_hash_table_unref);
   g_clear_pointer (&state->transactions, g_hash_table_unref);
+  g_clear_pointer (&state->wal, emu_wal_free);
+  g_clear_pointer (&state->query_cache, emu_query_cache_free);
+  g_clear_pointer (&state->query_tracking, emu_query_tracking_free);
   g_clear_pointer (&state->jobs, g_hash_table_unref);
   g_clear_pointer (&state->backups, g_hash_table_unref);
   g_clear_pointer (&state->remote_backups, g_hash_table_unref);
@@ -339,6 +346,7 @@ emu_state_add_database (EmuState   *state,
 {
   EmuDatabase *database = g_new0 (EmuDatabase, 1);
 
+  database->state = state;
   database->id = emu_state_next_id (state);
   database->name = g_strdup (name);
   database->collections = g_ptr_array_new_with_free_func (emu_collection_free);

@@ -112,6 +112,7 @@ struct _EmuCollection {
 };
 
 struct _EmuDatabase {
+  EmuState   *state;
   char       *id;
   char       *name;
   GPtrArray  *collections;        /* EmuCollection, in creation order */
@@ -136,6 +137,7 @@ struct _EmuState {
 
   gint64           maintenance_until;   /* supervision maintenance, 0 = off */
   gboolean         read_only;
+  gboolean         single_server; /* --single: single-server answer shapes */
   gint64           target_coordinators;
   gint64           target_dbservers;
 
@@ -147,6 +149,9 @@ struct _EmuState {
   /* Owned by their families: emulator-cursors.c, emulator-transactions.c. */
   GHashTable      *cursors;       /* id -> EmuCursor */
   GHashTable      *transactions;  /* id -> EmuTransaction */
+  struct _EmuWal  *wal;           /* emulator-wal.c; NULL until the first change */
+  struct _EmuQueryCache *query_cache; /* emulator-query-cache.c; NULL until used */
+  struct _EmuQueryTracking *query_tracking; /* emulator-query-tracking.c; NULL until used */
   /* Owned by emulator-jobs.c and emulator-backups.c. */
   GHashTable      *jobs;          /* id -> EmuJob */
   GHashTable      *backups;       /* id -> EmuBackup */

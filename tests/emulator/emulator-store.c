@@ -4,6 +4,7 @@
  */
 
 #include "emulator-store.h"
+#include "emulator-wal.h"
 
 struct _EmuOverlay {
   /* collection id -> (key -> EmuDocument, or NULL for a removal) */
@@ -250,10 +251,28 @@ emu_view_put (EmuView       *view,
       }
 
   if (document != NULL)
-    g_hash_table_replace (collection->documents, g_strdup (key),
-                          emu_document_ref (document));
+    {
+      g_hash_table_replace (collection->documents, g_strdup (key),
+                            emu_document_ref (document));
+      emu_wal_log (view->database->state, EMU_WAL_DOCUMENT, view->database->name,
+                   collection, document->body);
+    }
   else
-    g_hash_table_remove (collection->documents, key);
+    {
+      g_autoptr(EmuDocument) removed = NULL;
+      g_autofree char *stored_key = NULL;
+      g_autoptr(JsonNode) data = NULL;
+
+      if (!g_hash_table_steal_extended (collection->documents, key,
+                                        (gpointer *) &stored_key, (gpointer *) &removed))
+        return;
+      data = json_from_string ("{}", NULL);
+      json_object_set_string_member (json_node_get_object (data), "_key", key);
+      json_object_set_string_member (json_node_get_object (data), "_rev",
+                                     emu_document_rev (removed));
+      emu_wal_log (view->database->state, EMU_WAL_REMOVE, view->database->name,
+                   collection, data);
+    }
 }
 
 void

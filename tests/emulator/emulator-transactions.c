@@ -393,11 +393,13 @@ handle_abort (EmuRequest *req)
   finish_request (req, EMU_TRX_ABORTED);
 }
 
-/* JavaScript transactions need the server's V8: refused. */
+/* JavaScript transactions need the server's V8: refused as a 3.12 server
+ * without JavaScript (--javascript.enabled false) refuses them. */
 static void
 handle_javascript (EmuRequest *req)
 {
-  emu_reply_arango_error (req->msg, EMU_ERROR_NOT_IMPLEMENTED, NULL);
+  emu_reply_error (req->msg, SOUP_STATUS_NOT_IMPLEMENTED, EMU_ERROR_NOT_IMPLEMENTED,
+                   "JavaScript operations are disabled");
 }
 
 static const EmuRoute transaction_routes[] = {

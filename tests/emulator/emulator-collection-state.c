@@ -1,0 +1,193 @@
+/* emulator-collection-state.c: what a collection's data amounts to
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * GET /_api/collection/{c}/checksum and /revision, PUT /compact, and the
+ * list of key generators, as 3.12/RestCollectionGetCollectionChecksum*,
+ * RestCollectionGetCollectionRevision, RestApiCollectionCompact and
+ * RestCollectionGetKeyGenerators (all _single) record them.
+ */
+
+#include "emulator-collections.h"
+#include "emulator-reply.h"
+#include "emulator-router.h"
+#include "emulator-store.h"
+#include "emulator-transactions.h"
+
+/* 64-bit FNV-1a, continued from hash. */
+static guint64
+fnv1a (guint64     hash,
+       const char *text)
+{
+  for (; *text != '\0'; text++)
+    {
+      hash ^= (guchar) *text;
+      hash *= G_GUINT64_CONSTANT (0x100000001b3);
+    }
+  return hash;
+}
+
+/* The revision of the collection's last written document, "0" when empty. */
+static const char *
+latest_revision (GPtrArray *documents)
+{
+  EmuDocument *latest = NULL;
+  guint i;
+
+  for (i = 0; i < documents->len; i++)
+    {
+      EmuDocument *document = g_ptr_array_index (documents, i);
+
+      if (latest == NULL || document->sequence > latest->sequence)
+        latest = document;
+    }
+  return latest != NULL ? emu_document_rev (latest) : "0";
+}
+
+/* As the server does it: one hash per document over its key (and
+ * revision, and data without the system attributes), combined with XOR so
+ * that the order of the documents does not matter. */
+static guint64
+checksum (GPtrArray *documents,
+          gboolean   with_revisions,
+          gboolean   with_data)
+{
+  guint64 sum = 0;
+  guint i;
+
+  for (i = 0; i < documents->len; i++)
+    {
+      EmuDocument *document = g_ptr_array_index (documents, i);
+      guint64 hash = fnv1a (G_GUINT64_CONSTANT (0xcbf29ce484222325),
+                            emu_document_key (document));
+
+      if (with_revisions)
+        hash = fnv1a (hash, emu_document_rev (document));
+      if (with_data)
+        {
+          g_autoptr(JsonObject) data = json_object_new ();
+          g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+          JsonObjectIter iter;
+          const char *name;
+          JsonNode *value;
+          g_autofree char *text = NULL;
+
+          json_object_iter_init (&iter, emu_document_object (document));
+          while (json_object_iter_next (&iter, &name, &value))
+            if (!g_str_equal (name, "_key") && !g_str_equal (name, "_id") &&
+                !g_str_equal (name, "_rev"))
+              json_object_set_member (data, name, json_node_copy (value));
+          json_node_set_object (node, data);
+          text = json_to_string (node, FALSE);
+          hash = fnv1a (hash, text);
+        }
+      sum ^= hash;
+    }
+  return sum;
+}
+
+/* The collection of the request and the documents the request sees of it
+ * (inside its stream transaction, if any); NULL when an error was answered. */
+static GPtrArray *
+scan_or_reply (EmuRequest     *req,
+               EmuCollection **collection)
+{
+  EmuRequestScope scope;
+
+  if (!emu_request_scope_init (&scope, req) ||
+      (*collection = emu_collection_find_or_reply (req)) == NULL)
+    return NULL;
+  return emu_view_scan (&scope.view, *collection);
+}
+
+static void
+handle_checksum (EmuRequest *req)
+{
+  EmuCollection *collection = NULL;
+  g_autoptr(GPtrArray) documents = scan_or_reply (req, &collection);
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autofree char *sum = NULL;
+
+  if (documents == NULL)
+    return;
+  sum = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                         checksum (documents,
+                                   emu_request_get_query_bool (req, "withRevisions", FALSE),
+                                   emu_request_get_query_bool (req, "withData", FALSE)));
+
+  builder = emu_json_begin_ok (SOUP_STATUS_OK);
+  emu_json_add_boolean (builder, "isSystem", collection->is_system);
+  emu_json_add_int (builder, "status", 3);
+  emu_json_add_int (builder, "type", collection->type);
+  emu_json_add_string (builder, "name", collection->name);
+  emu_json_add_string (builder, "id", collection->id);
+  emu_json_add_string (builder, "revision", latest_revision (documents));
+  emu_json_add_string (builder, "globallyUniqueId", collection->globally_unique_id);
+  emu_json_add_string (builder, "checksum", sum);
+  json_builder_end_object (builder);
+  emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
+  emu_collection_set_location (req, "checksum");
+}
+
+static void
+handle_revision (EmuRequest *req)
+{
+  EmuCollection *collection = NULL;
+  g_autoptr(GPtrArray) documents = scan_or_reply (req, &collection);
+  g_autoptr(JsonBuilder) builder = NULL;
+
+  if (documents == NULL)
+    return;
+  builder = emu_json_begin_ok (SOUP_STATUS_OK);
+  emu_json_add_string (builder, "revision", latest_revision (documents));
+  emu_collection_add_properties (builder, req, collection);
+  json_builder_end_object (builder);
+  emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
+  emu_collection_set_location (req, "revision");
+}
+
+/* Nothing to compact in memory: the answer is the summary. */
+static void
+handle_compact (EmuRequest *req)
+{
+  EmuCollection *collection = emu_collection_find_or_reply (req);
+
+  if (collection == NULL)
+    return;
+  emu_collection_reply_summary (req, collection, FALSE, 0);
+  emu_collection_set_location (req, "compact");
+}
+
+/* A bare object, without error and code. */
+static void
+handle_key_generators (EmuRequest *req)
+{
+  static const char *const generators[] = {
+    "upgrade", "padded", "uuid", "autoincrement", "traditional",
+  };
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  guint i;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "keyGenerators");
+  json_builder_begin_array (builder);
+  for (i = 0; i < G_N_ELEMENTS (generators); i++)
+    json_builder_add_string_value (builder, generators[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
+}
+
+static const EmuRoute collection_state_routes[] = {
+  { "GET", "/_api/collection/{collection}/checksum", handle_checksum },
+  { "GET", "/_api/collection/{collection}/revision", handle_revision },
+  { "PUT", "/_api/collection/{collection}/compact", handle_compact },
+  { "GET", "/_api/key-generators", handle_key_generators },
+};
+
+void
+emu_collection_state_register_routes (EmuRouter *router)
+{
+  emu_router_add_routes (router, collection_state_routes,
+                         G_N_ELEMENTS (collection_state_routes));
+}

@@ -1,0 +1,370 @@
+/* emulator-query-tracking.c: running and slow AQL queries
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * GET /_api/query/current, /slow, DELETE /slow and /{id} (kill), GET and
+ * PUT /properties, with the fields of the 3.12 OpenAPI description
+ * (../shared/arango-api/endpoints-3.12.json) and the entries' fields id,
+ * database, user, query, bindVars, started, runTime, peakMemoryUsage,
+ * state, stream. The emulator computes a query's results at once; the
+ * queries that are running are those whose answer is held back for the
+ * time they asked SLEEP() for. Killing one answers it with 410/1500
+ * "query killed" at once.
+ */
+
+#include "emulator-query-tracking.h"
+
+#include "emulator-delay.h"
+#include "emulator-reply.h"
+#include "emulator-router.h"
+
+typedef struct {
+  EmuState          *state;
+  char              *id;
+  char              *database;
+  char              *user;
+  char              *query;
+  JsonNode          *bind_vars;     /* an object */
+  gint64             started;       /* g_get_real_time () */
+  gdouble            run_time;      /* seconds, known when it finished */
+  gboolean           stream;
+  gboolean           killed;
+  SoupServerMessage *msg;           /* running: the held answer */
+} Entry;
+
+struct _EmuQueryTracking {
+  gboolean   enabled;
+  gboolean   track_slow_queries;
+  gboolean   track_bind_vars;
+  gint64     max_slow_queries;
+  gdouble    slow_query_threshold;
+  gdouble    slow_streaming_query_threshold;
+  gint64     max_query_string_length;
+  GPtrArray *running;               /* Entry */
+  GPtrArray *slow;                  /* Entry, oldest first */
+};
+
+static void
+entry_free (gpointer data)
+{
+  Entry *entry = data;
+
+  g_free (entry->id);
+  g_free (entry->database);
+  g_free (entry->user);
+  g_free (entry->query);
+  json_node_unref (entry->bind_vars);
+  g_free (entry);
+}
+
+void
+emu_query_tracking_free (EmuQueryTracking *tracking)
+{
+  /* Held answers still running end with their messages; they must not
+   * find their entries. */
+  g_ptr_array_set_free_func (tracking->running, NULL);
+  g_ptr_array_unref (tracking->running);
+  g_ptr_array_unref (tracking->slow);
+  g_free (tracking);
+}
+
+static EmuQueryTracking *
+get_tracking (EmuState *state)
+{
+  if (state->query_tracking == NULL)
+    {
+      EmuQueryTracking *tracking = g_new0 (EmuQueryTracking, 1);
+
+      tracking->enabled = TRUE;
+      tracking->track_slow_queries = TRUE;
+      tracking->track_bind_vars = TRUE;
+      tracking->max_slow_queries = 64;
+      tracking->slow_query_threshold = 10;
+      tracking->slow_streaming_query_threshold = 10;
+      tracking->max_query_string_length = 4096;
+      tracking->running = g_ptr_array_new_with_free_func (entry_free);
+      tracking->slow = g_ptr_array_new_with_free_func (entry_free);
+      state->query_tracking = tracking;
+    }
+  return state->query_tracking;
+}
+
+static Entry *
+entry_new (EmuRequest *req,
+           const char *query,
+           JsonNode   *bind_vars,
+           gboolean    stream)
+{
+  EmuQueryTracking *tracking = get_tracking (req->state);
+  Entry *entry = g_new0 (Entry, 1);
+
+  entry->state = req->state;
+  entry->id = emu_state_next_id (req->state);
+  entry->database = g_strdup (req->database);
+  entry->user = g_strdup (req->user != NULL ? req->user : "");
+  entry->query = g_utf8_substring (query, 0, MIN (g_utf8_strlen (query, -1),
+                                                  tracking->max_query_string_length));
+  entry->bind_vars = tracking->track_bind_vars && bind_vars != NULL &&
+                     JSON_NODE_HOLDS_OBJECT (bind_vars)
+    ? json_node_copy (bind_vars)
+    : json_from_string ("{}", NULL);
+  entry->started = g_get_real_time ();
+  entry->stream = stream;
+  return entry;
+}
+
+/* A finished query joins the slow ones if it took long enough. */
+static void
+finished (EmuQueryTracking *tracking,
+          Entry            *entry)
+{
+  gdouble threshold = entry->stream ? tracking->slow_streaming_query_threshold
+                                    : tracking->slow_query_threshold;
+
+  if (!tracking->enabled || !tracking->track_slow_queries || entry->run_time < threshold)
+    {
+      entry_free (entry);
+      return;
+    }
+  g_ptr_array_add (tracking->slow, entry);
+  while (tracking->slow->len > (guint) MAX (tracking->max_slow_queries, 0))
+    g_ptr_array_remove_index (tracking->slow, 0);
+}
+
+static void
+held_done (gpointer user_data)
+{
+  Entry *entry = user_data;
+  EmuQueryTracking *tracking = entry->state->query_tracking;
+  guint index;
+
+  if (tracking == NULL || !g_ptr_array_find (tracking->running, entry, &index))
+    return;   /* the emulator is shutting down */
+  g_ptr_array_steal_index_fast (tracking->running, index);
+  entry->msg = NULL;
+  entry->run_time = (g_get_real_time () - entry->started) / (gdouble) G_USEC_PER_SEC;
+  finished (tracking, entry);
+}
+
+/* A query that ran: its answer is held back while it sleeps (then it
+ * counts as running), and it is noted as slow if it took long enough. */
+void
+emu_query_tracking_ran (EmuRequest *req,
+                        const char *query,
+                        JsonNode   *bind_vars,
+                        gboolean    stream,
+                        gdouble     run_time,
+                        gdouble     sleep_seconds)
+{
+  EmuQueryTracking *tracking = get_tracking (req->state);
+  Entry *entry = entry_new (req, query, bind_vars, stream);
+
+  /* An async job's answer is taken at once; emulator-jobs.c keeps the job
+   * pending for the time slept instead. */
+  if (sleep_seconds <= 0 || emu_request_get_header (req, "x-arango-async") != NULL)
+    {
+      entry->run_time = run_time;
+      finished (tracking, entry);
+      return;
+    }
+  entry->msg = req->msg;
+  g_ptr_array_add (tracking->running, entry);
+  emu_reply_hold (req->msg, (guint) MIN (sleep_seconds * 1000, G_MAXUINT), held_done, entry);
+}
+
+static void
+add_entry (JsonBuilder *builder,
+           Entry       *entry,
+           const char  *state,
+           gdouble      run_time)
+{
+  g_autofree char *started = emu_format_iso_time (entry->started);
+
+  json_builder_begin_object (builder);
+  emu_json_add_string (builder, "id", entry->id);
+  emu_json_add_string (builder, "database", entry->database);
+  emu_json_add_string (builder, "user", entry->user);
+  emu_json_add_string (builder, "query", entry->query);
+  emu_json_add_node (builder, "bindVars", entry->bind_vars);
+  emu_json_add_string (builder, "started", started);
+  emu_json_add_double (builder, "runTime", run_time);
+  emu_json_add_int (builder, "peakMemoryUsage", 0);
+  emu_json_add_string (builder, "state", state);
+  emu_json_add_boolean (builder, "stream", entry->stream);
+  json_builder_end_object (builder);
+}
+
+/* The entries of the request's database, of all with ?all=true. */
+static void
+reply_entries (EmuRequest *req,
+               GPtrArray  *entries,
+               gboolean    running)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  gboolean all = emu_request_get_query_bool (req, "all", FALSE);
+  guint i;
+
+  json_builder_begin_array (builder);
+  for (i = 0; i < entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (entries, i);
+
+      if (!all && !g_str_equal (entry->database, req->database))
+        continue;
+      if (running)
+        add_entry (builder, entry, "executing",
+                   (g_get_real_time () - entry->started) / (gdouble) G_USEC_PER_SEC);
+      else
+        add_entry (builder, entry, entry->killed ? "killed" : "finished", entry->run_time);
+    }
+  json_builder_end_array (builder);
+  emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
+}
+
+static void
+handle_current (EmuRequest *req)
+{
+  EmuQueryTracking *tracking = get_tracking (req->state);
+
+  if (!tracking->enabled)
+    {
+      g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+      reply_entries (req, none, TRUE);
+      return;
+    }
+  reply_entries (req, tracking->running, TRUE);
+}
+
+static void
+handle_slow (EmuRequest *req)
+{
+  reply_entries (req, get_tracking (req->state)->slow, FALSE);
+}
+
+static void
+reply_ok (EmuRequest *req)
+{
+  g_autoptr(JsonBuilder) builder = emu_json_begin_ok (SOUP_STATUS_OK);
+
+  json_builder_end_object (builder);
+  emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
+}
+
+static void
+handle_clear_slow (EmuRequest *req)
+{
+  GPtrArray *slow = get_tracking (req->state)->slow;
+  gboolean all = emu_request_get_query_bool (req, "all", FALSE);
+  guint i;
+
+  for (i = slow->len; i > 0; i--)
+    if (all || g_str_equal (((Entry *) g_ptr_array_index (slow, i - 1))->database, req->database))
+      g_ptr_array_remove_index (slow, i - 1);
+  reply_ok (req);
+}
+
+static void
+handle_kill (EmuRequest *req)
+{
+  GPtrArray *running = get_tracking (req->state)->running;
+  const char *id = emu_request_get_param (req, "id");
+  guint i;
+
+  for (i = 0; i < running->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (running, i);
+
+      if (g_str_equal (entry->id, id) && g_str_equal (entry->database, req->database))
+        {
+          entry->killed = TRUE;
+          /* The held answer is replaced: libsoup appends to a body. */
+          soup_message_body_truncate (soup_server_message_get_response_body (entry->msg));
+          emu_reply_arango_error (entry->msg, EMU_ERROR_QUERY_KILLED, NULL);
+          emu_reply_hold_end (entry->msg);
+          reply_ok (req);
+          return;
+        }
+    }
+  emu_reply_arango_error (req->msg, EMU_ERROR_QUERY_NOT_FOUND, NULL);
+}
+
+static void
+handle_get_properties (EmuRequest *req)
+{
+  EmuQueryTracking *tracking = get_tracking (req->state);
+  g_autoptr(JsonBuilder) builder = emu_json_begin_ok (SOUP_STATUS_OK);
+
+  emu_json_add_boolean (builder, "enabled", tracking->enabled);
+  emu_json_add_boolean (builder, "trackSlowQueries", tracking->track_slow_queries);
+  emu_json_add_boolean (builder, "trackBindVars", tracking->track_bind_vars);
+  emu_json_add_int (builder, "maxSlowQueries", tracking->max_slow_queries);
+  emu_json_add_double (builder, "slowQueryThreshold", tracking->slow_query_threshold);
+  emu_json_add_double (builder, "slowStreamingQueryThreshold",
+                       tracking->slow_streaming_query_threshold);
+  emu_json_add_int (builder, "maxQueryStringLength", tracking->max_query_string_length);
+  json_builder_end_object (builder);
+  emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
+}
+
+static void
+handle_set_properties (EmuRequest *req)
+{
+  EmuQueryTracking *tracking = get_tracking (req->state);
+  g_autoptr(JsonNode) body = emu_request_parse_body (req);
+  JsonObject *object;
+  gdouble max_slow = tracking->max_slow_queries;
+  gdouble threshold = tracking->slow_query_threshold;
+  gdouble streaming = tracking->slow_streaming_query_threshold;
+  gdouble max_length = tracking->max_query_string_length;
+
+  if (body == NULL)
+    return;
+  object = JSON_NODE_HOLDS_OBJECT (body) ? json_node_get_object (body) : NULL;
+  if (object == NULL ||
+      !emu_json_get_optional_count (object, "maxSlowQueries", &max_slow) ||
+      !emu_json_get_optional_count (object, "slowQueryThreshold", &threshold) ||
+      !emu_json_get_optional_count (object, "slowStreamingQueryThreshold", &streaming) ||
+      !emu_json_get_optional_count (object, "maxQueryStringLength", &max_length))
+    {
+      emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_BAD_PARAMETER, NULL);
+      return;
+    }
+
+  tracking->enabled = emu_json_get_boolean (object, "enabled", tracking->enabled);
+  tracking->track_slow_queries = emu_json_get_boolean (object, "trackSlowQueries",
+                                                       tracking->track_slow_queries);
+  tracking->track_bind_vars = emu_json_get_boolean (object, "trackBindVars",
+                                                    tracking->track_bind_vars);
+  tracking->max_slow_queries = (gint64) max_slow;
+  tracking->slow_query_threshold = threshold;
+  tracking->slow_streaming_query_threshold = streaming;
+  tracking->max_query_string_length = MAX ((gint64) max_length, 1);
+  handle_get_properties (req);
+}
+
+/* The server lists its optimizer's rules; the emulator has no optimizer
+ * (emulator-aql-explain.c) and refuses rather than list none. */
+static void
+handle_rules (EmuRequest *req)
+{
+  emu_reply_arango_error (req->msg, EMU_ERROR_NOT_IMPLEMENTED,
+                          "not implemented: the emulator has no query optimizer and so "
+                          "no optimizer rules");
+}
+
+static const EmuRoute query_tracking_routes[] = {
+  { "GET", "/_api/query/rules", handle_rules },
+  { "GET", "/_api/query/current", handle_current },
+  { "GET", "/_api/query/slow", handle_slow },
+  { "DELETE", "/_api/query/slow", handle_clear_slow },
+  { "GET", "/_api/query/properties", handle_get_properties },
+  { "PUT", "/_api/query/properties", handle_set_properties },
+  { "DELETE", "/_api/query/{id}", handle_kill },
+};
+
+void
+emu_query_tracking_register_routes (EmuRouter *router)
+{
+  emu_router_add_routes (router, query_tracking_routes, G_N_ELEMENTS (query_tracking_routes));
+}

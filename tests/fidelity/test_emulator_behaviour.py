@@ -1,0 +1,315 @@
+#!/usr/bin/python3
+# test_emulator_behaviour.py: what the emulator does beyond the recordings
+#
+# SPDX-License-Identifier: LGPL-2.1-or-later
+
+"""Behaviour of arango-emulator that no recorded exchange shows whole: the
+query results cache and its invalidation, the write-ahead log of a single
+server, primary index statistics, multi-document status codes, VelocyPack
+parse messages, the refusals of a server without JavaScript.  Each test
+starts its own emulator and talks HTTP to it."""
+
+import http.client
+import json
+import os
+import subprocess
+import threading
+import unittest
+import urllib.parse
+
+EMULATOR = os.environ.get('ARANGO_EMULATOR', os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), '..', '..', '_build', 'tests',
+    'emulator', 'arango-emulator'))
+
+
+class Emulator:
+    def __init__(self, *args):
+        self.process = subprocess.Popen(
+            [EMULATOR, '--coordinators', '1', '--exit-on-eof'] + list(args),
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        url = urllib.parse.urlsplit(
+            self.process.stdout.readline().strip().split(',')[0])
+        self.process.stdout.readline()
+        self.conn = http.client.HTTPConnection(url.hostname, url.port,
+                                               timeout=30)
+
+    def request(self, method, path, body=None, raw=None):
+        data = raw if raw is not None else (
+            None if body is None else json.dumps(body))
+        try:
+            self.conn.request(method, path, body=data)
+            resp = self.conn.getresponse()
+        except (http.client.HTTPException, ConnectionError):
+            # libsoup 3.2 closes the connection after a 204: connect again.
+            self.conn.close()
+            self.conn.request(method, path, body=data)
+            resp = self.conn.getresponse()
+        text = resp.read().decode('utf-8')
+        headers = {k.lower(): v for k, v in resp.getheaders()}
+        try:
+            parsed = json.loads(text) if text else None
+        except ValueError:
+            parsed = text
+        return resp.status, headers, parsed
+
+    def close(self):
+        self.conn.close()
+        self.process.stdin.close()
+        self.process.wait(timeout=10)
+        self.process.stdout.close()
+
+
+class EmulatorTestCase(unittest.TestCase):
+    args = ()
+
+    def setUp(self):
+        self.emu = Emulator(*self.args)
+        self.addCleanup(self.emu.close)
+
+    def ok(self, method, path, body=None, status=None):
+        got, _, reply = self.emu.request(method, path, body)
+        if status is not None:
+            self.assertEqual(got, status, reply)
+        else:
+            self.assertLess(got, 300, reply)
+        return reply
+
+    def query(self, text, **extra):
+        return self.ok('POST', '/_api/cursor', dict(query=text, **extra), 201)
+
+
+class QueryCacheTests(EmulatorTestCase):
+    def test_demand_mode_caches_and_writes_invalidate(self):
+        self.ok('POST', '/_api/collection', {'name': 'coll'})
+        self.ok('PUT', '/_api/query-cache/properties', {'mode': 'demand'})
+        q = 'FOR d IN coll RETURN d.x'
+        self.assertFalse(self.query(q, cache=True)['cached'])
+        self.assertFalse(self.query(q)['cached'], 'demand: only on request')
+        again = self.query(q, cache=True)
+        self.assertTrue(again['cached'])
+        self.assertEqual(again['result'], [])
+
+        self.ok('POST', '/_api/document/coll', {'x': 1})
+        fresh = self.query(q, cache=True)
+        self.assertFalse(fresh['cached'], 'the insert dropped the entry')
+        self.assertEqual(fresh['result'], [1])
+
+        entries = self.ok('GET', '/_api/query-cache/entries')
+        self.assertEqual([(e['query'], e['hits'], e['dataSources'])
+                          for e in entries], [(q, 0, ['coll'])])
+        self.ok('DELETE', '/_api/query-cache')
+        self.assertEqual(self.ok('GET', '/_api/query-cache/entries'), [])
+
+    def test_renaming_drops_entries(self):
+        self.ok('POST', '/_api/collection', {'name': 'old'})
+        self.ok('PUT', '/_api/query-cache/properties', {'mode': 'on'})
+        self.query('FOR d IN old RETURN d')
+        self.ok('PUT', '/_api/collection/old/rename', {'name': 'new'})
+        status, _, reply = self.emu.request('POST', '/_api/cursor',
+                                            {'query': 'FOR d IN old RETURN d'})
+        self.assertEqual((status, reply['errorNum']), (404, 1203))
+
+    def test_modifications_are_never_cached(self):
+        self.ok('POST', '/_api/collection', {'name': 'coll'})
+        self.ok('PUT', '/_api/query-cache/properties', {'mode': 'on'})
+        for _ in range(2):
+            reply = self.query('INSERT {} INTO coll')
+            self.assertFalse(reply['cached'])
+        self.assertEqual(self.ok('GET', '/_api/collection/coll/count')['count'], 2)
+
+    def test_bad_properties_are_refused(self):
+        status, _, reply = self.emu.request(
+            'PUT', '/_api/query-cache/properties', {'mode': 'sometimes'})
+        self.assertEqual((status, reply['errorNum']), (400, 10))
+
+
+class StatisticsTests(EmulatorTestCase):
+    def test_key_lookup_reads_the_primary_index(self):
+        self.ok('POST', '/_api/collection', {'name': 'c'})
+        self.ok('POST', '/_api/document/c', [{'_key': k} for k in 'abc'])
+        reply = self.query('FOR d IN c FILTER d._key == @k RETURN d._key',
+                           bindVars={'k': 'b'})
+        self.assertEqual(reply['result'], ['b'])
+        stats = reply['extra']['stats']
+        self.assertEqual((stats['scannedFull'], stats['scannedIndex'],
+                          stats['documentLookups'], stats['cursorsCreated'],
+                          stats['filtered']), (0, 1, 1, 1, 0))
+
+    def test_other_loops_scan_the_collection(self):
+        self.ok('POST', '/_api/collection', {'name': 'c'})
+        self.ok('POST', '/_api/document/c', [{'n': i} for i in range(3)])
+        stats = self.query('FOR d IN c FILTER d.n > 0 RETURN d')['extra']['stats']
+        self.assertEqual((stats['scannedFull'], stats['scannedIndex'],
+                          stats['filtered']), (3, 0, 1))
+
+    def test_push_and_sleep(self):
+        reply = self.query('LET s = SLEEP(0.01) RETURN [s, PUSH([1], 2), PUSH(null, 3)]')
+        self.assertEqual(reply['result'], [[None, [1, 2], [3]]])
+        reply = self.query('RETURN PUSH("x", 1)')
+        self.assertEqual(reply['result'], [None])
+        self.assertEqual(reply['extra']['warnings'][0]['code'], 1542)
+        status, _, err = self.emu.request('POST', '/_api/cursor',
+                                          {'query': 'RETURN SLEEP()'})
+        self.assertEqual((status, err['errorNum']), (400, 1541))
+        self.ok('POST', '/_api/collection', {'name': 'c'})
+        status, _, err = self.emu.request(
+            'POST', '/_api/cursor', {'query': 'LET s = SLEEP(1) INSERT {} INTO c'})
+        self.assertEqual((status, err['errorNum']), (501, 9))
+        self.assertEqual(self.ok('GET', '/_api/collection/c/count')['count'], 0)
+
+
+class QueryTrackingTests(EmulatorTestCase):
+    def test_slow_queries_and_properties(self):
+        props = self.ok('GET', '/_api/query/properties')
+        self.assertEqual((props['enabled'], props['slowQueryThreshold'],
+                          props['maxSlowQueries']), (True, 10, 64))
+        self.ok('PUT', '/_api/query/properties', {'slowQueryThreshold': 0})
+        self.query('RETURN @x', bindVars={'x': 1})
+        slow = self.ok('GET', '/_api/query/slow')
+        self.assertEqual([(q['query'], q['bindVars'], q['state']) for q in slow],
+                         [('RETURN @x', {'x': 1}, 'finished')])
+        self.ok('DELETE', '/_api/query/slow')
+        self.assertEqual(self.ok('GET', '/_api/query/slow'), [])
+        status, _, reply = self.emu.request('PUT', '/_api/query/properties',
+                                            {'maxSlowQueries': 'many'})
+        self.assertEqual((status, reply['errorNum']), (400, 10))
+
+    def test_a_sleeping_query_runs_until_killed(self):
+        sleeper = Emulator.__new__(Emulator)
+        sleeper.conn = http.client.HTTPConnection(self.emu.conn.host,
+                                                  self.emu.conn.port, timeout=60)
+        self.addCleanup(sleeper.conn.close)
+        answer = {}
+        thread = threading.Thread(target=lambda: answer.update(
+            zip(('status', 'headers', 'body'),
+                sleeper.request('POST', '/_api/cursor',
+                                {'query': 'RETURN SLEEP(30)'}))))
+        thread.start()
+        running = []
+        for _ in range(500):
+            running = self.ok('GET', '/_api/query/current')
+            if running:
+                break
+        self.assertEqual([(q['query'], q['state']) for q in running],
+                         [('RETURN SLEEP(30)', 'executing')])
+        self.ok('DELETE', '/_api/query/' + running[0]['id'])
+        thread.join()
+        self.assertEqual(answer["status"], 410, answer)
+        self.assertEqual(answer["body"]["errorNum"], 1500, answer)
+        self.assertEqual(self.ok('GET', '/_api/query/current'), [])
+        status, _, reply = self.emu.request('DELETE', '/_api/query/' + running[0]['id'])
+        self.assertEqual((status, reply['errorNum']), (404, 1591))
+
+
+class DocumentTests(EmulatorTestCase):
+    def test_all_failed_array_is_not_synced(self):
+        self.ok('POST', '/_api/collection', {'name': 'p', 'waitForSync': True})
+        self.ok('POST', '/_api/document/p', {'_key': 'a'})
+        status, headers, _ = self.emu.request('DELETE', '/_api/document/p', ['x', 'y'])
+        self.assertEqual(status, 202)
+        self.assertEqual(headers['x-arango-error-codes'], '{"1202":2}')
+        status, _, _ = self.emu.request('DELETE', '/_api/document/p', ['a', 'y'])
+        self.assertEqual(status, 200)
+
+    def test_parse_errors_in_velocypack_words(self):
+        cases = {
+            '{ 1: "x" }': 'Expecting \'"\' or \'}\'',
+            '{"a" 1}': "Expecting ':'",
+            '[1, 2': "Expecting ',' or ']'",
+            '{"a": "b': 'Unfinished string',
+            '{"a": tru}': "Expecting 'true'",
+            '{} x': 'Expecting EOF',
+            '{"a": -}': 'Expecting digit',
+        }
+        for body, message in cases.items():
+            with self.subTest(body=body):
+                status, _, reply = self.emu.request(
+                    'POST', '/_api/collection', raw=body)
+                self.assertEqual((status, reply['errorNum']), (400, 600))
+                self.assertEqual(reply['errorMessage'], 'VPackError error: ' + message)
+
+
+class WithoutJavaScriptTests(EmulatorTestCase):
+    def test_tasks_and_transactions_are_refused(self):
+        for method, path in (('GET', '/_api/tasks'), ('PUT', '/_api/tasks/t'),
+                             ('POST', '/_api/transaction')):
+            with self.subTest(path=path):
+                status, _, reply = self.emu.request(method, path, {})
+                self.assertEqual((status, reply['errorNum'], reply['errorMessage']),
+                                 (501, 9, 'JavaScript operations are disabled'))
+
+    def test_stored_functions_are_listed_and_removed(self):
+        self.ok('POST', '/_api/document/_aqlfunctions',
+                {'_key': 'MY::F', 'name': 'my::f', 'code': 'function () {}',
+                 'isDeterministic': True})
+        listed = self.ok('GET', '/_api/aqlfunction?namespace=my')['result']
+        self.assertEqual(listed, [{'name': 'my::f', 'code': 'function () {}',
+                                   'isDeterministic': True}])
+        self.assertEqual(self.ok('GET', '/_api/aqlfunction/other')['result'], [])
+        self.assertEqual(self.ok('DELETE', '/_api/aqlfunction/my::f')['deletedCount'], 1)
+        status, _, reply = self.emu.request('DELETE', '/_api/aqlfunction/my::f')
+        self.assertEqual((status, reply['errorNum']), (404, 1582))
+        status, _, reply = self.emu.request('POST', '/_api/aqlfunction',
+                                            {'name': 'my::g', 'code': 'function () {}'})
+        self.assertEqual((status, reply['errorNum']), (500, 36))
+
+
+class CoordinatorTests(EmulatorTestCase):
+    def test_wal_and_replication_are_refused(self):
+        for path in ('/_api/wal/lastTick', '/_api/replication/logger-state'):
+            with self.subTest(path=path):
+                status, _, reply = self.emu.request('GET', path)
+                self.assertEqual((status, reply['errorNum']), (501, 1470))
+
+    def test_properties_have_sharding_fields(self):
+        props = self.ok('POST', '/_api/collection', {'name': 'c'})
+        self.assertIn('numberOfShards', props)
+        self.assertNotIn('objectId', props)
+
+
+class SingleServerTests(EmulatorTestCase):
+    args = ('--single',)
+
+    def test_properties_have_the_storage_id(self):
+        props = self.ok('POST', '/_api/collection', {'name': 'c'})
+        self.assertIn('objectId', props)
+        self.assertIn('lastValue', props['keyOptions'])
+        self.assertNotIn('numberOfShards', props)
+
+    def test_wal_tail_shows_the_changes_after_a_tick(self):
+        self.ok('POST', '/_api/collection', {'name': 'c'})
+        tick = self.ok('GET', '/_api/wal/lastTick')['tick']
+        self.ok('POST', '/_api/document/c', {'_key': 'k', 'v': 1})
+        self.ok('DELETE', '/_api/document/c/k')
+        status, headers, body = self.emu.request('GET', '/_api/wal/tail?from=' + tick)
+        self.assertEqual(status, 200)
+        self.assertEqual(headers['content-type'], 'application/x-arango-dump')
+        markers = [json.loads(line) for line in body.splitlines()] \
+            if isinstance(body, str) else [body]
+        self.assertEqual([(m['type'], m['data']['_key']) for m in markers],
+                         [(2300, 'k'), (2302, 'k')])
+        self.assertEqual(headers['x-arango-replication-lastincluded'], markers[-1]['tick'])
+
+        last = self.ok('GET', '/_api/wal/lastTick')['tick']
+        status, headers, _ = self.emu.request('GET', '/_api/wal/tail?from=' + last)
+        self.assertEqual((status, headers['x-arango-replication-checkmore']), (204, 'false'))
+        state = self.ok('GET', '/_api/replication/logger-state')['state']
+        self.assertEqual(state['lastLogTick'], last)
+
+    def test_checksum_follows_the_data(self):
+        self.ok('POST', '/_api/collection', {'name': 'c'})
+        empty = self.ok('GET', '/_api/collection/c/checksum')['checksum']
+        self.ok('POST', '/_api/document/c', {'_key': 'a', 'v': 1})
+        keys = self.ok('GET', '/_api/collection/c/checksum')['checksum']
+        data = self.ok('GET', '/_api/collection/c/checksum?withData=true')['checksum']
+        self.assertEqual(empty, '0')
+        self.assertNotEqual(keys, empty)
+        self.assertNotEqual(data, keys)
+        self.ok('PATCH', '/_api/document/c/a', {'v': 2})
+        self.assertEqual(self.ok('GET', '/_api/collection/c/checksum')['checksum'], keys)
+        self.assertNotEqual(
+            self.ok('GET', '/_api/collection/c/checksum?withData=true')['checksum'], data)
+
+
+if __name__ == '__main__':
+    unittest.main()
