@@ -18,6 +18,7 @@
 #include <arango-glib/arango-database.h>
 #include <arango-glib/arango-cluster.h>
 #include <arango-glib/arango-collection.h>
+#include <arango-glib/arango-collection-import.h>
 #include <arango-glib/arango-cursor.h>
 #include <arango-glib/arango-query-options.h>
 #include <arango-glib/arango-transaction.h>

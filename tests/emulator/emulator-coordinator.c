@@ -9,6 +9,7 @@
 #include "emulator-listener.h"
 #include "emulator-log.h"
 #include "emulator-router.h"
+#include "emulator-transport.h"
 
 /* Marks a connection with the generation of the counters it was last
  * counted in (plus one, so that 0 means "never seen"). The mark sits on
@@ -116,6 +117,7 @@ emu_coordinator_process (EmuCoordinator    *coordinator,
                          SoupServerMessage *msg)
 {
   emu_router_handle_arango (coordinator->state, coordinator, msg);
+  emu_transport_finish_reply (coordinator->state, msg);
 }
 
 gboolean

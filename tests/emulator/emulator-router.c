@@ -10,6 +10,7 @@
 #include "emulator-auth.h"
 #include "emulator-log.h"
 #include "emulator-reply.h"
+#include "emulator-transport.h"
 
 typedef struct {
   char        *method;
@@ -200,6 +201,9 @@ emu_router_handle_arango (EmuState          *state,
                             EMU_ERROR_ARANGO_DATABASE_NOT_FOUND, NULL);
       return;
     }
+
+  if (!emu_transport_accept_request (req))
+    return;
 
   switch (emu_router_route (state->router, req))
     {
