@@ -43,11 +43,22 @@ typedef struct
 
 static void read_more (GTask *task);
 
+/* The progress data goes as soon as the import is over, before the
+ * caller's callback runs, whoever still holds the result. */
+static void
+release_progress (ImportJob *job)
+{
+  GDestroyNotify notify = g_steal_pointer (&job->progress_notify);
+
+  job->progress_callback = NULL;
+  if (notify)
+    notify (g_steal_pointer (&job->progress_data));
+}
+
 static void
 import_job_free (ImportJob *job)
 {
-  if (job->progress_notify)
-    job->progress_notify (job->progress_data);
+  release_progress (job);
   g_clear_object (&job->collection);
   g_clear_object (&job->file);
   g_clear_pointer (&job->options, json_object_unref);
@@ -57,6 +68,16 @@ import_job_free (ImportJob *job)
   g_free (job);
 }
 
+/* Takes @error. */
+static void
+return_error (GTask  *task,
+              GError *error)
+{
+  release_progress (g_task_get_task_data (task));
+  g_task_return_error (task, error);
+}
+
+/* Takes @error. */
 static void
 return_file_error (GTask  *task,
                    GError *error)
@@ -64,14 +85,9 @@ return_file_error (GTask  *task,
   ImportJob *job = g_task_get_task_data (task);
   g_autofree char *name = g_file_get_parse_name (job->file);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_new_error (task, error->domain, error->code,
-                           _("Cannot import “%s”: %s"), name, error->message);
-  g_error_free (error);
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_prefix_error (&error, _("Cannot import “%s”: "), name);
+  return_error (task, error);
 }
 
 static void
@@ -113,7 +129,7 @@ on_chunk_imported (GObject      *source,
   reply = arango_collection_import_bulk_finish (job->collection, result, &error);
   if (reply == NULL)
     {
-      g_task_return_error (task, error);
+      return_error (task, error);
       return;
     }
 
@@ -167,6 +183,7 @@ finish (GTask *task)
 
   if (job->progress_callback && job->done == 0)
     job->progress_callback (0, job->total, job->progress_data);
+  release_progress (job);
   g_task_return_pointer (task, json_object_ref (job->summary),
                          (GDestroyNotify) json_object_unref);
   g_object_unref (task);
@@ -206,10 +223,12 @@ static void
 read_more (GTask *task)
 {
   ImportJob *job = g_task_get_task_data (task);
+  GError *error = NULL;
   gsize lines;
 
-  if (g_task_return_error_if_cancelled (task))
+  if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
     {
+      return_error (task, error);
       g_object_unref (task);
       return;
     }
