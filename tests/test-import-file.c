@@ -78,7 +78,8 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 /* N_LINES documents, some lines broken or empty as @bad_every says
- * (0: none). Returns the file; its size in @size. */
+ * (0: none), counted in @n_bad and @n_empty (nullable). Returns the
+ * file; its size in @size. */
 static GFile *
 write_lines (Fixture  *fixture,
              guint     bad_every,
@@ -89,20 +90,20 @@ write_lines (Fixture  *fixture,
   g_autofree char *path = g_build_filename (fixture->directory, "rows.jsonl", NULL);
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
+  guint bad = 0;
+  guint empty = 0;
 
-  *n_bad = 0;
-  *n_empty = 0;
   for (guint i = 0; i < N_LINES; i++)
     {
       if (bad_every > 0 && i % bad_every == 1)
         {
           g_string_append (text, "{\"_key\": \"broken\n");
-          (*n_bad)++;
+          bad++;
         }
       else if (bad_every > 0 && i % bad_every == 2)
         {
           g_string_append (text, "\n");
-          (*n_empty)++;
+          empty++;
         }
       else
         g_string_append_printf (text,
@@ -111,6 +112,10 @@ write_lines (Fixture  *fixture,
     }
   g_file_set_contents (path, text->str, text->len, &error);
   g_assert_no_error (error);
+  if (n_bad)
+    *n_bad = bad;
+  if (n_empty)
+    *n_empty = empty;
   *size = text->len;
   return g_file_new_for_path (path);
 }
@@ -173,9 +178,8 @@ static void
 test_import_with_progress (Fixture       *fixture,
                            gconstpointer  user_data)
 {
-  guint n_bad, n_empty;
   goffset size;
-  g_autoptr(GFile) file = write_lines (fixture, 0, &n_bad, &n_empty, &size);
+  g_autoptr(GFile) file = write_lines (fixture, 0, NULL, NULL, &size);
   g_autoptr(JsonObject) summary = NULL;
   g_autoptr(GError) error = NULL;
   Progress progress = { 0 };
@@ -299,9 +303,8 @@ static void
 test_import_missing_collection (Fixture       *fixture,
                                 gconstpointer  user_data)
 {
-  guint n_bad, n_empty;
   goffset size;
-  g_autoptr(GFile) file = write_lines (fixture, 0, &n_bad, &n_empty, &size);
+  g_autoptr(GFile) file = write_lines (fixture, 0, NULL, NULL, &size);
   g_autoptr(ArangoCollection) gone = arango_database_get_collection (fixture->database, "gone");
   g_autoptr(JsonObject) summary = NULL;
   g_autoptr(GError) error = NULL;
@@ -317,9 +320,8 @@ static void
 test_import_cancelled (Fixture       *fixture,
                        gconstpointer  user_data)
 {
-  guint n_bad, n_empty;
   goffset size;
-  g_autoptr(GFile) file = write_lines (fixture, 0, &n_bad, &n_empty, &size);
+  g_autoptr(GFile) file = write_lines (fixture, 0, NULL, NULL, &size);
   g_autoptr(JsonObject) summary = NULL;
   g_autoptr(GError) error = NULL;
   Progress progress = { 0 };
@@ -350,9 +352,8 @@ static void
 test_import_compressed (Fixture       *fixture,
                         gconstpointer  user_data)
 {
-  guint n_bad, n_empty;
   goffset size;
-  g_autoptr(GFile) file = write_lines (fixture, 0, &n_bad, &n_empty, &size);
+  g_autoptr(GFile) file = write_lines (fixture, 0, NULL, NULL, &size);
   g_autoptr(JsonObject) summary = NULL;
   g_autoptr(GError) error = NULL;
 
