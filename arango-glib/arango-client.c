@@ -62,6 +62,7 @@ struct _ArangoClient
   double max_queue_time;      /* seconds; 0: not sent */
   GMutex queue_time_lock;     /* replies may finish on several threads */
   double last_queue_time;
+  gboolean allow_http2;
 };
 
 G_DEFINE_FINAL_TYPE (ArangoClient, arango_client, G_TYPE_OBJECT)
@@ -77,6 +78,7 @@ enum {
   PROP_REQUEST_COMPRESSION,
   PROP_MAX_QUEUE_TIME,
   PROP_LAST_QUEUE_TIME,
+  PROP_ALLOW_HTTP2,
   N_PROPS
 };
 
@@ -219,6 +221,9 @@ arango_client_get_property (GObject    *object,
     case PROP_LAST_QUEUE_TIME:
       g_value_set_double (value, arango_client_get_last_queue_time (self));
       break;
+    case PROP_ALLOW_HTTP2:
+      g_value_set_boolean (value, self->allow_http2);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -254,6 +259,9 @@ arango_client_set_property (GObject      *object,
       break;
     case PROP_MAX_QUEUE_TIME:
       arango_client_set_max_queue_time (self, g_value_get_double (value));
+      break;
+    case PROP_ALLOW_HTTP2:
+      arango_client_set_allow_http2 (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -381,6 +389,21 @@ arango_client_class_init (ArangoClientClass *klass)
     g_param_spec_double ("last-queue-time", NULL, NULL, 0.0, G_MAXDOUBLE, 0.0,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ArangoClient:allow-http2: (getter get_allow_http2) (setter set_allow_http2)
+   *
+   * Whether HTTPS connections may use HTTP/2 when the coordinator offers
+   * it (ALPN `h2`). Over HTTP/2 each coordinator's session multiplexes
+   * every request on one connection instead of up to 8 parallel HTTP/1.1
+   * connections. Plain HTTP always uses HTTP/1.1. It applies to
+   * connections opened after it is set, so set it before the first
+   * request. Off by default: see doc/transport.md for why.
+   */
+  properties[PROP_ALLOW_HTTP2] =
+    g_param_spec_boolean ("allow-http2", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -805,6 +828,43 @@ arango_client_get_last_queue_time (ArangoClient *self)
   seconds = self->last_queue_time;
   g_mutex_unlock (&self->queue_time_lock);
   return seconds;
+}
+
+/**
+ * arango_client_get_allow_http2: (get-property allow-http2)
+ * @self: an #ArangoClient
+ *
+ * Tells whether HTTPS connections may use HTTP/2.
+ *
+ * Returns: %TRUE if they may
+ */
+gboolean
+arango_client_get_allow_http2 (ArangoClient *self)
+{
+  g_return_val_if_fail (ARANGO_IS_CLIENT (self), FALSE);
+
+  return self->allow_http2;
+}
+
+/**
+ * arango_client_set_allow_http2: (set-property allow-http2)
+ * @self: an #ArangoClient
+ * @allow: whether HTTPS connections may use HTTP/2
+ *
+ * Lets HTTPS connections opened from now on use HTTP/2 when the
+ * coordinator offers it, or keeps them to HTTP/1.1.
+ */
+void
+arango_client_set_allow_http2 (ArangoClient *self,
+                               gboolean      allow)
+{
+  g_return_if_fail (ARANGO_IS_CLIENT (self));
+
+  allow = !!allow;
+  if (self->allow_http2 == allow)
+    return;
+  self->allow_http2 = allow;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALLOW_HTTP2]);
 }
 
 /* Called by the connection for every reply that carries the header. */

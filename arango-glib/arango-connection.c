@@ -215,6 +215,21 @@ build_uri (ArangoHost    *host,
   return g_string_free (uri, FALSE);
 }
 
+/* libsoup 3.2 offers HTTP/2 by ALPN on every TLS connection and has no
+ * switch for it; a connection's offer can still be narrowed before its
+ * handshake. */
+static void
+on_network_event (SoupMessage        *message,
+                  GSocketClientEvent  event,
+                  GIOStream          *connection,
+                  gpointer            user_data)
+{
+  static const char * const http1_only[] = { "http/1.1", NULL };
+
+  if (event == G_SOCKET_CLIENT_TLS_HANDSHAKING && G_IS_TLS_CONNECTION (connection))
+    g_tls_connection_set_advertised_protocols (G_TLS_CONNECTION (connection), http1_only);
+}
+
 /* The body as it goes on the wire: compressed once, at the first
  * attempt, when the client asks for it and it actually gets smaller. */
 static GBytes *
@@ -513,6 +528,9 @@ send_attempt (GTask *task)
 
   g_signal_connect (data->message, "wrote-headers",
                     G_CALLBACK (on_wrote_headers), data);
+  if (!arango_client_get_allow_http2 (data->client))
+    g_signal_connect (data->message, "network-event",
+                      G_CALLBACK (on_network_event), NULL);
   if (!arango_client_get_verify_tls (data->client))
     g_signal_connect (data->message, "accept-certificate",
                       G_CALLBACK (on_accept_certificate), NULL);

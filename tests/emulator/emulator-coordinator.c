@@ -85,6 +85,8 @@ log_request (EmuCoordinator    *coordinator,
   json_object_set_string_member (entry, "query",
                                  g_uri_get_query (uri) != NULL ? g_uri_get_query (uri) : "");
   json_object_set_object_member (entry, "headers", headers);
+  json_object_set_string_member (entry, "httpVersion",
+                                 soup_server_message_get_http_version (msg) == SOUP_HTTP_2_0 ? "2" : "1.1");
   json_object_set_string_member (entry, "body", text);
   json_node_take_object (node, entry);
 

@@ -188,6 +188,11 @@ emu_transport_finish_reply (EmuState          *state,
   const char *dirty = soup_message_headers_get_one (request_headers, "x-arango-allow-dirty-read");
   char text[G_ASCII_DTOSTR_BUF_SIZE];
 
+  /* HTTP/2 forbids connection-specific fields (RFC 9113, 8.2.2): a
+   * client treats them as a protocol error. */
+  if (soup_server_message_get_http_version (msg) == SOUP_HTTP_2_0)
+    soup_message_headers_remove (headers, "Connection");
+
   g_ascii_formatd (text, sizeof text, "%.6f", state->queue_time);
   soup_message_headers_replace (headers, "X-Arango-Queue-Time-Seconds", text);
 
