@@ -161,10 +161,13 @@ arango_collection_class_init (ArangoCollectionClass *klass)
   /**
    * ArangoCollection:last-read-potentially-dirty: (getter get_last_read_potentially_dirty)
    *
-   * Whether the reply of the last document read through this handle that
-   * finished may be dirty (`x-arango-potential-dirty-read`). It is set
-   * before the read's callback runs, so the callback can check it; with
-   * several reads in flight it describes the one that finished last.
+   * Whether the reply of the last document read (get or get_many) through
+   * this handle that finished may be dirty
+   * (`x-arango-potential-dirty-read`). It is set before the read's
+   * callback runs, so the callback can check it; with several reads in
+   * flight it describes the one that finished last. A `has` call sends
+   * the dirty-read header too but leaves this alone: it only learns
+   * whether a key exists.
    */
   properties[PROP_LAST_READ_POTENTIALLY_DIRTY] =
     g_param_spec_boolean ("last-read-potentially-dirty", NULL, NULL, FALSE,
@@ -415,13 +418,6 @@ reply_read_array (GTask *task, ArangoResponse *response, gconstpointer data)
 }
 
 static void
-reply_read_exists (GTask *task, ArangoResponse *response, gconstpointer data)
-{
-  note_read_reply (task, response);
-  arango_reply_exists (task, response, data);
-}
-
-static void
 reply_renamed (GTask          *task,
                ArangoResponse *response,
                gconstpointer   unused)
@@ -614,7 +610,9 @@ arango_collection_has_async (ArangoCollection    *self,
       report (self, arango_collection_has_async, callback, user_data, error);
       return;
     }
-  arango_context_call (self->context, self, request, reply_read_exists,
+  /* arango_reply_exists itself: the call layer knows it by its address
+   * and answers FALSE for the missing code. */
+  arango_context_call (self->context, self, request, arango_reply_exists,
                        GINT_TO_POINTER (ARANGO_SERVER_ERROR_HTTP_NOT_FOUND),
                        arango_collection_has_async, cancellable, callback, user_data);
 }
