@@ -238,6 +238,7 @@ handle_reset (EmuRequest *req)
           return;
         }
     }
+  emu_transport_reset (req->state);
 
   reply_state (req);
 }

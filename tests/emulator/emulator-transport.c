@@ -265,6 +265,13 @@ handle_compress_responses (EmuRequest *req)
   reply_settings (req);
 }
 
+void
+emu_transport_reset (EmuState *state)
+{
+  state->queue_time = 0.0;
+  state->compress_response_threshold = 0;
+}
+
 static const EmuRoute transport_control_routes[] = {
   { "POST", "/_control/queue-time", handle_queue_time },
   { "POST", "/_control/compress-responses", handle_compress_responses },

@@ -14,5 +14,6 @@ gboolean emu_transport_accept_request         (EmuRequest        *req);
 void     emu_transport_finish_reply           (EmuState          *state,
                                                SoupServerMessage *msg);
 void     emu_transport_register_control_routes (EmuRouter        *router);
+void     emu_transport_reset                  (EmuState          *state);
 
 G_END_DECLS
