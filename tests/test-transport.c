@@ -299,6 +299,13 @@ test_queue_time_violated (Fixture       *fixture,
   stored = get_note (fixture, "busy", &error);
   g_assert_no_error (error);
   g_assert_nonnull (stored);
+  g_clear_pointer (&stored, json_object_unref);
+
+  /* Once the queue is short again, so is what the client reads. */
+  control (fixture, "/_control/reset");
+  stored = get_note (fixture, "busy", &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (arango_client_get_last_queue_time (fixture->client), ==, 0.0);
 }
 
 static void
