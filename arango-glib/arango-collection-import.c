@@ -250,10 +250,12 @@ read_more (GTask *task)
       return;
     }
 
-  /* Fill the chunk; a line longer than a chunk makes its chunk longer. */
+  /* Fill the chunk; a line longer than a chunk makes its chunk longer,
+   * read a chunk's size at a time. */
   g_input_stream_read_bytes_async (job->stream,
-                                   MAX (job->chunk_size - MIN (job->pending->len, job->chunk_size),
-                                        4096),
+                                   job->pending->len < job->chunk_size
+                                     ? job->chunk_size - job->pending->len
+                                     : job->chunk_size,
                                    g_task_get_priority (task),
                                    g_task_get_cancellable (task), on_read, task);
 }
@@ -309,8 +311,9 @@ on_opened (GObject      *source,
  * Lines the server cannot store, malformed ones included, count as
  * `errors` and the import goes on; empty lines count as `empty`. A request
  * that fails (the collection does not exist, the server is gone, the call
- * is cancelled) ends the import with that error: the chunks sent before
- * it stay imported, and the last progress report says how far it got.
+ * is cancelled) ends the import with that error: the chunks reported by
+ * @progress_callback stay imported; a chunk that was on its way when the
+ * import was cancelled may or may not have been.
  *
  * ```c
  * static void
