@@ -47,13 +47,22 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->emulator, emulator_process_free);
 }
 
+/* The requests coordinator @index logged, oldest first. */
+static JsonArray *
+logged_requests (EmulatorProcess *emulator,
+                 guint            index)
+{
+  g_autofree char *path = g_strdup_printf ("/_control/coordinators/%u/requests", index);
+  g_autoptr(JsonNode) log = emulator_process_control (emulator, "GET", path, NULL);
+
+  return json_array_ref (json_object_get_array_member (json_node_get_object (log), "requests"));
+}
+
 /* The last request the coordinator logged. */
 static JsonObject *
 last_request (Fixture *fixture)
 {
-  g_autoptr(JsonNode) log = emulator_process_control (fixture->emulator, "GET",
-                                                      "/_control/coordinators/0/requests", NULL);
-  JsonArray *requests = json_object_get_array_member (json_node_get_object (log), "requests");
+  g_autoptr(JsonArray) requests = logged_requests (fixture->emulator, 0);
   guint n = json_array_get_length (requests);
 
   g_assert_cmpuint (n, >, 0);
@@ -154,6 +163,65 @@ test_request_compression (Fixture       *fixture,
   stored = get_note (fixture, "large", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (strlen (json_object_get_string_member (stored, "text")), ==, 5000);
+}
+
+/* A body is compressed once; the attempt that fails over to another
+ * coordinator sends the same compressed bytes. */
+static void
+test_request_compression_failover (void)
+{
+  g_autoptr(EmulatorProcess) emulator = emulator_process_start (2, NULL, NULL);
+  g_autoptr(ArangoClient) client = test_client_new (emulator);
+  g_autoptr(ArangoDatabase) database = test_open_database (client, "root", "");
+  g_autoptr(ArangoCollection) notes = NULL;
+  g_autoptr(JsonNode) note = note_with_text ("moved", 3000);
+  g_autoptr(JsonObject) meta = NULL;
+  g_autoptr(JsonObject) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(TestAsync) async = TEST_ASYNC_INIT;
+
+  arango_database_create_collection_async (database, "notes", NULL, NULL, test_async_ready, &async);
+  notes = arango_database_create_collection_finish (database, test_async_wait (&async), &error);
+  g_assert_no_error (error);
+
+  arango_client_set_request_compression (client, 1024);
+  emulator_process_stop_coordinator (emulator, 0);
+  emulator_process_stop_coordinator (emulator, 1);
+  emulator_process_start_coordinator (emulator, 1);
+
+  /* Whichever coordinator the resolver picks first, the insert ends on
+   * the one that runs, compressed. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("moved%u", i);
+
+      json_object_set_string_member (json_node_get_object (note), "_key", id);
+      arango_collection_insert_async (notes, note, ARANGO_DOCUMENT_FLAGS_NONE, NULL,
+                                      test_async_ready, &async);
+      g_clear_pointer (&meta, json_object_unref);
+      meta = arango_collection_insert_finish (notes, test_async_wait (&async), &error);
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (test_count_requests_to (emulator, 1, "POST", "/_api/document/notes"), ==, 2);
+  {
+    g_autoptr(JsonArray) requests = logged_requests (emulator, 1);
+    guint compressed = 0;
+
+    for (guint i = 0; i < json_array_get_length (requests); i++)
+      {
+        JsonObject *request = json_array_get_object_element (requests, i);
+
+        if (g_str_equal (json_object_get_string_member (request, "method"), "POST") &&
+            g_strcmp0 (header_of (request, "content-encoding"), "deflate") == 0)
+          compressed++;
+      }
+    g_assert_cmpuint (compressed, ==, 2);
+  }
+
+  arango_collection_get_async (notes, "moved1", NULL, NULL, test_async_ready, &async);
+  stored = arango_collection_get_finish (notes, test_async_wait (&async), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (json_object_get_string_member (stored, "text")), ==, 3000);
 }
 
 /* Straight to the emulator, with libsoup: the library never sends a body
@@ -403,6 +471,7 @@ main (int    argc,
 
   g_test_add ("/transport/compression/request", Fixture, NULL,
               fixture_set_up, test_request_compression, fixture_tear_down);
+  g_test_add_func ("/transport/compression/request-failover", test_request_compression_failover);
   g_test_add ("/transport/compression/request-garbage", Fixture, NULL,
               fixture_set_up, test_request_compression_garbage, fixture_tear_down);
   g_test_add ("/transport/compression/response", Fixture, NULL,
