@@ -156,9 +156,7 @@ test_verification_off (void)
 static char *
 last_http_version (EmulatorProcess *emulator)
 {
-  g_autoptr(JsonNode) log = emulator_process_control (emulator, "GET",
-                                                      "/_control/coordinators/0/requests", NULL);
-  JsonArray *requests = json_object_get_array_member (json_node_get_object (log), "requests");
+  g_autoptr(JsonArray) requests = test_logged_requests (emulator, 0);
   guint n = json_array_get_length (requests);
 
   g_assert_cmpuint (n, >, 0);

@@ -47,22 +47,11 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->emulator, emulator_process_free);
 }
 
-/* The requests coordinator @index logged, oldest first. */
-static JsonArray *
-logged_requests (EmulatorProcess *emulator,
-                 guint            index)
-{
-  g_autofree char *path = g_strdup_printf ("/_control/coordinators/%u/requests", index);
-  g_autoptr(JsonNode) log = emulator_process_control (emulator, "GET", path, NULL);
-
-  return json_array_ref (json_object_get_array_member (json_node_get_object (log), "requests"));
-}
-
 /* The last request the coordinator logged. */
 static JsonObject *
 last_request (Fixture *fixture)
 {
-  g_autoptr(JsonArray) requests = logged_requests (fixture->emulator, 0);
+  g_autoptr(JsonArray) requests = test_logged_requests (fixture->emulator, 0);
   guint n = json_array_get_length (requests);
 
   g_assert_cmpuint (n, >, 0);
@@ -204,7 +193,7 @@ test_request_compression_failover (void)
     }
   g_assert_cmpuint (test_count_requests_to (emulator, 1, "POST", "/_api/document/notes"), ==, 2);
   {
-    g_autoptr(JsonArray) requests = logged_requests (emulator, 1);
+    g_autoptr(JsonArray) requests = test_logged_requests (emulator, 1);
     guint compressed = 0;
 
     for (guint i = 0; i < json_array_get_length (requests); i++)

@@ -38,6 +38,8 @@ ArangoDatabase *test_open_database (ArangoClient *client,
                                     const char   *password);
 ArangoClient   *test_client_new    (EmulatorProcess *emulator);
 char          **test_coordinator_ids (EmulatorProcess *emulator);
+JsonArray      *test_logged_requests (EmulatorProcess *emulator,
+                                      guint            index);
 guint           test_count_requests_to (EmulatorProcess *emulator,
                                         guint            index,
                                         const char      *method,
