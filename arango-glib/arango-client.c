@@ -14,6 +14,7 @@
 #include "arango-host-resolver.h"
 #include "arango-i18n-private.h"
 #include "arango-request-private.h"
+#include "arango-sync-private.h"
 
 #define DEFAULT_HOST "http://127.0.0.1:8529"
 
@@ -1225,6 +1226,38 @@ arango_client_db_finish (ArangoClient  *self,
 }
 
 /**
+ * arango_client_db_sync:
+ * @self: an #ArangoClient
+ * @name: the database name, e.g. "_system"
+ * @username: (nullable): the user name; %NULL means "root"
+ * @password: (nullable): the password; %NULL means an empty one
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_client_db_async(); see there. For scripts,
+ * tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): the #ArangoDatabase, or %NULL with
+ *   %ARANGO_ERROR_INVALID_ARGUMENT for an invalid name
+ */
+ArangoDatabase *
+arango_client_db_sync (ArangoClient        *self,
+                       const char          *name,
+                       const char          *username,
+                       const char          *password,
+                       GCancellable        *cancellable,
+                       GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_CLIENT (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_client_db_async (self, name, username, password, cancellable, arango_sync_call_done, call);
+  return arango_client_db_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
  * arango_client_db_full_async:
  * @self: an #ArangoClient
  * @name: the database name, e.g. "_system"
@@ -1287,6 +1320,46 @@ arango_client_db_full_finish (ArangoClient  *self,
 }
 
 /**
+ * arango_client_db_full_sync:
+ * @self: an #ArangoClient
+ * @name: the database name, e.g. "_system"
+ * @username: (nullable): the user name; %NULL means "root"
+ * @password: (nullable): the password; %NULL means an empty one
+ * @auth_method: basic authentication, or a JWT obtained with the user
+ *   name and password
+ * @verify: whether to prove the credentials now with one request
+ *   (`GET /_api/collection`)
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_client_db_full_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): the #ArangoDatabase, or %NULL with
+ *   %ARANGO_ERROR_AUTHENTICATION_FAILED when the server refused the
+ *   credentials, or another error
+ */
+ArangoDatabase *
+arango_client_db_full_sync (ArangoClient        *self,
+                            const char          *name,
+                            const char          *username,
+                            const char          *password,
+                            ArangoAuthMethod     auth_method,
+                            gboolean             verify,
+                            GCancellable        *cancellable,
+                            GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_CLIENT (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_client_db_full_async (self, name, username, password, auth_method, verify,
+                               cancellable, arango_sync_call_done, call);
+  return arango_client_db_full_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
  * arango_client_db_with_token_async:
  * @self: an #ArangoClient
  * @name: the database name, e.g. "_system"
@@ -1341,4 +1414,37 @@ arango_client_db_with_token_finish (ArangoClient  *self,
 {
   return open_database_finish (self, result, arango_client_db_with_token_async,
                                error);
+}
+
+/**
+ * arango_client_db_with_token_sync:
+ * @self: an #ArangoClient
+ * @name: the database name, e.g. "_system"
+ * @token: a JWT: a user token, or a superuser token made with the
+ *   server's secret
+ * @verify: whether to prove the token now with one request
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_client_db_with_token_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): the #ArangoDatabase, or %NULL with an error
+ */
+ArangoDatabase *
+arango_client_db_with_token_sync (ArangoClient        *self,
+                                  const char          *name,
+                                  const char          *token,
+                                  gboolean             verify,
+                                  GCancellable        *cancellable,
+                                  GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_CLIENT (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_client_db_with_token_async (self, name, token, verify, cancellable,
+                                     arango_sync_call_done, call);
+  return arango_client_db_with_token_finish (self, arango_sync_call_wait (call), error);
 }

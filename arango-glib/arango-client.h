@@ -97,6 +97,13 @@ ArangoDatabase     *arango_client_db_finish           (ArangoClient        *self
                                                        GAsyncResult        *result,
                                                        GError             **error);
 ARANGO_AVAILABLE_IN_ALL
+ArangoDatabase     *arango_client_db_sync             (ArangoClient        *self,
+                                                       const char          *name,
+                                                       const char          *username,
+                                                       const char          *password,
+                                                       GCancellable        *cancellable,
+                                                       GError             **error);
+ARANGO_AVAILABLE_IN_ALL
 void                arango_client_db_full_async       (ArangoClient        *self,
                                                        const char          *name,
                                                        const char          *username,
@@ -111,6 +118,15 @@ ArangoDatabase     *arango_client_db_full_finish      (ArangoClient        *self
                                                        GAsyncResult        *result,
                                                        GError             **error);
 ARANGO_AVAILABLE_IN_ALL
+ArangoDatabase     *arango_client_db_full_sync        (ArangoClient        *self,
+                                                       const char          *name,
+                                                       const char          *username,
+                                                       const char          *password,
+                                                       ArangoAuthMethod     auth_method,
+                                                       gboolean             verify,
+                                                       GCancellable        *cancellable,
+                                                       GError             **error);
+ARANGO_AVAILABLE_IN_ALL
 void                arango_client_db_with_token_async (ArangoClient        *self,
                                                        const char          *name,
                                                        const char          *token,
@@ -122,5 +138,12 @@ ARANGO_AVAILABLE_IN_ALL
 ArangoDatabase     *arango_client_db_with_token_finish (ArangoClient       *self,
                                                         GAsyncResult       *result,
                                                         GError            **error);
+ARANGO_AVAILABLE_IN_ALL
+ArangoDatabase     *arango_client_db_with_token_sync   (ArangoClient        *self,
+                                                        const char          *name,
+                                                        const char          *token,
+                                                        gboolean             verify,
+                                                        GCancellable        *cancellable,
+                                                        GError             **error);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "arango-enums.h"
 #include "arango-error.h"
 #include "arango-request-private.h"
+#include "arango-sync-private.h"
 
 /**
  * ArangoCluster:
@@ -183,6 +184,31 @@ arango_cluster_server_id_finish (ArangoCluster  *self,
 }
 
 /**
+ * arango_cluster_server_id_sync:
+ * @self: an #ArangoCluster
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_cluster_server_id_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): the server id, or %NULL with an error
+ */
+char *
+arango_cluster_server_id_sync (ArangoCluster       *self,
+                               GCancellable        *cancellable,
+                               GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_CLUSTER (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_cluster_server_id_async (self, cancellable, arango_sync_call_done, call);
+  return arango_cluster_server_id_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
  * arango_cluster_server_role_async:
  * @self: an #ArangoCluster
  * @cancellable: (nullable): a #GCancellable
@@ -224,6 +250,31 @@ arango_cluster_server_role_finish (ArangoCluster  *self,
 }
 
 /**
+ * arango_cluster_server_role_sync:
+ * @self: an #ArangoCluster
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_cluster_server_role_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): the role, or %NULL with an error
+ */
+char *
+arango_cluster_server_role_sync (ArangoCluster       *self,
+                                 GCancellable        *cancellable,
+                                 GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_CLUSTER (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_cluster_server_role_async (self, cancellable, arango_sync_call_done, call);
+  return arango_cluster_server_role_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
  * arango_cluster_server_mode_async:
  * @self: an #ArangoCluster
  * @cancellable: (nullable): a #GCancellable
@@ -262,6 +313,31 @@ arango_cluster_server_mode_finish (ArangoCluster  *self,
                                    GError        **error)
 {
   return arango_call_finish_pointer (self, result, arango_cluster_server_mode_async, error);
+}
+
+/**
+ * arango_cluster_server_mode_sync:
+ * @self: an #ArangoCluster
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_cluster_server_mode_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): the mode, or %NULL with an error
+ */
+char *
+arango_cluster_server_mode_sync (ArangoCluster       *self,
+                                 GCancellable        *cancellable,
+                                 GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_CLUSTER (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_cluster_server_mode_async (self, cancellable, arango_sync_call_done, call);
+  return arango_cluster_server_mode_finish (self, arango_sync_call_wait (call), error);
 }
 
 /**
@@ -309,6 +385,34 @@ arango_cluster_server_version_finish (ArangoCluster  *self,
 }
 
 /**
+ * arango_cluster_server_version_sync:
+ * @self: an #ArangoCluster
+ * @server_id: the id of a coordinator or DB-Server
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_cluster_server_version_async(); see there.
+ * For scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): `server`, `version` and `license`, or %NULL
+ *   with an error
+ */
+JsonObject *
+arango_cluster_server_version_sync (ArangoCluster       *self,
+                                    const char          *server_id,
+                                    GCancellable        *cancellable,
+                                    GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_CLUSTER (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_cluster_server_version_async (self, server_id, cancellable, arango_sync_call_done, call);
+  return arango_cluster_server_version_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
  * arango_cluster_server_engine_async:
  * @self: an #ArangoCluster
  * @server_id: the id of a coordinator or DB-Server
@@ -352,6 +456,33 @@ arango_cluster_server_engine_finish (ArangoCluster  *self,
 }
 
 /**
+ * arango_cluster_server_engine_sync:
+ * @self: an #ArangoCluster
+ * @server_id: the id of a coordinator or DB-Server
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_cluster_server_engine_async(); see there.
+ * For scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): `name` and `supports`, or %NULL with an error
+ */
+JsonObject *
+arango_cluster_server_engine_sync (ArangoCluster       *self,
+                                   const char          *server_id,
+                                   GCancellable        *cancellable,
+                                   GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_CLUSTER (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_cluster_server_engine_async (self, server_id, cancellable, arango_sync_call_done, call);
+  return arango_cluster_server_engine_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
  * arango_cluster_server_count_async:
  * @self: an #ArangoCluster
  * @cancellable: (nullable): a #GCancellable
@@ -391,6 +522,32 @@ arango_cluster_server_count_finish (ArangoCluster  *self,
                                     GError        **error)
 {
   return arango_call_finish_pointer (self, result, arango_cluster_server_count_async, error);
+}
+
+/**
+ * arango_cluster_server_count_sync:
+ * @self: an #ArangoCluster
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_cluster_server_count_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): `numberOfCoordinators`, `numberOfDBServers`
+ *   and `cleanedServers`, or %NULL with an error
+ */
+JsonObject *
+arango_cluster_server_count_sync (ArangoCluster       *self,
+                                  GCancellable        *cancellable,
+                                  GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_CLUSTER (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_cluster_server_count_async (self, cancellable, arango_sync_call_done, call);
+  return arango_cluster_server_count_finish (self, arango_sync_call_wait (call), error);
 }
 
 /**
@@ -437,6 +594,35 @@ arango_cluster_server_statistics_finish (ArangoCluster  *self,
 }
 
 /**
+ * arango_cluster_server_statistics_sync:
+ * @self: an #ArangoCluster
+ * @server_id: the id of a coordinator or DB-Server
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_cluster_server_statistics_async(); see
+ * there. For scripts, tools and worker threads: it blocks the calling
+ * thread.
+ *
+ * Returns: (transfer full): the statistics, or %NULL with an error
+ */
+JsonObject *
+arango_cluster_server_statistics_sync (ArangoCluster       *self,
+                                       const char          *server_id,
+                                       GCancellable        *cancellable,
+                                       GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_CLUSTER (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_cluster_server_statistics_async (self, server_id, cancellable,
+                                          arango_sync_call_done, call);
+  return arango_cluster_server_statistics_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
  * arango_cluster_statistics_async:
  * @self: an #ArangoCluster
  * @server_id: the id of a DB-Server
@@ -478,6 +664,33 @@ arango_cluster_statistics_finish (ArangoCluster  *self,
                                   GError        **error)
 {
   return arango_call_finish_pointer (self, result, arango_cluster_statistics_async, error);
+}
+
+/**
+ * arango_cluster_statistics_sync:
+ * @self: an #ArangoCluster
+ * @server_id: the id of a DB-Server
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_cluster_statistics_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): the statistics, or %NULL with an error
+ */
+JsonObject *
+arango_cluster_statistics_sync (ArangoCluster       *self,
+                                const char          *server_id,
+                                GCancellable        *cancellable,
+                                GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_CLUSTER (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_cluster_statistics_async (self, server_id, cancellable, arango_sync_call_done, call);
+  return arango_cluster_statistics_finish (self, arango_sync_call_wait (call), error);
 }
 
 /**
@@ -528,6 +741,36 @@ arango_cluster_server_maintenance_mode_finish (ArangoCluster  *self,
                                                GError        **error)
 {
   return arango_call_finish_pointer (self, result, arango_cluster_server_maintenance_mode_async, error);
+}
+
+/**
+ * arango_cluster_server_maintenance_mode_sync:
+ * @self: an #ArangoCluster
+ * @server_id: the id of a DB-Server
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_cluster_server_maintenance_mode_async(); see
+ * there. For scripts, tools and worker threads: it blocks the calling
+ * thread.
+ *
+ * Returns: (transfer full): `Mode` and `Until` while the server is in
+ *   maintenance, an empty object otherwise; %NULL with an error
+ */
+JsonObject *
+arango_cluster_server_maintenance_mode_sync (ArangoCluster       *self,
+                                             const char          *server_id,
+                                             GCancellable        *cancellable,
+                                             GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_CLUSTER (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_cluster_server_maintenance_mode_async (self, server_id, cancellable,
+                                                arango_sync_call_done, call);
+  return arango_cluster_server_maintenance_mode_finish (self, arango_sync_call_wait (call), error);
 }
 
 /**
@@ -604,6 +847,41 @@ arango_cluster_toggle_server_maintenance_mode_finish (ArangoCluster  *self,
 }
 
 /**
+ * arango_cluster_toggle_server_maintenance_mode_sync:
+ * @self: an #ArangoCluster
+ * @server_id: the id of a DB-Server
+ * @mode: "maintenance" or "normal"
+ * @timeout: seconds the maintenance lasts; 0 for the server's default
+ *   (one hour)
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of
+ * arango_cluster_toggle_server_maintenance_mode_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): the reply, or %NULL with an error
+ */
+JsonObject *
+arango_cluster_toggle_server_maintenance_mode_sync (ArangoCluster       *self,
+                                                    const char          *server_id,
+                                                    const char          *mode,
+                                                    guint                timeout,
+                                                    GCancellable        *cancellable,
+                                                    GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_CLUSTER (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_cluster_toggle_server_maintenance_mode_async (self, server_id, mode, timeout,
+                                                       cancellable, arango_sync_call_done,
+                                                       call);
+  return arango_cluster_toggle_server_maintenance_mode_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
  * arango_cluster_health_async:
  * @self: an #ArangoCluster
  * @cancellable: (nullable): a #GCancellable
@@ -643,6 +921,32 @@ arango_cluster_health_finish (ArangoCluster  *self,
                               GError        **error)
 {
   return arango_call_finish_pointer (self, result, arango_cluster_health_async, error);
+}
+
+/**
+ * arango_cluster_health_sync:
+ * @self: an #ArangoCluster
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_cluster_health_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): `ClusterId` and `Health`, keyed by server id,
+ *   or %NULL with an error
+ */
+JsonObject *
+arango_cluster_health_sync (ArangoCluster       *self,
+                            GCancellable        *cancellable,
+                            GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_CLUSTER (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_cluster_health_async (self, cancellable, arango_sync_call_done, call);
+  return arango_cluster_health_finish (self, arango_sync_call_wait (call), error);
 }
 
 /**
@@ -703,6 +1007,36 @@ arango_cluster_toggle_maintenance_mode_finish (ArangoCluster  *self,
                                                GError        **error)
 {
   return arango_call_finish_boolean (self, result, arango_cluster_toggle_maintenance_mode_async, error);
+}
+
+/**
+ * arango_cluster_toggle_maintenance_mode_sync:
+ * @self: an #ArangoCluster
+ * @mode: "on" or "off"
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_cluster_toggle_maintenance_mode_async(); see
+ * there. For scripts, tools and worker threads: it blocks the calling
+ * thread.
+ *
+ * Returns: %TRUE when the cluster took the new mode, or %FALSE with an
+ *   error
+ */
+gboolean
+arango_cluster_toggle_maintenance_mode_sync (ArangoCluster       *self,
+                                             const char          *mode,
+                                             GCancellable        *cancellable,
+                                             GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_CLUSTER (self), FALSE);
+
+  call = arango_sync_call_begin ();
+  arango_cluster_toggle_maintenance_mode_async (self, mode, cancellable,
+                                                arango_sync_call_done, call);
+  return arango_cluster_toggle_maintenance_mode_finish (self, arango_sync_call_wait (call), error);
 }
 
 /* The endpoint strings of a /_api/cluster/endpoints reply, or NULL when
@@ -791,6 +1125,32 @@ arango_cluster_endpoints_finish (ArangoCluster  *self,
   return arango_call_finish_pointer (self, result, arango_cluster_endpoints_async, error);
 }
 
+/**
+ * arango_cluster_endpoints_sync:
+ * @self: an #ArangoCluster
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_cluster_endpoints_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the endpoints, or
+ *   %NULL with an error
+ */
+char **
+arango_cluster_endpoints_sync (ArangoCluster       *self,
+                               GCancellable        *cancellable,
+                               GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_CLUSTER (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_cluster_endpoints_async (self, cancellable, arango_sync_call_done, call);
+  return arango_cluster_endpoints_finish (self, arango_sync_call_wait (call), error);
+}
+
 static void
 reply_host_list (GTask          *task,
                  ArangoResponse *response,
@@ -863,6 +1223,35 @@ arango_cluster_acquire_host_list_finish (ArangoCluster  *self,
 }
 
 /**
+ * arango_cluster_acquire_host_list_sync:
+ * @self: an #ArangoCluster
+ * @replace: %TRUE to drop the coordinators the cluster no longer lists,
+ *   %FALSE to only add new ones
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_cluster_acquire_host_list_async(); see
+ * there. For scripts, tools and worker threads: it blocks the calling
+ * thread.
+ *
+ * Returns: %TRUE when the host list was updated, or %FALSE with an error
+ */
+gboolean
+arango_cluster_acquire_host_list_sync (ArangoCluster       *self,
+                                       gboolean             replace,
+                                       GCancellable        *cancellable,
+                                       GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_CLUSTER (self), FALSE);
+
+  call = arango_sync_call_begin ();
+  arango_cluster_acquire_host_list_async (self, replace, cancellable, arango_sync_call_done, call);
+  return arango_cluster_acquire_host_list_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
  * arango_cluster_calculate_imbalance_async:
  * @self: an #ArangoCluster
  * @cancellable: (nullable): a #GCancellable
@@ -902,6 +1291,33 @@ arango_cluster_calculate_imbalance_finish (ArangoCluster  *self,
                                            GError        **error)
 {
   return arango_call_finish_pointer (self, result, arango_cluster_calculate_imbalance_async, error);
+}
+
+/**
+ * arango_cluster_calculate_imbalance_sync:
+ * @self: an #ArangoCluster
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_cluster_calculate_imbalance_async(); see
+ * there. For scripts, tools and worker threads: it blocks the calling
+ * thread.
+ *
+ * Returns: (transfer full): the `leader` and `shards` imbalance, or %NULL
+ *   with an error
+ */
+JsonObject *
+arango_cluster_calculate_imbalance_sync (ArangoCluster       *self,
+                                         GCancellable        *cancellable,
+                                         GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_CLUSTER (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_cluster_calculate_imbalance_async (self, cancellable, arango_sync_call_done, call);
+  return arango_cluster_calculate_imbalance_finish (self, arango_sync_call_wait (call), error);
 }
 
 /* The rebalance body: version 1 unless the options say otherwise. */
@@ -989,6 +1405,39 @@ arango_cluster_calculate_rebalance_plan_finish (ArangoCluster  *self,
 }
 
 /**
+ * arango_cluster_calculate_rebalance_plan_sync:
+ * @self: an #ArangoCluster
+ * @options: (nullable): the plan's options, as ArangoDB names them:
+ *   `maximumNumberOfMoves`, `leaderChanges`, `moveLeaders`,
+ *   `moveFollowers`, `piFactor`, `excludeSystemCollections`,
+ *   `databasesExcluded`, `version` (1 unless given)
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_cluster_calculate_rebalance_plan_async();
+ * see there. For scripts, tools and worker threads: it blocks the calling
+ * thread.
+ *
+ * Returns: (transfer full): `imbalanceBefore`, `imbalanceAfter` and
+ *   `moves`, or %NULL with an error
+ */
+JsonObject *
+arango_cluster_calculate_rebalance_plan_sync (ArangoCluster       *self,
+                                              JsonObject          *options,
+                                              GCancellable        *cancellable,
+                                              GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_CLUSTER (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_cluster_calculate_rebalance_plan_async (self, options, cancellable,
+                                                 arango_sync_call_done, call);
+  return arango_cluster_calculate_rebalance_plan_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
  * arango_cluster_rebalance_async:
  * @self: an #ArangoCluster
  * @options: (nullable): the plan's options, as for
@@ -1029,6 +1478,34 @@ arango_cluster_rebalance_finish (ArangoCluster  *self,
                                  GError        **error)
 {
   return arango_call_finish_pointer (self, result, arango_cluster_rebalance_async, error);
+}
+
+/**
+ * arango_cluster_rebalance_sync:
+ * @self: an #ArangoCluster
+ * @options: (nullable): the plan's options, as for
+ *   arango_cluster_calculate_rebalance_plan_async()
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_cluster_rebalance_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): the executed plan, or %NULL with an error
+ */
+JsonObject *
+arango_cluster_rebalance_sync (ArangoCluster       *self,
+                               JsonObject          *options,
+                               GCancellable        *cancellable,
+                               GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_CLUSTER (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_cluster_rebalance_async (self, options, cancellable, arango_sync_call_done, call);
+  return arango_cluster_rebalance_finish (self, arango_sync_call_wait (call), error);
 }
 
 /**
@@ -1093,6 +1570,37 @@ arango_cluster_execute_rebalance_plan_finish (ArangoCluster  *self,
 }
 
 /**
+ * arango_cluster_execute_rebalance_plan_sync:
+ * @self: an #ArangoCluster
+ * @moves: the `moves` of a plan from
+ *   arango_cluster_calculate_rebalance_plan_async()
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_cluster_execute_rebalance_plan_async(); see
+ * there. For scripts, tools and worker threads: it blocks the calling
+ * thread.
+ *
+ * Returns: %TRUE when the server accepted the moves, or %FALSE with an
+ *   error
+ */
+gboolean
+arango_cluster_execute_rebalance_plan_sync (ArangoCluster       *self,
+                                            JsonArray           *moves,
+                                            GCancellable        *cancellable,
+                                            GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_CLUSTER (self), FALSE);
+
+  call = arango_sync_call_begin ();
+  arango_cluster_execute_rebalance_plan_async (self, moves, cancellable,
+                                               arango_sync_call_done, call);
+  return arango_cluster_execute_rebalance_plan_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
  * arango_cluster_vpack_sort_migration_status_async:
  * @self: an #ArangoCluster
  * @cancellable: (nullable): a #GCancellable
@@ -1132,6 +1640,32 @@ arango_cluster_vpack_sort_migration_status_finish (ArangoCluster  *self,
                                                    GError        **error)
 {
   return arango_call_finish_pointer (self, result, arango_cluster_vpack_sort_migration_status_async, error);
+}
+
+/**
+ * arango_cluster_vpack_sort_migration_status_sync:
+ * @self: an #ArangoCluster
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_cluster_vpack_sort_migration_status_async();
+ * see there. For scripts, tools and worker threads: it blocks the calling
+ * thread.
+ *
+ * Returns: (transfer full): the status, or %NULL with an error
+ */
+JsonObject *
+arango_cluster_vpack_sort_migration_status_sync (ArangoCluster       *self,
+                                                 GCancellable        *cancellable,
+                                                 GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_CLUSTER (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_cluster_vpack_sort_migration_status_async (self, cancellable, arango_sync_call_done, call);
+  return arango_cluster_vpack_sort_migration_status_finish (self, arango_sync_call_wait (call), error);
 }
 
 /**
@@ -1177,6 +1711,33 @@ arango_cluster_vpack_sort_migration_index_check_finish (ArangoCluster  *self,
 }
 
 /**
+ * arango_cluster_vpack_sort_migration_index_check_sync:
+ * @self: an #ArangoCluster
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of
+ * arango_cluster_vpack_sort_migration_index_check_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): the check's result, or %NULL with an error
+ */
+JsonObject *
+arango_cluster_vpack_sort_migration_index_check_sync (ArangoCluster       *self,
+                                                      GCancellable        *cancellable,
+                                                      GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_CLUSTER (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_cluster_vpack_sort_migration_index_check_async (self, cancellable,
+                                                         arango_sync_call_done, call);
+  return arango_cluster_vpack_sort_migration_index_check_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
  * arango_cluster_migrate_vpack_sorting_async:
  * @self: an #ArangoCluster
  * @cancellable: (nullable): a #GCancellable
@@ -1217,4 +1778,31 @@ arango_cluster_migrate_vpack_sorting_finish (ArangoCluster  *self,
                                              GError        **error)
 {
   return arango_call_finish_pointer (self, result, arango_cluster_migrate_vpack_sorting_async, error);
+}
+
+/**
+ * arango_cluster_migrate_vpack_sorting_sync:
+ * @self: an #ArangoCluster
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_cluster_migrate_vpack_sorting_async(); see
+ * there. For scripts, tools and worker threads: it blocks the calling
+ * thread.
+ *
+ * Returns: (transfer full): the migration's result, or %NULL with an
+ *   error
+ */
+JsonObject *
+arango_cluster_migrate_vpack_sorting_sync (ArangoCluster       *self,
+                                           GCancellable        *cancellable,
+                                           GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_CLUSTER (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_cluster_migrate_vpack_sorting_async (self, cancellable, arango_sync_call_done, call);
+  return arango_cluster_migrate_vpack_sorting_finish (self, arango_sync_call_wait (call), error);
 }

@@ -31,6 +31,10 @@ ARANGO_AVAILABLE_IN_ALL
 char        *arango_cluster_server_id_finish                        (ArangoCluster  *self,
                                                                      GAsyncResult   *result,
                                                                      GError        **error);
+ARANGO_AVAILABLE_IN_ALL
+char        *arango_cluster_server_id_sync                          (ArangoCluster       *self,
+                                                                     GCancellable        *cancellable,
+                                                                     GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void         arango_cluster_server_role_async                       (ArangoCluster       *self,
@@ -41,6 +45,10 @@ ARANGO_AVAILABLE_IN_ALL
 char        *arango_cluster_server_role_finish                      (ArangoCluster  *self,
                                                                      GAsyncResult   *result,
                                                                      GError        **error);
+ARANGO_AVAILABLE_IN_ALL
+char        *arango_cluster_server_role_sync                        (ArangoCluster       *self,
+                                                                     GCancellable        *cancellable,
+                                                                     GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void         arango_cluster_server_mode_async                       (ArangoCluster       *self,
@@ -51,6 +59,10 @@ ARANGO_AVAILABLE_IN_ALL
 char        *arango_cluster_server_mode_finish                      (ArangoCluster  *self,
                                                                      GAsyncResult   *result,
                                                                      GError        **error);
+ARANGO_AVAILABLE_IN_ALL
+char        *arango_cluster_server_mode_sync                        (ArangoCluster       *self,
+                                                                     GCancellable        *cancellable,
+                                                                     GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void         arango_cluster_server_version_async                    (ArangoCluster       *self,
@@ -62,6 +74,11 @@ ARANGO_AVAILABLE_IN_ALL
 JsonObject  *arango_cluster_server_version_finish                   (ArangoCluster  *self,
                                                                      GAsyncResult   *result,
                                                                      GError        **error);
+ARANGO_AVAILABLE_IN_ALL
+JsonObject  *arango_cluster_server_version_sync                     (ArangoCluster       *self,
+                                                                     const char          *server_id,
+                                                                     GCancellable        *cancellable,
+                                                                     GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void         arango_cluster_server_engine_async                     (ArangoCluster       *self,
@@ -73,6 +90,11 @@ ARANGO_AVAILABLE_IN_ALL
 JsonObject  *arango_cluster_server_engine_finish                    (ArangoCluster  *self,
                                                                      GAsyncResult   *result,
                                                                      GError        **error);
+ARANGO_AVAILABLE_IN_ALL
+JsonObject  *arango_cluster_server_engine_sync                      (ArangoCluster       *self,
+                                                                     const char          *server_id,
+                                                                     GCancellable        *cancellable,
+                                                                     GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void         arango_cluster_server_count_async                      (ArangoCluster       *self,
@@ -83,6 +105,10 @@ ARANGO_AVAILABLE_IN_ALL
 JsonObject  *arango_cluster_server_count_finish                     (ArangoCluster  *self,
                                                                      GAsyncResult   *result,
                                                                      GError        **error);
+ARANGO_AVAILABLE_IN_ALL
+JsonObject  *arango_cluster_server_count_sync                       (ArangoCluster       *self,
+                                                                     GCancellable        *cancellable,
+                                                                     GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void         arango_cluster_server_statistics_async                 (ArangoCluster       *self,
@@ -94,6 +120,11 @@ ARANGO_AVAILABLE_IN_ALL
 JsonObject  *arango_cluster_server_statistics_finish                (ArangoCluster  *self,
                                                                      GAsyncResult   *result,
                                                                      GError        **error);
+ARANGO_AVAILABLE_IN_ALL
+JsonObject  *arango_cluster_server_statistics_sync                  (ArangoCluster       *self,
+                                                                     const char          *server_id,
+                                                                     GCancellable        *cancellable,
+                                                                     GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void         arango_cluster_server_maintenance_mode_async           (ArangoCluster       *self,
@@ -105,6 +136,11 @@ ARANGO_AVAILABLE_IN_ALL
 JsonObject  *arango_cluster_server_maintenance_mode_finish          (ArangoCluster  *self,
                                                                      GAsyncResult   *result,
                                                                      GError        **error);
+ARANGO_AVAILABLE_IN_ALL
+JsonObject  *arango_cluster_server_maintenance_mode_sync            (ArangoCluster       *self,
+                                                                     const char          *server_id,
+                                                                     GCancellable        *cancellable,
+                                                                     GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void         arango_cluster_toggle_server_maintenance_mode_async    (ArangoCluster       *self,
@@ -118,6 +154,13 @@ ARANGO_AVAILABLE_IN_ALL
 JsonObject  *arango_cluster_toggle_server_maintenance_mode_finish   (ArangoCluster  *self,
                                                                      GAsyncResult   *result,
                                                                      GError        **error);
+ARANGO_AVAILABLE_IN_ALL
+JsonObject  *arango_cluster_toggle_server_maintenance_mode_sync     (ArangoCluster       *self,
+                                                                     const char          *server_id,
+                                                                     const char          *mode,
+                                                                     guint                timeout,
+                                                                     GCancellable        *cancellable,
+                                                                     GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void         arango_cluster_health_async                            (ArangoCluster       *self,
@@ -128,6 +171,10 @@ ARANGO_AVAILABLE_IN_ALL
 JsonObject  *arango_cluster_health_finish                           (ArangoCluster  *self,
                                                                      GAsyncResult   *result,
                                                                      GError        **error);
+ARANGO_AVAILABLE_IN_ALL
+JsonObject  *arango_cluster_health_sync                             (ArangoCluster       *self,
+                                                                     GCancellable        *cancellable,
+                                                                     GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void         arango_cluster_statistics_async                        (ArangoCluster       *self,
@@ -139,6 +186,11 @@ ARANGO_AVAILABLE_IN_ALL
 JsonObject  *arango_cluster_statistics_finish                       (ArangoCluster  *self,
                                                                      GAsyncResult   *result,
                                                                      GError        **error);
+ARANGO_AVAILABLE_IN_ALL
+JsonObject  *arango_cluster_statistics_sync                         (ArangoCluster       *self,
+                                                                     const char          *server_id,
+                                                                     GCancellable        *cancellable,
+                                                                     GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void         arango_cluster_toggle_maintenance_mode_async           (ArangoCluster       *self,
@@ -150,6 +202,11 @@ ARANGO_AVAILABLE_IN_ALL
 gboolean     arango_cluster_toggle_maintenance_mode_finish          (ArangoCluster  *self,
                                                                      GAsyncResult   *result,
                                                                      GError        **error);
+ARANGO_AVAILABLE_IN_ALL
+gboolean     arango_cluster_toggle_maintenance_mode_sync            (ArangoCluster       *self,
+                                                                     const char          *mode,
+                                                                     GCancellable        *cancellable,
+                                                                     GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void         arango_cluster_endpoints_async                         (ArangoCluster       *self,
@@ -160,6 +217,10 @@ ARANGO_AVAILABLE_IN_ALL
 char       **arango_cluster_endpoints_finish                        (ArangoCluster  *self,
                                                                      GAsyncResult   *result,
                                                                      GError        **error);
+ARANGO_AVAILABLE_IN_ALL
+char       **arango_cluster_endpoints_sync                          (ArangoCluster       *self,
+                                                                     GCancellable        *cancellable,
+                                                                     GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void         arango_cluster_acquire_host_list_async                 (ArangoCluster       *self,
@@ -171,6 +232,11 @@ ARANGO_AVAILABLE_IN_ALL
 gboolean     arango_cluster_acquire_host_list_finish                (ArangoCluster  *self,
                                                                      GAsyncResult   *result,
                                                                      GError        **error);
+ARANGO_AVAILABLE_IN_ALL
+gboolean     arango_cluster_acquire_host_list_sync                  (ArangoCluster       *self,
+                                                                     gboolean             replace,
+                                                                     GCancellable        *cancellable,
+                                                                     GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void         arango_cluster_calculate_imbalance_async               (ArangoCluster       *self,
@@ -181,6 +247,10 @@ ARANGO_AVAILABLE_IN_ALL
 JsonObject  *arango_cluster_calculate_imbalance_finish              (ArangoCluster  *self,
                                                                      GAsyncResult   *result,
                                                                      GError        **error);
+ARANGO_AVAILABLE_IN_ALL
+JsonObject  *arango_cluster_calculate_imbalance_sync                (ArangoCluster       *self,
+                                                                     GCancellable        *cancellable,
+                                                                     GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void         arango_cluster_rebalance_async                         (ArangoCluster       *self,
@@ -192,6 +262,11 @@ ARANGO_AVAILABLE_IN_ALL
 JsonObject  *arango_cluster_rebalance_finish                        (ArangoCluster  *self,
                                                                      GAsyncResult   *result,
                                                                      GError        **error);
+ARANGO_AVAILABLE_IN_ALL
+JsonObject  *arango_cluster_rebalance_sync                          (ArangoCluster       *self,
+                                                                     JsonObject          *options,
+                                                                     GCancellable        *cancellable,
+                                                                     GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void         arango_cluster_calculate_rebalance_plan_async          (ArangoCluster       *self,
@@ -203,6 +278,11 @@ ARANGO_AVAILABLE_IN_ALL
 JsonObject  *arango_cluster_calculate_rebalance_plan_finish         (ArangoCluster  *self,
                                                                      GAsyncResult   *result,
                                                                      GError        **error);
+ARANGO_AVAILABLE_IN_ALL
+JsonObject  *arango_cluster_calculate_rebalance_plan_sync           (ArangoCluster       *self,
+                                                                     JsonObject          *options,
+                                                                     GCancellable        *cancellable,
+                                                                     GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void         arango_cluster_execute_rebalance_plan_async            (ArangoCluster       *self,
@@ -214,6 +294,11 @@ ARANGO_AVAILABLE_IN_ALL
 gboolean     arango_cluster_execute_rebalance_plan_finish           (ArangoCluster  *self,
                                                                      GAsyncResult   *result,
                                                                      GError        **error);
+ARANGO_AVAILABLE_IN_ALL
+gboolean     arango_cluster_execute_rebalance_plan_sync             (ArangoCluster       *self,
+                                                                     JsonArray           *moves,
+                                                                     GCancellable        *cancellable,
+                                                                     GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void         arango_cluster_vpack_sort_migration_status_async       (ArangoCluster       *self,
@@ -224,6 +309,10 @@ ARANGO_AVAILABLE_IN_ALL
 JsonObject  *arango_cluster_vpack_sort_migration_status_finish      (ArangoCluster  *self,
                                                                      GAsyncResult   *result,
                                                                      GError        **error);
+ARANGO_AVAILABLE_IN_ALL
+JsonObject  *arango_cluster_vpack_sort_migration_status_sync        (ArangoCluster       *self,
+                                                                     GCancellable        *cancellable,
+                                                                     GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void         arango_cluster_vpack_sort_migration_index_check_async  (ArangoCluster       *self,
@@ -234,6 +323,10 @@ ARANGO_AVAILABLE_IN_ALL
 JsonObject  *arango_cluster_vpack_sort_migration_index_check_finish (ArangoCluster  *self,
                                                                      GAsyncResult   *result,
                                                                      GError        **error);
+ARANGO_AVAILABLE_IN_ALL
+JsonObject  *arango_cluster_vpack_sort_migration_index_check_sync   (ArangoCluster       *self,
+                                                                     GCancellable        *cancellable,
+                                                                     GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void         arango_cluster_migrate_vpack_sorting_async             (ArangoCluster       *self,
@@ -244,5 +337,9 @@ ARANGO_AVAILABLE_IN_ALL
 JsonObject  *arango_cluster_migrate_vpack_sorting_finish            (ArangoCluster  *self,
                                                                      GAsyncResult   *result,
                                                                      GError        **error);
+ARANGO_AVAILABLE_IN_ALL
+JsonObject  *arango_cluster_migrate_vpack_sorting_sync              (ArangoCluster       *self,
+                                                                     GCancellable        *cancellable,
+                                                                     GError             **error);
 
 G_END_DECLS

@@ -405,9 +405,9 @@ arango_collection_import_bulk_from_file_finish (ArangoCollection  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * The blocking form of arango_collection_import_bulk_from_file_async(),
- * for scripts, tools and worker threads; @progress_callback runs in the
- * calling thread.
+ * The blocking form of arango_collection_import_bulk_from_file_async();
+ * see there. For scripts, tools and worker threads: it blocks the calling
+ * thread, in which @progress_callback runs after each chunk.
  *
  * Returns: (transfer full): the summary; %NULL with an error
  */

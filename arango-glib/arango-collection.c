@@ -484,6 +484,37 @@ arango_collection_insert_finish (ArangoCollection  *self,
 }
 
 /**
+ * arango_collection_insert_sync:
+ * @self: an #ArangoCollection
+ * @document: the document, a JSON object; `_key` is optional
+ * @flags: options; an `OVERWRITE` flag decides what happens when the key exists
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_collection_insert_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): `_id`, `_key` and `_rev` of the stored document, and
+ *   `new`/`old` when asked for; %NULL with an error, e.g.
+ *   %ARANGO_SERVER_ERROR_UNIQUE_CONSTRAINT_VIOLATED
+ */
+JsonObject *
+arango_collection_insert_sync (ArangoCollection    *self,
+                               JsonNode            *document,
+                               ArangoDocumentFlags  flags,
+                               GCancellable        *cancellable,
+                               GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_COLLECTION (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_collection_insert_async (self, document, flags, cancellable, arango_sync_call_done, call);
+  return arango_collection_insert_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
  * arango_collection_insert_many_async:
  * @self: an #ArangoCollection
  * @documents: the documents, JSON objects
@@ -528,6 +559,37 @@ arango_collection_insert_many_finish (ArangoCollection  *self,
                                       GError           **error)
 {
   return arango_call_finish_pointer (self, result, arango_collection_insert_many_async, error);
+}
+
+/**
+ * arango_collection_insert_many_sync:
+ * @self: an #ArangoCollection
+ * @documents: the documents, JSON objects
+ * @flags: options
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_collection_insert_many_async(); see there.
+ * For scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): one result or error object per document, in
+ *   order; %NULL with an error
+ */
+JsonArray *
+arango_collection_insert_many_sync (ArangoCollection    *self,
+                                    JsonArray           *documents,
+                                    ArangoDocumentFlags  flags,
+                                    GCancellable        *cancellable,
+                                    GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_COLLECTION (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_collection_insert_many_async (self, documents, flags, cancellable,
+                                       arango_sync_call_done, call);
+  return arango_collection_insert_many_finish (self, arango_sync_call_wait (call), error);
 }
 
 /**
@@ -584,6 +646,37 @@ arango_collection_get_finish (ArangoCollection  *self,
 }
 
 /**
+ * arango_collection_get_sync:
+ * @self: an #ArangoCollection
+ * @key: the document key or id
+ * @rev: (nullable): the revision the document must have, or %NULL
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_collection_get_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): the document, or %NULL with an error such as
+ *   %ARANGO_SERVER_ERROR_DOCUMENT_NOT_FOUND or, when @rev differs,
+ *   %ARANGO_SERVER_ERROR_CONFLICT
+ */
+JsonObject *
+arango_collection_get_sync (ArangoCollection    *self,
+                            const char          *key,
+                            const char          *rev,
+                            GCancellable        *cancellable,
+                            GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_COLLECTION (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_collection_get_async (self, key, rev, cancellable, arango_sync_call_done, call);
+  return arango_collection_get_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
  * arango_collection_has_async:
  * @self: an #ArangoCollection
  * @key: the document key or id
@@ -636,6 +729,33 @@ arango_collection_has_finish (ArangoCollection  *self,
 }
 
 /**
+ * arango_collection_has_sync:
+ * @self: an #ArangoCollection
+ * @key: the document key or id
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_collection_has_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: %TRUE if it exists; %FALSE if not, or with an error
+ */
+gboolean
+arango_collection_has_sync (ArangoCollection    *self,
+                            const char          *key,
+                            GCancellable        *cancellable,
+                            GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_COLLECTION (self), FALSE);
+
+  call = arango_sync_call_begin ();
+  arango_collection_has_async (self, key, cancellable, arango_sync_call_done, call);
+  return arango_collection_has_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
  * arango_collection_update_async:
  * @self: an #ArangoCollection
  * @document: the attributes to change, with `_key` or `_id` (and `_rev`
@@ -682,6 +802,37 @@ arango_collection_update_finish (ArangoCollection  *self,
 }
 
 /**
+ * arango_collection_update_sync:
+ * @self: an #ArangoCollection
+ * @document: the attributes to change, with `_key` or `_id` (and `_rev`
+ *   for %ARANGO_DOCUMENT_FLAGS_CHECK_REV)
+ * @flags: options
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_collection_update_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): `_id`, `_key`, `_rev` and `_oldRev`, with `new`/`old`
+ *   when asked for; %NULL with an error
+ */
+JsonObject *
+arango_collection_update_sync (ArangoCollection    *self,
+                               JsonNode            *document,
+                               ArangoDocumentFlags  flags,
+                               GCancellable        *cancellable,
+                               GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_COLLECTION (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_collection_update_async (self, document, flags, cancellable, arango_sync_call_done, call);
+  return arango_collection_update_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
  * arango_collection_replace_async:
  * @self: an #ArangoCollection
  * @document: the new document, with `_key` or `_id` (and `_rev` for
@@ -724,6 +875,37 @@ arango_collection_replace_finish (ArangoCollection  *self,
                                   GError           **error)
 {
   return arango_call_finish_pointer (self, result, arango_collection_replace_async, error);
+}
+
+/**
+ * arango_collection_replace_sync:
+ * @self: an #ArangoCollection
+ * @document: the new document, with `_key` or `_id` (and `_rev` for
+ *   %ARANGO_DOCUMENT_FLAGS_CHECK_REV)
+ * @flags: options
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_collection_replace_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): `_id`, `_key`, `_rev` and `_oldRev`, with `new`/`old`
+ *   when asked for; %NULL with an error
+ */
+JsonObject *
+arango_collection_replace_sync (ArangoCollection    *self,
+                                JsonNode            *document,
+                                ArangoDocumentFlags  flags,
+                                GCancellable        *cancellable,
+                                GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_COLLECTION (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_collection_replace_async (self, document, flags, cancellable, arango_sync_call_done, call);
+  return arango_collection_replace_finish (self, arango_sync_call_wait (call), error);
 }
 
 /**
@@ -783,6 +965,38 @@ arango_collection_delete_finish (ArangoCollection  *self,
 }
 
 /**
+ * arango_collection_delete_sync:
+ * @self: an #ArangoCollection
+ * @key: the document key or id
+ * @rev: (nullable): the revision the document must have, or %NULL
+ * @flags: options
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_collection_delete_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): `_id`, `_key` and `_rev`, with `old` when asked
+ *   for; %NULL with an error
+ */
+JsonObject *
+arango_collection_delete_sync (ArangoCollection    *self,
+                               const char          *key,
+                               const char          *rev,
+                               ArangoDocumentFlags  flags,
+                               GCancellable        *cancellable,
+                               GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_COLLECTION (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_collection_delete_async (self, key, rev, flags, cancellable, arango_sync_call_done, call);
+  return arango_collection_delete_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
  * arango_collection_get_many_async:
  * @self: an #ArangoCollection
  * @keys: keys (strings) or documents with `_key`
@@ -839,6 +1053,34 @@ arango_collection_get_many_finish (ArangoCollection  *self,
 }
 
 /**
+ * arango_collection_get_many_sync:
+ * @self: an #ArangoCollection
+ * @keys: keys (strings) or documents with `_key`
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_collection_get_many_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): one document or error object per key, in
+ *   order; %NULL with an error
+ */
+JsonArray *
+arango_collection_get_many_sync (ArangoCollection    *self,
+                                 JsonArray           *keys,
+                                 GCancellable        *cancellable,
+                                 GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_COLLECTION (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_collection_get_many_async (self, keys, cancellable, arango_sync_call_done, call);
+  return arango_collection_get_many_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
  * arango_collection_update_many_async:
  * @self: an #ArangoCollection
  * @documents: the changes, each with `_key`
@@ -881,6 +1123,37 @@ arango_collection_update_many_finish (ArangoCollection  *self,
                                       GError           **error)
 {
   return arango_call_finish_pointer (self, result, arango_collection_update_many_async, error);
+}
+
+/**
+ * arango_collection_update_many_sync:
+ * @self: an #ArangoCollection
+ * @documents: the changes, each with `_key`
+ * @flags: options
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_collection_update_many_async(); see there.
+ * For scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): one result or error object per document, in
+ *   order; %NULL with an error
+ */
+JsonArray *
+arango_collection_update_many_sync (ArangoCollection    *self,
+                                    JsonArray           *documents,
+                                    ArangoDocumentFlags  flags,
+                                    GCancellable        *cancellable,
+                                    GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_COLLECTION (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_collection_update_many_async (self, documents, flags, cancellable,
+                                       arango_sync_call_done, call);
+  return arango_collection_update_many_finish (self, arango_sync_call_wait (call), error);
 }
 
 /**
@@ -929,6 +1202,37 @@ arango_collection_replace_many_finish (ArangoCollection  *self,
 }
 
 /**
+ * arango_collection_replace_many_sync:
+ * @self: an #ArangoCollection
+ * @documents: the new documents, each with `_key`
+ * @flags: options
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_collection_replace_many_async(); see there.
+ * For scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): one result or error object per document, in
+ *   order; %NULL with an error
+ */
+JsonArray *
+arango_collection_replace_many_sync (ArangoCollection    *self,
+                                     JsonArray           *documents,
+                                     ArangoDocumentFlags  flags,
+                                     GCancellable        *cancellable,
+                                     GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_COLLECTION (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_collection_replace_many_async (self, documents, flags, cancellable,
+                                        arango_sync_call_done, call);
+  return arango_collection_replace_many_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
  * arango_collection_delete_many_async:
  * @self: an #ArangoCollection
  * @documents: keys (strings) or documents with `_key`
@@ -971,6 +1275,37 @@ arango_collection_delete_many_finish (ArangoCollection  *self,
                                       GError           **error)
 {
   return arango_call_finish_pointer (self, result, arango_collection_delete_many_async, error);
+}
+
+/**
+ * arango_collection_delete_many_sync:
+ * @self: an #ArangoCollection
+ * @documents: keys (strings) or documents with `_key`
+ * @flags: options
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_collection_delete_many_async(); see there.
+ * For scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): one result or error object per document, in
+ *   order; %NULL with an error
+ */
+JsonArray *
+arango_collection_delete_many_sync (ArangoCollection    *self,
+                                    JsonArray           *documents,
+                                    ArangoDocumentFlags  flags,
+                                    GCancellable        *cancellable,
+                                    GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_COLLECTION (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_collection_delete_many_async (self, documents, flags, cancellable,
+                                       arango_sync_call_done, call);
+  return arango_collection_delete_many_finish (self, arango_sync_call_wait (call), error);
 }
 
 /**
@@ -1033,6 +1368,39 @@ arango_collection_import_bulk_finish (ArangoCollection  *self,
 }
 
 /**
+ * arango_collection_import_bulk_sync:
+ * @self: an #ArangoCollection
+ * @documents: the documents, JSON objects
+ * @options: (nullable): import options as ArangoDB names them, e.g.
+ *   `onDuplicate` ("error", "update", "replace", "ignore"), `overwrite`,
+ *   `complete`, `details`, `fromPrefix`, `toPrefix`
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_collection_import_bulk_async(); see there.
+ * For scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): `created`, `errors`, `empty`, `updated`, `ignored`
+ *   (and `details` when asked for); %NULL with an error
+ */
+JsonObject *
+arango_collection_import_bulk_sync (ArangoCollection    *self,
+                                    JsonArray           *documents,
+                                    JsonObject          *options,
+                                    GCancellable        *cancellable,
+                                    GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_COLLECTION (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_collection_import_bulk_async (self, documents, options, cancellable,
+                                       arango_sync_call_done, call);
+  return arango_collection_import_bulk_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
  * arango_collection_count_async:
  * @self: an #ArangoCollection
  * @cancellable: (nullable): a #GCancellable
@@ -1078,8 +1446,8 @@ arango_collection_count_finish (ArangoCollection  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * The blocking form of arango_collection_count_async(), for scripts, tools
- * and worker threads; a GUI's main thread should use the async form.
+ * The blocking form of arango_collection_count_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
  *
  * Returns: the number of documents, or -1 with an error
  */
@@ -1138,6 +1506,31 @@ arango_collection_truncate_finish (ArangoCollection  *self,
 }
 
 /**
+ * arango_collection_truncate_sync:
+ * @self: an #ArangoCollection
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_collection_truncate_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: %TRUE, or %FALSE with an error
+ */
+gboolean
+arango_collection_truncate_sync (ArangoCollection    *self,
+                                 GCancellable        *cancellable,
+                                 GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_COLLECTION (self), FALSE);
+
+  call = arango_sync_call_begin ();
+  arango_collection_truncate_async (self, cancellable, arango_sync_call_done, call);
+  return arango_collection_truncate_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
  * arango_collection_properties_async:
  * @self: an #ArangoCollection
  * @cancellable: (nullable): a #GCancellable
@@ -1177,6 +1570,32 @@ arango_collection_properties_finish (ArangoCollection  *self,
                                      GError           **error)
 {
   return arango_call_finish_pointer (self, result, arango_collection_properties_async, error);
+}
+
+/**
+ * arango_collection_properties_sync:
+ * @self: an #ArangoCollection
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_collection_properties_async(); see there.
+ * For scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): `name`, `type`, `waitForSync`, `keyOptions`, …;
+ *   %NULL with an error
+ */
+JsonObject *
+arango_collection_properties_sync (ArangoCollection    *self,
+                                   GCancellable        *cancellable,
+                                   GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_COLLECTION (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_collection_properties_async (self, cancellable, arango_sync_call_done, call);
+  return arango_collection_properties_finish (self, arango_sync_call_wait (call), error);
 }
 
 /**
@@ -1231,6 +1650,34 @@ arango_collection_configure_finish (ArangoCollection  *self,
                                     GError           **error)
 {
   return arango_call_finish_pointer (self, result, arango_collection_configure_async, error);
+}
+
+/**
+ * arango_collection_configure_sync:
+ * @self: an #ArangoCollection
+ * @properties: the properties to change, e.g. `waitForSync`, `schema`
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_collection_configure_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): the properties after the change; %NULL with an
+ *   error
+ */
+JsonObject *
+arango_collection_configure_sync (ArangoCollection    *self,
+                                  JsonObject          *properties,
+                                  GCancellable        *cancellable,
+                                  GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_COLLECTION (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_collection_configure_async (self, properties, cancellable, arango_sync_call_done, call);
+  return arango_collection_configure_finish (self, arango_sync_call_wait (call), error);
 }
 
 /**
@@ -1291,6 +1738,33 @@ arango_collection_rename_finish (ArangoCollection  *self,
 }
 
 /**
+ * arango_collection_rename_sync:
+ * @self: an #ArangoCollection
+ * @new_name: the new name
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_collection_rename_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: %TRUE, or %FALSE with an error
+ */
+gboolean
+arango_collection_rename_sync (ArangoCollection    *self,
+                               const char          *new_name,
+                               GCancellable        *cancellable,
+                               GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_COLLECTION (self), FALSE);
+
+  call = arango_sync_call_begin ();
+  arango_collection_rename_async (self, new_name, cancellable, arango_sync_call_done, call);
+  return arango_collection_rename_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
  * arango_collection_indexes_async:
  * @self: an #ArangoCollection
  * @cancellable: (nullable): a #GCancellable
@@ -1331,6 +1805,31 @@ arango_collection_indexes_finish (ArangoCollection  *self,
                                   GError           **error)
 {
   return arango_call_finish_pointer (self, result, arango_collection_indexes_async, error);
+}
+
+/**
+ * arango_collection_indexes_sync:
+ * @self: an #ArangoCollection
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_collection_indexes_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): the index descriptions; %NULL with an error
+ */
+JsonArray *
+arango_collection_indexes_sync (ArangoCollection    *self,
+                                GCancellable        *cancellable,
+                                GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_COLLECTION (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_collection_indexes_async (self, cancellable, arango_sync_call_done, call);
+  return arango_collection_indexes_finish (self, arango_sync_call_wait (call), error);
 }
 
 /**
@@ -1389,6 +1888,35 @@ arango_collection_add_index_finish (ArangoCollection  *self,
 }
 
 /**
+ * arango_collection_add_index_sync:
+ * @self: an #ArangoCollection
+ * @definition: the index, as ArangoDB describes it, e.g.
+ *   `{"type": "persistent", "fields": ["email"], "unique": true}`
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_collection_add_index_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): the index description, with `id` and `isNewlyCreated`;
+ *   %NULL with an error
+ */
+JsonObject *
+arango_collection_add_index_sync (ArangoCollection    *self,
+                                  JsonObject          *definition,
+                                  GCancellable        *cancellable,
+                                  GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_COLLECTION (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_collection_add_index_async (self, definition, cancellable, arango_sync_call_done, call);
+  return arango_collection_add_index_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
  * arango_collection_delete_index_async:
  * @self: an #ArangoCollection
  * @index_id: the index id, "collection/123" or "123"
@@ -1441,6 +1969,33 @@ arango_collection_delete_index_finish (ArangoCollection  *self,
                                        GError           **error)
 {
   return arango_call_finish_boolean (self, result, arango_collection_delete_index_async, error);
+}
+
+/**
+ * arango_collection_delete_index_sync:
+ * @self: an #ArangoCollection
+ * @index_id: the index id, "collection/123" or "123"
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_collection_delete_index_async(); see there.
+ * For scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: %TRUE, or %FALSE with an error
+ */
+gboolean
+arango_collection_delete_index_sync (ArangoCollection    *self,
+                                     const char          *index_id,
+                                     GCancellable        *cancellable,
+                                     GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_COLLECTION (self), FALSE);
+
+  call = arango_sync_call_begin ();
+  arango_collection_delete_index_async (self, index_id, cancellable, arango_sync_call_done, call);
+  return arango_collection_delete_index_finish (self, arango_sync_call_wait (call), error);
 }
 
 /**

@@ -39,6 +39,12 @@ ARANGO_AVAILABLE_IN_ALL
 JsonObject *arango_collection_insert_finish       (ArangoCollection  *self,
                                                    GAsyncResult      *result,
                                                    GError           **error);
+ARANGO_AVAILABLE_IN_ALL
+JsonObject *arango_collection_insert_sync         (ArangoCollection    *self,
+                                                   JsonNode            *document,
+                                                   ArangoDocumentFlags  flags,
+                                                   GCancellable        *cancellable,
+                                                   GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void        arango_collection_insert_many_async   (ArangoCollection    *self,
@@ -51,6 +57,12 @@ ARANGO_AVAILABLE_IN_ALL
 JsonArray  *arango_collection_insert_many_finish  (ArangoCollection  *self,
                                                    GAsyncResult      *result,
                                                    GError           **error);
+ARANGO_AVAILABLE_IN_ALL
+JsonArray  *arango_collection_insert_many_sync    (ArangoCollection    *self,
+                                                   JsonArray           *documents,
+                                                   ArangoDocumentFlags  flags,
+                                                   GCancellable        *cancellable,
+                                                   GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void        arango_collection_get_async           (ArangoCollection    *self,
@@ -63,6 +75,12 @@ ARANGO_AVAILABLE_IN_ALL
 JsonObject *arango_collection_get_finish          (ArangoCollection  *self,
                                                    GAsyncResult      *result,
                                                    GError           **error);
+ARANGO_AVAILABLE_IN_ALL
+JsonObject *arango_collection_get_sync            (ArangoCollection    *self,
+                                                   const char          *key,
+                                                   const char          *rev,
+                                                   GCancellable        *cancellable,
+                                                   GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void        arango_collection_has_async           (ArangoCollection    *self,
@@ -74,6 +92,11 @@ ARANGO_AVAILABLE_IN_ALL
 gboolean    arango_collection_has_finish          (ArangoCollection  *self,
                                                    GAsyncResult      *result,
                                                    GError           **error);
+ARANGO_AVAILABLE_IN_ALL
+gboolean    arango_collection_has_sync            (ArangoCollection    *self,
+                                                   const char          *key,
+                                                   GCancellable        *cancellable,
+                                                   GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void        arango_collection_update_async        (ArangoCollection    *self,
@@ -86,6 +109,12 @@ ARANGO_AVAILABLE_IN_ALL
 JsonObject *arango_collection_update_finish       (ArangoCollection  *self,
                                                    GAsyncResult      *result,
                                                    GError           **error);
+ARANGO_AVAILABLE_IN_ALL
+JsonObject *arango_collection_update_sync         (ArangoCollection    *self,
+                                                   JsonNode            *document,
+                                                   ArangoDocumentFlags  flags,
+                                                   GCancellable        *cancellable,
+                                                   GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void        arango_collection_replace_async       (ArangoCollection    *self,
@@ -98,6 +127,12 @@ ARANGO_AVAILABLE_IN_ALL
 JsonObject *arango_collection_replace_finish      (ArangoCollection  *self,
                                                    GAsyncResult      *result,
                                                    GError           **error);
+ARANGO_AVAILABLE_IN_ALL
+JsonObject *arango_collection_replace_sync        (ArangoCollection    *self,
+                                                   JsonNode            *document,
+                                                   ArangoDocumentFlags  flags,
+                                                   GCancellable        *cancellable,
+                                                   GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void        arango_collection_delete_async        (ArangoCollection    *self,
@@ -111,6 +146,13 @@ ARANGO_AVAILABLE_IN_ALL
 JsonObject *arango_collection_delete_finish       (ArangoCollection  *self,
                                                    GAsyncResult      *result,
                                                    GError           **error);
+ARANGO_AVAILABLE_IN_ALL
+JsonObject *arango_collection_delete_sync         (ArangoCollection    *self,
+                                                   const char          *key,
+                                                   const char          *rev,
+                                                   ArangoDocumentFlags  flags,
+                                                   GCancellable        *cancellable,
+                                                   GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void        arango_collection_get_many_async      (ArangoCollection    *self,
@@ -122,6 +164,11 @@ ARANGO_AVAILABLE_IN_ALL
 JsonArray  *arango_collection_get_many_finish     (ArangoCollection  *self,
                                                    GAsyncResult      *result,
                                                    GError           **error);
+ARANGO_AVAILABLE_IN_ALL
+JsonArray  *arango_collection_get_many_sync       (ArangoCollection    *self,
+                                                   JsonArray           *keys,
+                                                   GCancellable        *cancellable,
+                                                   GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void        arango_collection_update_many_async   (ArangoCollection    *self,
@@ -134,6 +181,12 @@ ARANGO_AVAILABLE_IN_ALL
 JsonArray  *arango_collection_update_many_finish  (ArangoCollection  *self,
                                                    GAsyncResult      *result,
                                                    GError           **error);
+ARANGO_AVAILABLE_IN_ALL
+JsonArray  *arango_collection_update_many_sync    (ArangoCollection    *self,
+                                                   JsonArray           *documents,
+                                                   ArangoDocumentFlags  flags,
+                                                   GCancellable        *cancellable,
+                                                   GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void        arango_collection_replace_many_async  (ArangoCollection    *self,
@@ -146,6 +199,12 @@ ARANGO_AVAILABLE_IN_ALL
 JsonArray  *arango_collection_replace_many_finish (ArangoCollection  *self,
                                                    GAsyncResult      *result,
                                                    GError           **error);
+ARANGO_AVAILABLE_IN_ALL
+JsonArray  *arango_collection_replace_many_sync   (ArangoCollection    *self,
+                                                   JsonArray           *documents,
+                                                   ArangoDocumentFlags  flags,
+                                                   GCancellable        *cancellable,
+                                                   GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void        arango_collection_delete_many_async   (ArangoCollection    *self,
@@ -158,6 +217,12 @@ ARANGO_AVAILABLE_IN_ALL
 JsonArray  *arango_collection_delete_many_finish  (ArangoCollection  *self,
                                                    GAsyncResult      *result,
                                                    GError           **error);
+ARANGO_AVAILABLE_IN_ALL
+JsonArray  *arango_collection_delete_many_sync    (ArangoCollection    *self,
+                                                   JsonArray           *documents,
+                                                   ArangoDocumentFlags  flags,
+                                                   GCancellable        *cancellable,
+                                                   GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void        arango_collection_import_bulk_async   (ArangoCollection    *self,
@@ -170,6 +235,12 @@ ARANGO_AVAILABLE_IN_ALL
 JsonObject *arango_collection_import_bulk_finish  (ArangoCollection  *self,
                                                    GAsyncResult      *result,
                                                    GError           **error);
+ARANGO_AVAILABLE_IN_ALL
+JsonObject *arango_collection_import_bulk_sync    (ArangoCollection    *self,
+                                                   JsonArray           *documents,
+                                                   JsonObject          *options,
+                                                   GCancellable        *cancellable,
+                                                   GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void        arango_collection_count_async         (ArangoCollection    *self,
@@ -194,6 +265,10 @@ ARANGO_AVAILABLE_IN_ALL
 gboolean    arango_collection_truncate_finish     (ArangoCollection  *self,
                                                    GAsyncResult      *result,
                                                    GError           **error);
+ARANGO_AVAILABLE_IN_ALL
+gboolean    arango_collection_truncate_sync       (ArangoCollection    *self,
+                                                   GCancellable        *cancellable,
+                                                   GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void        arango_collection_properties_async    (ArangoCollection    *self,
@@ -204,6 +279,10 @@ ARANGO_AVAILABLE_IN_ALL
 JsonObject *arango_collection_properties_finish   (ArangoCollection  *self,
                                                    GAsyncResult      *result,
                                                    GError           **error);
+ARANGO_AVAILABLE_IN_ALL
+JsonObject *arango_collection_properties_sync     (ArangoCollection    *self,
+                                                   GCancellable        *cancellable,
+                                                   GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void        arango_collection_configure_async     (ArangoCollection    *self,
@@ -215,6 +294,11 @@ ARANGO_AVAILABLE_IN_ALL
 JsonObject *arango_collection_configure_finish    (ArangoCollection  *self,
                                                    GAsyncResult      *result,
                                                    GError           **error);
+ARANGO_AVAILABLE_IN_ALL
+JsonObject *arango_collection_configure_sync      (ArangoCollection    *self,
+                                                   JsonObject          *properties,
+                                                   GCancellable        *cancellable,
+                                                   GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void        arango_collection_rename_async        (ArangoCollection    *self,
@@ -226,6 +310,11 @@ ARANGO_AVAILABLE_IN_ALL
 gboolean    arango_collection_rename_finish       (ArangoCollection  *self,
                                                    GAsyncResult      *result,
                                                    GError           **error);
+ARANGO_AVAILABLE_IN_ALL
+gboolean    arango_collection_rename_sync         (ArangoCollection    *self,
+                                                   const char          *new_name,
+                                                   GCancellable        *cancellable,
+                                                   GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void        arango_collection_indexes_async       (ArangoCollection    *self,
@@ -236,6 +325,10 @@ ARANGO_AVAILABLE_IN_ALL
 JsonArray  *arango_collection_indexes_finish      (ArangoCollection  *self,
                                                    GAsyncResult      *result,
                                                    GError           **error);
+ARANGO_AVAILABLE_IN_ALL
+JsonArray  *arango_collection_indexes_sync        (ArangoCollection    *self,
+                                                   GCancellable        *cancellable,
+                                                   GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void        arango_collection_add_index_async     (ArangoCollection    *self,
@@ -247,6 +340,11 @@ ARANGO_AVAILABLE_IN_ALL
 JsonObject *arango_collection_add_index_finish    (ArangoCollection  *self,
                                                    GAsyncResult      *result,
                                                    GError           **error);
+ARANGO_AVAILABLE_IN_ALL
+JsonObject *arango_collection_add_index_sync      (ArangoCollection    *self,
+                                                   JsonObject          *definition,
+                                                   GCancellable        *cancellable,
+                                                   GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void        arango_collection_delete_index_async  (ArangoCollection    *self,
@@ -258,6 +356,12 @@ ARANGO_AVAILABLE_IN_ALL
 gboolean    arango_collection_delete_index_finish (ArangoCollection  *self,
                                                    GAsyncResult      *result,
                                                    GError           **error);
+ARANGO_AVAILABLE_IN_ALL
+gboolean    arango_collection_delete_index_sync   (ArangoCollection    *self,
+                                                   const char          *index_id,
+                                                   GCancellable        *cancellable,
+                                                   GError             **error);
+
 ARANGO_AVAILABLE_IN_ALL
 gboolean    arango_collection_get_allow_dirty_read  (ArangoCollection *self);
 ARANGO_AVAILABLE_IN_ALL

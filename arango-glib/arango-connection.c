@@ -32,6 +32,7 @@ typedef struct
   GCancellable *attempt_cancellable;
   GSource *cancelled_source;   /* watches the caller's cancellable */
   GSource *timeout_source;
+  GSource *abort_source;       /* cancels the attempt once libsoup is idle */
   gboolean timed_out;
   gboolean sent;
   gint64 started_us;
@@ -58,6 +59,11 @@ end_attempt (SendData *data)
     {
       g_source_destroy (data->cancelled_source);
       g_clear_pointer (&data->cancelled_source, g_source_unref);
+    }
+  if (data->abort_source)
+    {
+      g_source_destroy (data->abort_source);
+      g_clear_pointer (&data->abort_source, g_source_unref);
     }
   g_clear_object (&data->attempt_cancellable);
   g_clear_object (&data->message);
@@ -157,12 +163,41 @@ fail_over (GTask      *task,
 }
 
 static gboolean
-on_attempt_timeout (gpointer user_data)
+abort_attempt_now (gpointer user_data)
 {
   SendData *data = user_data;
 
-  data->timed_out = TRUE;
   g_cancellable_cancel (data->attempt_cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+/* libsoup 3.2 reads a reply's headers and queues their completion at the
+ * default priority without holding its own queue item; cancelling the
+ * message between the two frees the item under that completion, which
+ * then crashes (doc/failover.md). A source one step below the default
+ * priority runs only once no default-priority work of libsoup is ready,
+ * so the cancellation always lands on a message libsoup can still cancel. */
+static void
+abort_attempt (SendData *data,
+               GTask    *task)
+{
+  if (data->abort_source != NULL)
+    return;
+
+  data->abort_source = g_idle_source_new ();
+  g_source_set_priority (data->abort_source, G_PRIORITY_DEFAULT + 1);
+  g_source_set_callback (data->abort_source, abort_attempt_now, data, NULL);
+  g_source_attach (data->abort_source, g_task_get_context (task));
+}
+
+static gboolean
+on_attempt_timeout (gpointer user_data)
+{
+  GTask *task = user_data;
+  SendData *data = g_task_get_task_data (task);
+
+  data->timed_out = TRUE;
+  abort_attempt (data, task);
   return G_SOURCE_REMOVE;
 }
 
@@ -173,9 +208,9 @@ static gboolean
 on_user_cancelled (GCancellable *cancellable,
                    gpointer      user_data)
 {
-  SendData *data = user_data;
+  GTask *task = user_data;
 
-  g_cancellable_cancel (data->attempt_cancellable);
+  abort_attempt (g_task_get_task_data (task), task);
   return G_SOURCE_REMOVE;
 }
 
@@ -540,7 +575,7 @@ send_attempt (GTask *task)
     {
       data->cancelled_source = g_cancellable_source_new (cancellable);
       g_source_set_callback (data->cancelled_source, G_SOURCE_FUNC (on_user_cancelled),
-                             data, NULL);
+                             task, NULL);
       g_source_attach (data->cancelled_source, g_task_get_context (task));
     }
 
@@ -548,7 +583,7 @@ send_attempt (GTask *task)
   if (timeout > 0)
     {
       data->timeout_source = g_timeout_source_new (timeout * 1000);
-      g_source_set_callback (data->timeout_source, on_attempt_timeout, data, NULL);
+      g_source_set_callback (data->timeout_source, on_attempt_timeout, task, NULL);
       g_source_attach (data->timeout_source, g_task_get_context (task));
     }
 

@@ -11,6 +11,7 @@
 #include "arango-error.h"
 #include "arango-query-options-private.h"
 #include "arango-request-private.h"
+#include "arango-sync-private.h"
 
 /**
  * ArangoCursor:
@@ -630,6 +631,33 @@ arango_cursor_next_batch_finish (ArangoCursor  *self,
 }
 
 /**
+ * arango_cursor_next_batch_sync:
+ * @self: an #ArangoCursor
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_cursor_next_batch_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full) (nullable): the next batch of results, or
+ *   %NULL at the end (with no error) or on an error, such as
+ *   %ARANGO_SERVER_ERROR_CURSOR_NOT_FOUND when the cursor expired
+ */
+JsonArray *
+arango_cursor_next_batch_sync (ArangoCursor        *self,
+                               GCancellable        *cancellable,
+                               GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_CURSOR (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_cursor_next_batch_async (self, cancellable, arango_sync_call_done, call);
+  return arango_cursor_next_batch_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
  * arango_cursor_close_async:
  * @self: an #ArangoCursor
  * @cancellable: (nullable): a #GCancellable
@@ -680,4 +708,29 @@ arango_cursor_close_finish (ArangoCursor  *self,
                             GError       **error)
 {
   return arango_call_finish_boolean (self, result, arango_cursor_close_async, error);
+}
+
+/**
+ * arango_cursor_close_sync:
+ * @self: an #ArangoCursor
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_cursor_close_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: %TRUE, or %FALSE with an error
+ */
+gboolean
+arango_cursor_close_sync (ArangoCursor        *self,
+                          GCancellable        *cancellable,
+                          GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_CURSOR (self), FALSE);
+
+  call = arango_sync_call_begin ();
+  arango_cursor_close_async (self, cancellable, arango_sync_call_done, call);
+  return arango_cursor_close_finish (self, arango_sync_call_wait (call), error);
 }

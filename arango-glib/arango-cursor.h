@@ -47,6 +47,10 @@ JsonArray  *arango_cursor_next_batch_finish (ArangoCursor        *self,
                                              GAsyncResult        *result,
                                              GError             **error);
 ARANGO_AVAILABLE_IN_ALL
+JsonArray  *arango_cursor_next_batch_sync   (ArangoCursor        *self,
+                                             GCancellable        *cancellable,
+                                             GError             **error);
+ARANGO_AVAILABLE_IN_ALL
 void        arango_cursor_close_async       (ArangoCursor        *self,
                                              GCancellable        *cancellable,
                                              GAsyncReadyCallback  callback,
@@ -54,6 +58,10 @@ void        arango_cursor_close_async       (ArangoCursor        *self,
 ARANGO_AVAILABLE_IN_ALL
 gboolean    arango_cursor_close_finish      (ArangoCursor        *self,
                                              GAsyncResult        *result,
+                                             GError             **error);
+ARANGO_AVAILABLE_IN_ALL
+gboolean    arango_cursor_close_sync        (ArangoCursor        *self,
+                                             GCancellable        *cancellable,
                                              GError             **error);
 
 G_END_DECLS

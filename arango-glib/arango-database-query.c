@@ -13,6 +13,7 @@
 #include "arango-error.h"
 #include "arango-request-private.h"
 #include "arango-transaction-private.h"
+#include "arango-sync-private.h"
 
 /**
  * arango_database_query_async:
@@ -63,6 +64,41 @@ arango_database_query_finish (ArangoDatabase  *self,
                               GError         **error)
 {
   return arango_call_finish_pointer (self, result, arango_database_query_async, error);
+}
+
+/**
+ * arango_database_query_sync:
+ * @self: an #ArangoDatabase
+ * @aql: the AQL query
+ * @bind_vars: (nullable): values for the query's bind parameters, e.g.
+ *   `{"name": "ada", "@coll": "users"}`
+ * @options: (nullable): query options
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_database_query_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): the #ArangoCursor, or %NULL with an error such
+ *   as %ARANGO_SERVER_ERROR_QUERY_PARSE (its message gives the position)
+ */
+ArangoCursor *
+arango_database_query_sync (ArangoDatabase      *self,
+                            const char          *aql,
+                            JsonObject          *bind_vars,
+                            ArangoQueryOptions  *options,
+                            GCancellable        *cancellable,
+                            GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (options == NULL || ARANGO_IS_QUERY_OPTIONS (options), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_database_query_async (self, aql, bind_vars, options, cancellable,
+                               arango_sync_call_done, call);
+  return arango_database_query_finish (self, arango_sync_call_wait (call), error);
 }
 
 static gboolean
@@ -153,6 +189,40 @@ arango_database_explain_finish (ArangoDatabase  *self,
 }
 
 /**
+ * arango_database_explain_sync:
+ * @self: an #ArangoDatabase
+ * @aql: the AQL query
+ * @bind_vars: (nullable): values for the query's bind parameters
+ * @options: (nullable): explain options as ArangoDB names them, e.g.
+ *   `allPlans`, `maxNumberOfPlans`, `optimizer`
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_database_explain_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): `plan` (or `plans`), `warnings`, `stats`,
+ *   `cacheable`; %NULL with an error
+ */
+JsonObject *
+arango_database_explain_sync (ArangoDatabase      *self,
+                              const char          *aql,
+                              JsonObject          *bind_vars,
+                              JsonObject          *options,
+                              GCancellable        *cancellable,
+                              GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_DATABASE (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_database_explain_async (self, aql, bind_vars, options, cancellable,
+                                 arango_sync_call_done, call);
+  return arango_database_explain_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
  * arango_database_validate_async:
  * @self: an #ArangoDatabase
  * @aql: the AQL query
@@ -200,6 +270,34 @@ arango_database_validate_finish (ArangoDatabase  *self,
                                  GError         **error)
 {
   return arango_call_finish_pointer (self, result, arango_database_validate_async, error);
+}
+
+/**
+ * arango_database_validate_sync:
+ * @self: an #ArangoDatabase
+ * @aql: the AQL query
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_database_validate_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): `parsed`, `collections`, `bindVars` and `ast`;
+ *   %NULL with an error such as %ARANGO_SERVER_ERROR_QUERY_PARSE
+ */
+JsonObject *
+arango_database_validate_sync (ArangoDatabase      *self,
+                               const char          *aql,
+                               GCancellable        *cancellable,
+                               GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_DATABASE (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_database_validate_async (self, aql, cancellable, arango_sync_call_done, call);
+  return arango_database_validate_finish (self, arango_sync_call_wait (call), error);
 }
 
 /**
@@ -251,6 +349,41 @@ arango_database_begin_transaction_finish (ArangoDatabase  *self,
 }
 
 /**
+ * arango_database_begin_transaction_sync:
+ * @self: an #ArangoDatabase
+ * @read: (array zero-terminated=1) (nullable): collections the transaction reads
+ * @write: (array zero-terminated=1) (nullable): collections it writes
+ * @exclusive: (array zero-terminated=1) (nullable): collections it writes
+ *   with an exclusive lock
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_database_begin_transaction_async(); see
+ * there. For scripts, tools and worker threads: it blocks the calling
+ * thread.
+ *
+ * Returns: (transfer full): the #ArangoTransaction, or %NULL with an error
+ *   such as %ARANGO_SERVER_ERROR_DATA_SOURCE_NOT_FOUND
+ */
+ArangoTransaction *
+arango_database_begin_transaction_sync (ArangoDatabase      *self,
+                                        const char * const  *read,
+                                        const char * const  *write,
+                                        const char * const  *exclusive,
+                                        GCancellable        *cancellable,
+                                        GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_DATABASE (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_database_begin_transaction_async (self, read, write, exclusive, cancellable,
+                                           arango_sync_call_done, call);
+  return arango_database_begin_transaction_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
  * arango_database_list_transactions_async:
  * @self: an #ArangoDatabase
  * @cancellable: (nullable): a #GCancellable
@@ -293,4 +426,31 @@ arango_database_list_transactions_finish (ArangoDatabase  *self,
                                           GError         **error)
 {
   return arango_call_finish_pointer (self, result, arango_database_list_transactions_async, error);
+}
+
+/**
+ * arango_database_list_transactions_sync:
+ * @self: an #ArangoDatabase
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_database_list_transactions_async(); see
+ * there. For scripts, tools and worker threads: it blocks the calling
+ * thread.
+ *
+ * Returns: (transfer full): one object per transaction, with `id` and
+ *   `state`; %NULL with an error
+ */
+JsonArray *
+arango_database_list_transactions_sync (ArangoDatabase      *self,
+                                        GCancellable        *cancellable,
+                                        GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_DATABASE (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_database_list_transactions_async (self, cancellable, arango_sync_call_done, call);
+  return arango_database_list_transactions_finish (self, arango_sync_call_wait (call), error);
 }

@@ -13,6 +13,7 @@
 #include "arango-database-private.h"
 #include "arango-error.h"
 #include "arango-request-private.h"
+#include "arango-sync-private.h"
 
 /**
  * ArangoDatabase:
@@ -313,6 +314,32 @@ arango_database_list_databases_finish (ArangoDatabase  *self,
 }
 
 /**
+ * arango_database_list_databases_sync:
+ * @self: an #ArangoDatabase
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_database_list_databases_async(); see there.
+ * For scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the database names,
+ *   or %NULL with an error
+ */
+char **
+arango_database_list_databases_sync (ArangoDatabase      *self,
+                                     GCancellable        *cancellable,
+                                     GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_DATABASE (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_database_list_databases_async (self, cancellable, arango_sync_call_done, call);
+  return arango_database_list_databases_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
  * arango_database_create_database_async:
  * @self: an #ArangoDatabase (the `_system` database)
  * @name: the new database's name
@@ -371,6 +398,38 @@ arango_database_create_database_finish (ArangoDatabase  *self,
 }
 
 /**
+ * arango_database_create_database_sync:
+ * @self: an #ArangoDatabase (the `_system` database)
+ * @name: the new database's name
+ * @users: (nullable): users to give access, each an object with
+ *   `username`, `passwd`, `active` and `extra`, as ArangoDB takes them
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_database_create_database_async(); see there.
+ * For scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: %TRUE, or %FALSE with an error such as
+ *   %ARANGO_SERVER_ERROR_DUPLICATE_NAME
+ */
+gboolean
+arango_database_create_database_sync (ArangoDatabase      *self,
+                                      const char          *name,
+                                      JsonArray           *users,
+                                      GCancellable        *cancellable,
+                                      GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_DATABASE (self), FALSE);
+
+  call = arango_sync_call_begin ();
+  arango_database_create_database_async (self, name, users, cancellable,
+                                         arango_sync_call_done, call);
+  return arango_database_create_database_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
  * arango_database_delete_database_async:
  * @self: an #ArangoDatabase (the `_system` database)
  * @name: the database to delete
@@ -415,6 +474,34 @@ arango_database_delete_database_finish (ArangoDatabase  *self,
                                         GError         **error)
 {
   return arango_call_finish_boolean (self, result, arango_database_delete_database_async, error);
+}
+
+/**
+ * arango_database_delete_database_sync:
+ * @self: an #ArangoDatabase (the `_system` database)
+ * @name: the database to delete
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_database_delete_database_async(); see there.
+ * For scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: %TRUE, or %FALSE with an error such as
+ *   %ARANGO_SERVER_ERROR_DATABASE_NOT_FOUND
+ */
+gboolean
+arango_database_delete_database_sync (ArangoDatabase      *self,
+                                      const char          *name,
+                                      GCancellable        *cancellable,
+                                      GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_DATABASE (self), FALSE);
+
+  call = arango_sync_call_begin ();
+  arango_database_delete_database_async (self, name, cancellable, arango_sync_call_done, call);
+  return arango_database_delete_database_finish (self, arango_sync_call_wait (call), error);
 }
 
 /**
@@ -469,6 +556,33 @@ arango_database_has_database_finish (ArangoDatabase  *self,
 }
 
 /**
+ * arango_database_has_database_sync:
+ * @self: an #ArangoDatabase
+ * @name: a database name
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_database_has_database_async(); see there.
+ * For scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: %TRUE if it exists; %FALSE if not, or with an error
+ */
+gboolean
+arango_database_has_database_sync (ArangoDatabase      *self,
+                                   const char          *name,
+                                   GCancellable        *cancellable,
+                                   GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_DATABASE (self), FALSE);
+
+  call = arango_sync_call_begin ();
+  arango_database_has_database_async (self, name, cancellable, arango_sync_call_done, call);
+  return arango_database_has_database_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
  * arango_database_properties_async:
  * @self: an #ArangoDatabase
  * @cancellable: (nullable): a #GCancellable
@@ -508,6 +622,32 @@ arango_database_properties_finish (ArangoDatabase  *self,
                                    GError         **error)
 {
   return arango_call_finish_pointer (self, result, arango_database_properties_async, error);
+}
+
+/**
+ * arango_database_properties_sync:
+ * @self: an #ArangoDatabase
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_database_properties_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): `id`, `name`, `isSystem`, `path`, …; %NULL
+ *   with an error
+ */
+JsonObject *
+arango_database_properties_sync (ArangoDatabase      *self,
+                                 GCancellable        *cancellable,
+                                 GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_DATABASE (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_database_properties_async (self, cancellable, arango_sync_call_done, call);
+  return arango_database_properties_finish (self, arango_sync_call_wait (call), error);
 }
 
 /**
@@ -551,6 +691,33 @@ arango_database_list_collections_finish (ArangoDatabase  *self,
                                          GError         **error)
 {
   return arango_call_finish_pointer (self, result, arango_database_list_collections_async, error);
+}
+
+/**
+ * arango_database_list_collections_sync:
+ * @self: an #ArangoDatabase
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_database_list_collections_async(); see
+ * there. For scripts, tools and worker threads: it blocks the calling
+ * thread.
+ *
+ * Returns: (transfer full): one object per collection (`id`, `name`,
+ *   `type`, `isSystem`, `status`, …); %NULL with an error
+ */
+JsonArray *
+arango_database_list_collections_sync (ArangoDatabase      *self,
+                                       GCancellable        *cancellable,
+                                       GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_DATABASE (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_database_list_collections_async (self, cancellable, arango_sync_call_done, call);
+  return arango_database_list_collections_finish (self, arango_sync_call_wait (call), error);
 }
 
 static void
@@ -639,6 +806,40 @@ arango_database_create_collection_finish (ArangoDatabase  *self,
 }
 
 /**
+ * arango_database_create_collection_sync:
+ * @self: an #ArangoDatabase
+ * @name: the new collection's name
+ * @options: (nullable): collection properties as ArangoDB names them, e.g.
+ *   `type` (2 document, 3 edge), `waitForSync`, `keyOptions`, `schema`,
+ *   `numberOfShards`, `replicationFactor`
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_database_create_collection_async(); see
+ * there. For scripts, tools and worker threads: it blocks the calling
+ * thread.
+ *
+ * Returns: (transfer full): the new #ArangoCollection, or %NULL with an
+ *   error such as %ARANGO_SERVER_ERROR_DUPLICATE_NAME
+ */
+ArangoCollection *
+arango_database_create_collection_sync (ArangoDatabase      *self,
+                                        const char          *name,
+                                        JsonObject          *options,
+                                        GCancellable        *cancellable,
+                                        GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_DATABASE (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_database_create_collection_async (self, name, options, cancellable,
+                                           arango_sync_call_done, call);
+  return arango_database_create_collection_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
  * arango_database_delete_collection_async:
  * @self: an #ArangoDatabase
  * @name: the collection to delete
@@ -686,6 +887,35 @@ arango_database_delete_collection_finish (ArangoDatabase  *self,
 }
 
 /**
+ * arango_database_delete_collection_sync:
+ * @self: an #ArangoDatabase
+ * @name: the collection to delete
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_database_delete_collection_async(); see
+ * there. For scripts, tools and worker threads: it blocks the calling
+ * thread.
+ *
+ * Returns: %TRUE, or %FALSE with an error such as
+ *   %ARANGO_SERVER_ERROR_DATA_SOURCE_NOT_FOUND
+ */
+gboolean
+arango_database_delete_collection_sync (ArangoDatabase      *self,
+                                        const char          *name,
+                                        GCancellable        *cancellable,
+                                        GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_DATABASE (self), FALSE);
+
+  call = arango_sync_call_begin ();
+  arango_database_delete_collection_async (self, name, cancellable, arango_sync_call_done, call);
+  return arango_database_delete_collection_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
  * arango_database_has_collection_async:
  * @self: an #ArangoDatabase
  * @name: a collection name
@@ -729,4 +959,31 @@ arango_database_has_collection_finish (ArangoDatabase  *self,
                                        GError         **error)
 {
   return arango_call_finish_boolean (self, result, arango_database_has_collection_async, error);
+}
+
+/**
+ * arango_database_has_collection_sync:
+ * @self: an #ArangoDatabase
+ * @name: a collection name
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_database_has_collection_async(); see there.
+ * For scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: %TRUE if it exists; %FALSE if not, or with an error
+ */
+gboolean
+arango_database_has_collection_sync (ArangoDatabase      *self,
+                                     const char          *name,
+                                     GCancellable        *cancellable,
+                                     GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_DATABASE (self), FALSE);
+
+  call = arango_sync_call_begin ();
+  arango_database_has_collection_async (self, name, cancellable, arango_sync_call_done, call);
+  return arango_database_has_collection_finish (self, arango_sync_call_wait (call), error);
 }

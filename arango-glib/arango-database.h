@@ -45,6 +45,10 @@ char              **arango_database_list_databases_finish    (ArangoDatabase  *s
                                                               GAsyncResult    *result,
                                                               GError         **error);
 ARANGO_AVAILABLE_IN_ALL
+char              **arango_database_list_databases_sync      (ArangoDatabase      *self,
+                                                              GCancellable        *cancellable,
+                                                              GError             **error);
+ARANGO_AVAILABLE_IN_ALL
 void                arango_database_create_database_async    (ArangoDatabase      *self,
                                                               const char          *name,
                                                               JsonArray           *users,
@@ -56,6 +60,12 @@ gboolean            arango_database_create_database_finish   (ArangoDatabase  *s
                                                               GAsyncResult    *result,
                                                               GError         **error);
 ARANGO_AVAILABLE_IN_ALL
+gboolean            arango_database_create_database_sync     (ArangoDatabase      *self,
+                                                              const char          *name,
+                                                              JsonArray           *users,
+                                                              GCancellable        *cancellable,
+                                                              GError             **error);
+ARANGO_AVAILABLE_IN_ALL
 void                arango_database_delete_database_async    (ArangoDatabase      *self,
                                                               const char          *name,
                                                               GCancellable        *cancellable,
@@ -65,6 +75,11 @@ ARANGO_AVAILABLE_IN_ALL
 gboolean            arango_database_delete_database_finish   (ArangoDatabase  *self,
                                                               GAsyncResult    *result,
                                                               GError         **error);
+ARANGO_AVAILABLE_IN_ALL
+gboolean            arango_database_delete_database_sync     (ArangoDatabase      *self,
+                                                              const char          *name,
+                                                              GCancellable        *cancellable,
+                                                              GError             **error);
 ARANGO_AVAILABLE_IN_ALL
 void                arango_database_has_database_async       (ArangoDatabase      *self,
                                                               const char          *name,
@@ -76,6 +91,11 @@ gboolean            arango_database_has_database_finish      (ArangoDatabase  *s
                                                               GAsyncResult    *result,
                                                               GError         **error);
 ARANGO_AVAILABLE_IN_ALL
+gboolean            arango_database_has_database_sync        (ArangoDatabase      *self,
+                                                              const char          *name,
+                                                              GCancellable        *cancellable,
+                                                              GError             **error);
+ARANGO_AVAILABLE_IN_ALL
 void                arango_database_properties_async         (ArangoDatabase      *self,
                                                               GCancellable        *cancellable,
                                                               GAsyncReadyCallback  callback,
@@ -85,6 +105,10 @@ JsonObject         *arango_database_properties_finish        (ArangoDatabase  *s
                                                               GAsyncResult    *result,
                                                               GError         **error);
 ARANGO_AVAILABLE_IN_ALL
+JsonObject         *arango_database_properties_sync          (ArangoDatabase      *self,
+                                                              GCancellable        *cancellable,
+                                                              GError             **error);
+ARANGO_AVAILABLE_IN_ALL
 void                arango_database_list_collections_async   (ArangoDatabase      *self,
                                                               GCancellable        *cancellable,
                                                               GAsyncReadyCallback  callback,
@@ -93,6 +117,10 @@ ARANGO_AVAILABLE_IN_ALL
 JsonArray          *arango_database_list_collections_finish  (ArangoDatabase  *self,
                                                               GAsyncResult    *result,
                                                               GError         **error);
+ARANGO_AVAILABLE_IN_ALL
+JsonArray          *arango_database_list_collections_sync    (ArangoDatabase      *self,
+                                                              GCancellable        *cancellable,
+                                                              GError             **error);
 ARANGO_AVAILABLE_IN_ALL
 void                arango_database_create_collection_async  (ArangoDatabase      *self,
                                                               const char          *name,
@@ -105,6 +133,12 @@ ArangoCollection   *arango_database_create_collection_finish (ArangoDatabase  *s
                                                               GAsyncResult    *result,
                                                               GError         **error);
 ARANGO_AVAILABLE_IN_ALL
+ArangoCollection   *arango_database_create_collection_sync   (ArangoDatabase      *self,
+                                                              const char          *name,
+                                                              JsonObject          *options,
+                                                              GCancellable        *cancellable,
+                                                              GError             **error);
+ARANGO_AVAILABLE_IN_ALL
 void                arango_database_delete_collection_async  (ArangoDatabase      *self,
                                                               const char          *name,
                                                               GCancellable        *cancellable,
@@ -115,6 +149,11 @@ gboolean            arango_database_delete_collection_finish (ArangoDatabase  *s
                                                               GAsyncResult    *result,
                                                               GError         **error);
 ARANGO_AVAILABLE_IN_ALL
+gboolean            arango_database_delete_collection_sync   (ArangoDatabase      *self,
+                                                              const char          *name,
+                                                              GCancellable        *cancellable,
+                                                              GError             **error);
+ARANGO_AVAILABLE_IN_ALL
 void                arango_database_has_collection_async     (ArangoDatabase      *self,
                                                               const char          *name,
                                                               GCancellable        *cancellable,
@@ -124,6 +163,11 @@ ARANGO_AVAILABLE_IN_ALL
 gboolean            arango_database_has_collection_finish    (ArangoDatabase  *self,
                                                               GAsyncResult    *result,
                                                               GError         **error);
+ARANGO_AVAILABLE_IN_ALL
+gboolean            arango_database_has_collection_sync      (ArangoDatabase      *self,
+                                                              const char          *name,
+                                                              GCancellable        *cancellable,
+                                                              GError             **error);
 ARANGO_AVAILABLE_IN_ALL
 void                arango_database_query_async              (ArangoDatabase      *self,
                                                               const char          *aql,
@@ -137,6 +181,13 @@ ArangoCursor       *arango_database_query_finish             (ArangoDatabase  *s
                                                               GAsyncResult    *result,
                                                               GError         **error);
 ARANGO_AVAILABLE_IN_ALL
+ArangoCursor       *arango_database_query_sync               (ArangoDatabase      *self,
+                                                              const char          *aql,
+                                                              JsonObject          *bind_vars,
+                                                              ArangoQueryOptions  *options,
+                                                              GCancellable        *cancellable,
+                                                              GError             **error);
+ARANGO_AVAILABLE_IN_ALL
 void                arango_database_explain_async            (ArangoDatabase      *self,
                                                               const char          *aql,
                                                               JsonObject          *bind_vars,
@@ -149,6 +200,13 @@ JsonObject         *arango_database_explain_finish           (ArangoDatabase  *s
                                                               GAsyncResult    *result,
                                                               GError         **error);
 ARANGO_AVAILABLE_IN_ALL
+JsonObject         *arango_database_explain_sync             (ArangoDatabase      *self,
+                                                              const char          *aql,
+                                                              JsonObject          *bind_vars,
+                                                              JsonObject          *options,
+                                                              GCancellable        *cancellable,
+                                                              GError             **error);
+ARANGO_AVAILABLE_IN_ALL
 void                arango_database_validate_async           (ArangoDatabase      *self,
                                                               const char          *aql,
                                                               GCancellable        *cancellable,
@@ -158,6 +216,11 @@ ARANGO_AVAILABLE_IN_ALL
 JsonObject         *arango_database_validate_finish          (ArangoDatabase  *self,
                                                               GAsyncResult    *result,
                                                               GError         **error);
+ARANGO_AVAILABLE_IN_ALL
+JsonObject         *arango_database_validate_sync            (ArangoDatabase      *self,
+                                                              const char          *aql,
+                                                              GCancellable        *cancellable,
+                                                              GError             **error);
 ARANGO_AVAILABLE_IN_ALL
 void                arango_database_begin_transaction_async  (ArangoDatabase      *self,
                                                               const char * const  *read,
@@ -171,6 +234,13 @@ ArangoTransaction  *arango_database_begin_transaction_finish (ArangoDatabase  *s
                                                               GAsyncResult    *result,
                                                               GError         **error);
 ARANGO_AVAILABLE_IN_ALL
+ArangoTransaction  *arango_database_begin_transaction_sync   (ArangoDatabase      *self,
+                                                              const char * const  *read,
+                                                              const char * const  *write,
+                                                              const char * const  *exclusive,
+                                                              GCancellable        *cancellable,
+                                                              GError             **error);
+ARANGO_AVAILABLE_IN_ALL
 void                arango_database_list_transactions_async  (ArangoDatabase      *self,
                                                               GCancellable        *cancellable,
                                                               GAsyncReadyCallback  callback,
@@ -179,5 +249,9 @@ ARANGO_AVAILABLE_IN_ALL
 JsonArray          *arango_database_list_transactions_finish (ArangoDatabase  *self,
                                                               GAsyncResult    *result,
                                                               GError         **error);
+ARANGO_AVAILABLE_IN_ALL
+JsonArray          *arango_database_list_transactions_sync   (ArangoDatabase      *self,
+                                                              GCancellable        *cancellable,
+                                                              GError             **error);
 
 G_END_DECLS

@@ -234,4 +234,18 @@ typedef enum {
   ARANGO_COLLECTION_TYPE_EDGE = 3,
 } ArangoCollectionType;
 
+/**
+ * ArangoEdgeDirection:
+ * @ARANGO_EDGE_DIRECTION_ANY: edges that start or end at the vertex
+ * @ARANGO_EDGE_DIRECTION_OUT: edges that start at the vertex (`_from`)
+ * @ARANGO_EDGE_DIRECTION_IN: edges that end at the vertex (`_to`)
+ *
+ * Which edges of a vertex arango_graph_edges_async() lists.
+ */
+typedef enum {
+  ARANGO_EDGE_DIRECTION_ANY = 0,
+  ARANGO_EDGE_DIRECTION_OUT = 1,
+  ARANGO_EDGE_DIRECTION_IN = 2,
+} ArangoEdgeDirection;
+
 G_END_DECLS

@@ -22,5 +22,9 @@
 #include <arango-glib/arango-cursor.h>
 #include <arango-glib/arango-query-options.h>
 #include <arango-glib/arango-transaction.h>
+#include <arango-glib/arango-graph.h>
+#include <arango-glib/arango-database-graphs.h>
+#include <arango-glib/arango-document-object.h>
+#include <arango-glib/arango-query-model.h>
 
 #undef __ARANGO_GLIB_INSIDE__

@@ -12,6 +12,7 @@
 #include "arango-error.h"
 #include "arango-request-private.h"
 #include "arango-transaction-private.h"
+#include "arango-sync-private.h"
 
 /**
  * ArangoTransaction:
@@ -250,6 +251,38 @@ arango_transaction_query_finish (ArangoTransaction  *self,
   return arango_call_finish_pointer (self, result, arango_transaction_query_async, error);
 }
 
+/**
+ * arango_transaction_query_sync:
+ * @self: an #ArangoTransaction
+ * @aql: the AQL query
+ * @bind_vars: (nullable): values for the query's bind parameters
+ * @options: (nullable): query options
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_transaction_query_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): the #ArangoCursor, or %NULL with an error
+ */
+ArangoCursor *
+arango_transaction_query_sync (ArangoTransaction   *self,
+                               const char          *aql,
+                               JsonObject          *bind_vars,
+                               ArangoQueryOptions  *options,
+                               GCancellable        *cancellable,
+                               GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_TRANSACTION (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_transaction_query_async (self, aql, bind_vars, options, cancellable,
+                                  arango_sync_call_done, call);
+  return arango_transaction_query_finish (self, arango_sync_call_wait (call), error);
+}
+
 /* The transaction's own calls: /_api/transaction/{id} */
 static void
 call_on_transaction (ArangoTransaction   *self,
@@ -310,6 +343,32 @@ arango_transaction_commit_finish (ArangoTransaction  *self,
 }
 
 /**
+ * arango_transaction_commit_sync:
+ * @self: an #ArangoTransaction
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_transaction_commit_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: %TRUE, or %FALSE with an error such as
+ *   %ARANGO_SERVER_ERROR_TRANSACTION_NOT_FOUND
+ */
+gboolean
+arango_transaction_commit_sync (ArangoTransaction   *self,
+                                GCancellable        *cancellable,
+                                GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_TRANSACTION (self), FALSE);
+
+  call = arango_sync_call_begin ();
+  arango_transaction_commit_async (self, cancellable, arango_sync_call_done, call);
+  return arango_transaction_commit_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
  * arango_transaction_abort_async:
  * @self: an #ArangoTransaction
  * @cancellable: (nullable): a #GCancellable
@@ -347,6 +406,31 @@ arango_transaction_abort_finish (ArangoTransaction  *self,
                                  GError            **error)
 {
   return arango_call_finish_boolean (self, result, arango_transaction_abort_async, error);
+}
+
+/**
+ * arango_transaction_abort_sync:
+ * @self: an #ArangoTransaction
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_transaction_abort_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: %TRUE, or %FALSE with an error
+ */
+gboolean
+arango_transaction_abort_sync (ArangoTransaction   *self,
+                               GCancellable        *cancellable,
+                               GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_TRANSACTION (self), FALSE);
+
+  call = arango_sync_call_begin ();
+  arango_transaction_abort_async (self, cancellable, arango_sync_call_done, call);
+  return arango_transaction_abort_finish (self, arango_sync_call_wait (call), error);
 }
 
 static void
@@ -407,4 +491,30 @@ arango_transaction_status_finish (ArangoTransaction  *self,
                                   GError            **error)
 {
   return arango_call_finish_pointer (self, result, arango_transaction_status_async, error);
+}
+
+/**
+ * arango_transaction_status_sync:
+ * @self: an #ArangoTransaction
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_transaction_status_async(); see there. For
+ * scripts, tools and worker threads: it blocks the calling thread.
+ *
+ * Returns: (transfer full): "running", "committed" or "aborted", or %NULL
+ *   with an error
+ */
+char *
+arango_transaction_status_sync (ArangoTransaction   *self,
+                                GCancellable        *cancellable,
+                                GError             **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_TRANSACTION (self), NULL);
+
+  call = arango_sync_call_begin ();
+  arango_transaction_status_async (self, cancellable, arango_sync_call_done, call);
+  return arango_transaction_status_finish (self, arango_sync_call_wait (call), error);
 }

@@ -41,6 +41,13 @@ ArangoCursor     *arango_transaction_query_finish   (ArangoTransaction   *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
 ARANGO_AVAILABLE_IN_ALL
+ArangoCursor     *arango_transaction_query_sync     (ArangoTransaction   *self,
+                                                     const char          *aql,
+                                                     JsonObject          *bind_vars,
+                                                     ArangoQueryOptions  *options,
+                                                     GCancellable        *cancellable,
+                                                     GError             **error);
+ARANGO_AVAILABLE_IN_ALL
 void              arango_transaction_commit_async   (ArangoTransaction   *self,
                                                      GCancellable        *cancellable,
                                                      GAsyncReadyCallback  callback,
@@ -48,6 +55,10 @@ void              arango_transaction_commit_async   (ArangoTransaction   *self,
 ARANGO_AVAILABLE_IN_ALL
 gboolean          arango_transaction_commit_finish  (ArangoTransaction   *self,
                                                      GAsyncResult        *result,
+                                                     GError             **error);
+ARANGO_AVAILABLE_IN_ALL
+gboolean          arango_transaction_commit_sync    (ArangoTransaction   *self,
+                                                     GCancellable        *cancellable,
                                                      GError             **error);
 ARANGO_AVAILABLE_IN_ALL
 void              arango_transaction_abort_async    (ArangoTransaction   *self,
@@ -59,6 +70,10 @@ gboolean          arango_transaction_abort_finish   (ArangoTransaction   *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
 ARANGO_AVAILABLE_IN_ALL
+gboolean          arango_transaction_abort_sync     (ArangoTransaction   *self,
+                                                     GCancellable        *cancellable,
+                                                     GError             **error);
+ARANGO_AVAILABLE_IN_ALL
 void              arango_transaction_status_async   (ArangoTransaction   *self,
                                                      GCancellable        *cancellable,
                                                      GAsyncReadyCallback  callback,
@@ -66,6 +81,10 @@ void              arango_transaction_status_async   (ArangoTransaction   *self,
 ARANGO_AVAILABLE_IN_ALL
 char             *arango_transaction_status_finish  (ArangoTransaction   *self,
                                                      GAsyncResult        *result,
+                                                     GError             **error);
+ARANGO_AVAILABLE_IN_ALL
+char             *arango_transaction_status_sync    (ArangoTransaction   *self,
+                                                     GCancellable        *cancellable,
                                                      GError             **error);
 
 G_END_DECLS

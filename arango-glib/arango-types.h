@@ -21,5 +21,8 @@ typedef struct _ArangoCursor ArangoCursor;
 typedef struct _ArangoTransaction ArangoTransaction;
 typedef struct _ArangoQueryOptions ArangoQueryOptions;
 typedef struct _ArangoHostResolver ArangoHostResolver;
+typedef struct _ArangoGraph ArangoGraph;
+typedef struct _ArangoDocument ArangoDocument;
+typedef struct _ArangoQueryModel ArangoQueryModel;
 
 G_END_DECLS

@@ -4,8 +4,8 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
 """Create a collection, insert documents, read and update one, run an AQL
-query batch by batch, run a stream transaction that commits and one that
-aborts, and delete the collection again.
+query batch by batch and again as a list model, run a stream transaction
+that commits and one that aborts, and delete the collection again.
 
 Usage: data.py [HOSTS]
 
@@ -14,8 +14,8 @@ ArangoDB emulator ($ARANGO_EMULATOR, or arango-emulator on PATH) with three
 coordinators.
 
 Documents are built with Json.from_string() and shown with Json.to_string().
-PyGObject 3.42 has no awaitable calls: each call gets a callback that
-finishes it and quits a GLib.MainLoop.
+A script like this one uses the blocking *_sync calls: they need no main
+loop (a GUI would use the _async ones).
 """
 
 import os
@@ -53,25 +53,6 @@ PEOPLE = [
 
 class Unexpected(Exception):
     """A call worked, but did not give what it should have."""
-
-
-def call(obj, method, *args):
-    """obj.<method>_async(*args, None, callback, None), then its _finish."""
-    loop = GLib.MainLoop()
-    outcome = {}
-
-    def on_done(source, result, user_data):
-        try:
-            outcome['value'] = getattr(source, method + '_finish')(result)
-        except GLib.GError as error:
-            outcome['error'] = error
-        loop.quit()
-
-    getattr(obj, method + '_async')(*args, None, on_done, None)
-    loop.run()
-    if 'error' in outcome:
-        raise outcome['error']
-    return outcome['value']
 
 
 def text(value):
@@ -119,32 +100,32 @@ def stop_emulator(process):
 
 def create_collection(db):
     # Left over from an earlier run against a real server?
-    if call(db, 'has_collection', COLLECTION):
-        call(db, 'delete_collection', COLLECTION)
+    if db.has_collection_sync(COLLECTION, None):
+        db.delete_collection_sync(COLLECTION, None)
         show('delete leftover', COLLECTION)
-    people = call(db, 'create_collection', COLLECTION, None)
+    people = db.create_collection_sync(COLLECTION, None, None)
     show('create_collection', people.get_name())
     return people
 
 
 def insert_people(people):
     for document in PEOPLE:
-        meta = call(people, 'insert', Json.from_string(document),
-                    Arango.DocumentFlags.RETURN_NEW)
+        meta = people.insert_sync(Json.from_string(document),
+                                  Arango.DocumentFlags.RETURN_NEW, None)
         show('insert', text(meta.get_object_member('new')))
-    count = call(people, 'count')
+    count = people.count_sync(None)
     show('count', '%d documents' % count)
     expect(count == len(PEOPLE), 'count')
 
 
 def get_and_update(people):
-    ada = call(people, 'get', 'ada', None)
+    ada = people.get_sync('ada', None, None)
     show('get ada', text(ada))
 
     # Merges the new attribute into the stored document
     change = Json.from_string('{"_key": "ada", '
                               '"known for": "the first program"}')
-    meta = call(people, 'update', change, Arango.DocumentFlags.RETURN_NEW)
+    meta = people.update_sync(change, Arango.DocumentFlags.RETURN_NEW, None)
     show('update ada', '_rev %s → %s' % (meta.get_string_member('_oldRev'),
                                           meta.get_string_member('_rev')))
     show('', text(meta.get_object_member('new')))
@@ -153,7 +134,7 @@ def get_and_update(people):
 
     # By id this time
     show('get %s/ada' % COLLECTION,
-         text(call(people, 'get', COLLECTION + '/ada', None)))
+         text(people.get_sync(COLLECTION + '/ada', None, None)))
 
 
 def run_query(db):
@@ -166,14 +147,14 @@ def run_query(db):
     show('query', aql)
     show('  bind variables', text(bind_vars))
     show('  options', 'batch size %d, count' % options.get_batch_size())
-    cursor = call(db, 'query', aql, bind_vars, options)
+    cursor = db.query_sync(aql, bind_vars, options, None)
     show('  count', '%d results' % cursor.get_count())
 
     # One batch after the other, until there are no more
     seen = 0
     number = 1
     while True:
-        batch = call(cursor, 'next_batch')
+        batch = cursor.next_batch_sync(None)
         if batch is None:
             break
         seen += batch.get_length()
@@ -184,30 +165,59 @@ def run_query(db):
     expect(seen == cursor.get_count(), 'the batches add up to the count')
 
 
+
+def run_query_model(db):
+    """The same kind of query as a Gio.ListModel, as a GTK list view would
+    show it: it fills itself batch by batch while a main loop runs."""
+    options = Arango.QueryOptions(batch_size=3)
+    model = Arango.QueryModel.new(
+        db, 'FOR p IN %s SORT p.name RETURN p' % COLLECTION, None, options)
+    loop = GLib.MainLoop()
+
+    def on_items_changed(model, position, removed, added):
+        names = [model.get_item(i).get_member('name').get_string()
+                 for i in range(position, position + added)]
+        show('  items %d-%d' % (position, position + added - 1),
+             ', '.join(names))
+
+    def on_loading(model, pspec):
+        if not model.props.loading:
+            loop.quit()
+
+    model.connect('items-changed', on_items_changed)
+    model.connect('notify::loading', on_loading)
+    show('query model', model.get_query())
+    model.load()
+    loop.run()
+    if model.props.error:
+        raise model.props.error
+    show('  loaded', '%d documents' % model.get_n_items())
+    expect(model.get_n_items() == len(PEOPLE), 'the model holds every person')
+
 def shows(collection, key, label, expected):
-    found = call(collection, 'has', key)
+    found = collection.has_sync(key, None)
     show(label, 'yes' if found else 'no')
     expect(found == expected, label)
 
 
 def run_transaction(db, people, document, key, commit):
     title = 'transaction (commits)' if commit else 'transaction (aborts)'
-    transaction = call(db, 'begin_transaction', None, [COLLECTION], None)
+    transaction = db.begin_transaction_sync(None, [COLLECTION], None, None)
     show(title, 'id %s' % transaction.get_id())
 
     # A collection handle whose calls run inside the transaction
     inside = transaction.get_collection(COLLECTION)
-    meta = call(inside, 'insert', Json.from_string(document),
-                Arango.DocumentFlags.NONE)
+    meta = inside.insert_sync(Json.from_string(document),
+                              Arango.DocumentFlags.NONE, None)
     show('  insert', meta.get_string_member('_id'))
     shows(inside, key, '  inside sees %s' % key, True)
     shows(people, key, '  outside sees %s' % key, False)
 
     if commit:
-        call(transaction, 'commit')
+        transaction.commit_sync(None)
         show('  commit', 'done')
     else:
-        call(transaction, 'abort')
+        transaction.abort_sync(None)
         show('  abort', 'done')
     shows(people, key, '  outside sees %s' % key, commit)
 
@@ -215,7 +225,7 @@ def run_transaction(db, people, document, key, commit):
 def run(hosts):
     client = Arango.Client.new(hosts)
     print('Client for %s' % ', '.join(client.get_hosts()))
-    db = call(client, 'db', '_system', 'root', '')
+    db = client.db_sync('_system', 'root', '', None)
     print('Database %s as root\n' % db.get_name())
 
     people = create_collection(db)
@@ -225,22 +235,24 @@ def run(hosts):
         print()
         run_query(db)
         print()
+        run_query_model(db)
+        print()
         run_transaction(db, people, '{"_key": "linus", "name": '
                         '"Linus Torvalds", "born": 1969}', 'linus', True)
         run_transaction(db, people, '{"_key": "nobody", "name": '
                         '"Never Stored", "born": 2000}', 'nobody', False)
-        count = call(people, 'count')
+        count = people.count_sync(None)
         show('count', '%d documents' % count)
         expect(count == len(PEOPLE) + 1, 'count after the transactions')
         print()
     except (GLib.GError, Unexpected):
         # Clean up after a failed step, then report it
         try:
-            call(db, 'delete_collection', COLLECTION)
+            db.delete_collection_sync(COLLECTION, None)
         except GLib.GError:
             pass
         raise
-    call(db, 'delete_collection', COLLECTION)
+    db.delete_collection_sync(COLLECTION, None)
     show('delete_collection', COLLECTION)
 
 

@@ -11,8 +11,8 @@ HOSTS is one URL or a comma-separated list.  Without it, the demo starts the
 ArangoDB emulator ($ARANGO_EMULATOR, or arango-emulator on PATH) with three
 coordinators.
 
-PyGObject 3.42 has no awaitable calls: each call gets a callback that
-finishes it and quits a GLib.MainLoop.
+A script like this one uses the blocking *_sync calls: they need no main
+loop (a GUI would use the _async ones).
 """
 
 import os
@@ -27,25 +27,6 @@ gi.require_version('Json', '1.0')
 gi.require_version('Arango', '1.0')
 
 from gi.repository import Arango, GLib  # noqa: E402
-
-
-def call(obj, method, *args):
-    """obj.<method>_async(*args, None, callback, None), then its _finish."""
-    loop = GLib.MainLoop()
-    outcome = {}
-
-    def on_done(source, result, user_data):
-        try:
-            outcome['value'] = getattr(source, method + '_finish')(result)
-        except GLib.GError as error:
-            outcome['error'] = error
-        loop.quit()
-
-    getattr(obj, method + '_async')(*args, None, on_done, None)
-    loop.run()
-    if 'error' in outcome:
-        raise outcome['error']
-    return outcome['value']
 
 
 def start_emulator():
@@ -85,7 +66,7 @@ def health_lines(health):
 
 
 def first_dbserver(cluster):
-    servers = call(cluster, 'health').get_member('Health').get_object()
+    servers = cluster.health_sync(None).get_member('Health').get_object()
     for server_id in servers.get_members():
         if servers.get_object_member(server_id) \
                 .get_string_member('Role') == 'DBServer':
@@ -96,46 +77,46 @@ def first_dbserver(cluster):
 def run(hosts):
     client = Arango.Client.new(hosts)
     print('Client for %s' % ', '.join(client.get_hosts()))
-    db = call(client, 'db', '_system', 'root', '')
+    db = client.db_sync('_system', 'root', '', None)
     cluster = db.get_cluster()
     print('Database %s as root\n' % db.get_name())
 
     dbserver = first_dbserver(cluster)
     steps = [
-        ('server_id', lambda: call(cluster, 'server_id')),
-        ('server_role', lambda: call(cluster, 'server_role')),
-        ('server_mode', lambda: call(cluster, 'server_mode')),
-        ('health', lambda: health_lines(call(cluster, 'health'))),
+        ('server_id', lambda: cluster.server_id_sync(None)),
+        ('server_role', lambda: cluster.server_role_sync(None)),
+        ('server_mode', lambda: cluster.server_mode_sync(None)),
+        ('health', lambda: health_lines(cluster.health_sync(None))),
         ('statistics', lambda: '%s: %d members' % (
-            dbserver, call(cluster, 'statistics', dbserver).get_size())),
+            dbserver, cluster.statistics_sync(dbserver, None).get_size())),
         ('server_statistics', lambda: '%s: %d members' % (
             dbserver,
-            call(cluster, 'server_statistics', dbserver).get_size())),
-        ('server_version', lambda: call(cluster, 'server_version', dbserver)
+            cluster.server_statistics_sync(dbserver, None).get_size())),
+        ('server_version', lambda: cluster.server_version_sync(dbserver, None)
             .get_string_member('version')),
-        ('server_engine', lambda: call(cluster, 'server_engine', dbserver)
+        ('server_engine', lambda: cluster.server_engine_sync(dbserver, None)
             .get_string_member('name')),
-        ('server_count', lambda: '%d coordinators' % call(
-            cluster, 'server_count').get_int_member('numberOfCoordinators')),
-        ('endpoints', lambda: ', '.join(call(cluster, 'endpoints'))),
-        ('maintenance on', lambda: call(cluster, 'toggle_maintenance_mode',
-                                        'on') and 'done'),
-        ('maintenance off', lambda: call(cluster, 'toggle_maintenance_mode',
-                                         'off') and 'done'),
-        ('server maintenance on', lambda: call(
-            cluster, 'toggle_server_maintenance_mode', dbserver,
-            'maintenance', 60) and dbserver),
-        ('server maintenance off', lambda: call(
-            cluster, 'toggle_server_maintenance_mode', dbserver,
-            'normal', 0) and dbserver),
-        ('calculate_imbalance', lambda: 'leader imbalance %g' % call(
-            cluster, 'calculate_imbalance').get_object_member('leader')
+        ('server_count', lambda: '%d coordinators' % cluster.server_count_sync(
+            None).get_int_member('numberOfCoordinators')),
+        ('endpoints', lambda: ', '.join(cluster.endpoints_sync(None))),
+        ('maintenance on', lambda: cluster.toggle_maintenance_mode_sync(
+            'on', None) and 'done'),
+        ('maintenance off', lambda: cluster.toggle_maintenance_mode_sync(
+            'off', None) and 'done'),
+        ('server maintenance on',
+         lambda: cluster.toggle_server_maintenance_mode_sync(
+             dbserver, 'maintenance', 60, None) and dbserver),
+        ('server maintenance off',
+         lambda: cluster.toggle_server_maintenance_mode_sync(
+             dbserver, 'normal', 0, None) and dbserver),
+        ('calculate_imbalance', lambda: 'leader imbalance %g' % cluster
+            .calculate_imbalance_sync(None).get_object_member('leader')
             .get_double_member('imbalance')),
-        ('calculate_rebalance_plan', lambda: '%d moves' % len(call(
-            cluster, 'calculate_rebalance_plan', None)
+        ('calculate_rebalance_plan', lambda: '%d moves' % len(
+            cluster.calculate_rebalance_plan_sync(None, None)
             .get_array_member('moves').get_elements() or [])),
-        ('vpack_sort_migration', lambda: '%d DB-Servers' % call(
-            cluster, 'vpack_sort_migration_status').get_size()),
+        ('vpack_sort_migration', lambda: '%d DB-Servers' % cluster
+            .vpack_sort_migration_status_sync(None).get_size()),
     ]
 
     failed = 0

@@ -6,7 +6,8 @@
  *
  * HOSTS is one URL or a comma-separated list. Without it, the demo starts
  * the ArangoDB emulator ($ARANGO_EMULATOR, or arango-emulator on PATH) with
- * three coordinators. Every call is an async method used with yield.
+ * three coordinators. Like a script, it uses the blocking _sync form of
+ * every call and runs no main loop.
  */
 
 class Demo : Object {
@@ -24,8 +25,8 @@ class Demo : Object {
            e.domain.to_string (), e.code);
   }
 
-  private async string health_lines () throws Error {
-    var health = yield cluster.health_async (null);
+  private string health_lines () throws Error {
+    var health = cluster.health_sync (null);
     var servers = health.get_object_member ("Health");
     var lines = new StringBuilder ();
 
@@ -40,7 +41,7 @@ class Demo : Object {
     return lines.str;
   }
 
-  /* Vala has no async delegates: the steps are run by their index. */
+  /* The steps are run by their index. */
   private const string[] STEPS = {
     "server_id", "server_role", "server_mode", "health", "statistics",
     "server_statistics", "server_version", "server_engine", "server_count",
@@ -49,71 +50,71 @@ class Demo : Object {
     "vpack_sort_migration",
   };
 
-  private async string run_step (int step) throws Error {
+  private string run_step (int step) throws Error {
     switch (step) {
     case 0:
-      return yield cluster.server_id_async (null);
+      return cluster.server_id_sync (null);
     case 1:
-      return yield cluster.server_role_async (null);
+      return cluster.server_role_sync (null);
     case 2:
-      return yield cluster.server_mode_async (null);
+      return cluster.server_mode_sync (null);
     case 3:
-      return yield health_lines ();
+      return health_lines ();
     case 4:
-      var statistics = yield cluster.statistics_async (dbserver, null);
+      var statistics = cluster.statistics_sync (dbserver, null);
       return "%s: %u members".printf (dbserver, statistics.get_size ());
     case 5:
-      var statistics = yield cluster.server_statistics_async (dbserver, null);
+      var statistics = cluster.server_statistics_sync (dbserver, null);
       return "%s: %u members".printf (dbserver, statistics.get_size ());
     case 6:
-      var version = yield cluster.server_version_async (dbserver, null);
+      var version = cluster.server_version_sync (dbserver, null);
       return version.get_string_member ("version");
     case 7:
-      var engine = yield cluster.server_engine_async (dbserver, null);
+      var engine = cluster.server_engine_sync (dbserver, null);
       return engine.get_string_member ("name");
     case 8:
-      var count = yield cluster.server_count_async (null);
+      var count = cluster.server_count_sync (null);
       return "%lld coordinators".printf (count.get_int_member ("numberOfCoordinators"));
     case 9:
-      var endpoints = yield cluster.endpoints_async (null);
+      var endpoints = cluster.endpoints_sync (null);
       return string.joinv (", ", endpoints);
     case 10:
-      yield cluster.toggle_maintenance_mode_async ("on", null);
+      cluster.toggle_maintenance_mode_sync ("on", null);
       return "done";
     case 11:
-      yield cluster.toggle_maintenance_mode_async ("off", null);
+      cluster.toggle_maintenance_mode_sync ("off", null);
       return "done";
     case 12:
-      yield cluster.toggle_server_maintenance_mode_async (dbserver, "maintenance", 60, null);
+      cluster.toggle_server_maintenance_mode_sync (dbserver, "maintenance", 60, null);
       return dbserver;
     case 13:
-      yield cluster.toggle_server_maintenance_mode_async (dbserver, "normal", 0, null);
+      cluster.toggle_server_maintenance_mode_sync (dbserver, "normal", 0, null);
       return dbserver;
     case 14:
-      var imbalance = yield cluster.calculate_imbalance_async (null);
+      var imbalance = cluster.calculate_imbalance_sync (null);
       return "leader imbalance %g".printf (
         imbalance.get_object_member ("leader").get_double_member ("imbalance"));
     case 15:
-      var plan = yield cluster.calculate_rebalance_plan_async (null, null);
+      var plan = cluster.calculate_rebalance_plan_sync (null, null);
       return "%u moves".printf (plan.get_array_member ("moves").get_length ());
     case 16:
-      var status = yield cluster.vpack_sort_migration_status_async (null);
+      var status = cluster.vpack_sort_migration_status_sync (null);
       return "%u DB-Servers".printf (status.get_size ());
     default:
       assert_not_reached ();
     }
   }
 
-  public async int run (string hosts) throws Error {
+  public int run (string hosts) throws Error {
     var client = new Arango.Client (hosts);
     print ("Client for %s\n", string.joinv (", ", client.get_hosts ()));
-    var db = yield client.db_async ("_system", "root", "", null);
+    var db = client.db_sync ("_system", "root", "", null);
     cluster = db.cluster;
     print ("Database %s as root\n\n", db.name);
 
     for (var i = 0; i < STEPS.length; i++) {
       try {
-        show (STEPS[i], yield run_step (i));
+        show (STEPS[i], run_step (i));
       } catch (Error e) {
         show_error (STEPS[i], e);
       }
@@ -122,7 +123,7 @@ class Demo : Object {
   }
 }
 
-async Subprocess start_emulator (out string hosts) throws Error {
+Subprocess start_emulator (out string hosts) throws Error {
   var path = Environment.get_variable ("ARANGO_EMULATOR");
   if (path == null)
     path = Environment.find_program_in_path ("arango-emulator");
@@ -134,24 +135,24 @@ async Subprocess start_emulator (out string hosts) throws Error {
   var process = new Subprocess (SubprocessFlags.STDIN_PIPE | SubprocessFlags.STDOUT_PIPE,
                                 path, "--coordinators", "3", "--exit-on-eof");
   var output = new DataInputStream (process.get_stdout_pipe ());
-  hosts = yield output.read_line_async (Priority.DEFAULT, null);
+  hosts = output.read_line (null);
   if (hosts == null)
     throw new IOError.FAILED ("the emulator did not start");
   return process;
 }
 
-async void stop_emulator (Subprocess process) {
+void stop_emulator (Subprocess process) {
   try {
     process.get_stdin_pipe ().close ();
     process.send_signal (ProcessSignal.TERM);
-    yield process.wait_async (null);
+    process.wait (null);
   } catch (Error e) {
     warning ("Stopping the emulator: %s", e.message);
   }
   print ("Stopped the emulator\n");
 }
 
-async int run (string[] args) {
+int main (string[] args) {
   Subprocess? emulator = null;
   string hosts;
   int failed;
@@ -160,27 +161,15 @@ async int run (string[] args) {
     if (args.length > 1)
       hosts = args[1];
     else
-      emulator = yield start_emulator (out hosts);
-    failed = yield new Demo ().run (hosts);
+      emulator = start_emulator (out hosts);
+    failed = new Demo ().run (hosts);
   } catch (Error e) {
     print ("FAILED: %s (%s, code %d)\n", e.message, e.domain.to_string (), e.code);
     failed = 1;
   }
 
   if (emulator != null)
-    yield stop_emulator (emulator);
+    stop_emulator (emulator);
   print (failed > 0 ? "\n%d steps failed\n".printf (failed) : "\nEverything worked\n");
   return failed > 0 ? 1 : 0;
-}
-
-int main (string[] args) {
-  var loop = new MainLoop ();
-  var status = 1;
-
-  run.begin (args, (obj, result) => {
-    status = run.end (result);
-    loop.quit ();
-  });
-  loop.run ();
-  return status;
 }

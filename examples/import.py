@@ -30,7 +30,7 @@ from gi.repository import Arango, Gio, GLib  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from data import call, start_emulator, stop_emulator  # noqa: E402
+from data import start_emulator, stop_emulator  # noqa: E402
 
 COLLECTION = 'demo_measurements'
 CHUNK_SIZE = 256 * 1024
@@ -55,50 +55,29 @@ def show_progress(done, total, *user_data):
     sys.stdout.flush()
 
 
-def import_file(collection, path):
-    """import_bulk_from_file_async with a progress callback. PyGObject 3.42
-    cannot pass an explicit progress_data to a callback that outlives the
-    call, so it is left out and the rest goes by keyword."""
-    loop = GLib.MainLoop()
-    outcome = {}
-
-    def on_done(source, result, *user_data):
-        try:
-            outcome['value'] = source.import_bulk_from_file_finish(result)
-        except GLib.GError as error:
-            outcome['error'] = error
-        loop.quit()
-
-    collection.import_bulk_from_file_async(Gio.File.new_for_path(path),
-                                           CHUNK_SIZE, None,
-                                           progress_callback=show_progress,
-                                           cancellable=None,
-                                           callback=on_done)
-    loop.run()
-    print()
-    if 'error' in outcome:
-        raise outcome['error']
-    return outcome['value']
-
-
 def run(hosts, path):
     client = Arango.Client.new(hosts)
     # Bodies of 4 KiB and more go compressed; a server whose queue is
     # longer than 5 s refuses at once instead of piling the chunks up.
     client.set_request_compression(4096)
     client.set_max_queue_time(5.0)
-    db = call(client, 'db', '_system', 'root', '')
-    if call(db, 'has_collection', COLLECTION):
-        call(db, 'delete_collection', COLLECTION)
-    collection = call(db, 'create_collection', COLLECTION, None)
+    db = client.db_sync('_system', 'root', '', None)
+    if db.has_collection_sync(COLLECTION, None):
+        db.delete_collection_sync(COLLECTION, None)
+    collection = db.create_collection_sync(COLLECTION, None, None)
 
-    summary = import_file(collection, path)
+    # The blocking form, as a script would; the progress callback runs in
+    # this thread after each chunk.
+    summary = collection.import_bulk_from_file_sync(
+        Gio.File.new_for_path(path), CHUNK_SIZE, None, show_progress, None,
+        None)
+    print()
     for name in ('created', 'errors', 'empty', 'updated', 'ignored'):
         print('%-8s %d' % (name, summary.get_int_member(name)))
     print('server queue time: %.6f s' % client.props.last_queue_time)
-    print('documents now:     %d' % call(collection, 'count'))
+    print('documents now:     %d' % collection.count_sync(None))
 
-    call(db, 'delete_collection', COLLECTION)
+    db.delete_collection_sync(COLLECTION, None)
     return summary.get_int_member('errors') == 0
 
 

@@ -1,4 +1,4 @@
-/* test-connection.c: sessions, keep-alive, headers, timeouts,
+/* test-connection.c: sessions, keep-alive, headers,
  * cancellation, replies the client cannot use, server errors
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
@@ -87,38 +87,6 @@ test_request_headers (void)
                                    "arango-glib/"));
   /* root:pw */
   g_assert_cmpstr (json_object_get_string_member (headers, "authorization"), ==, "Basic cm9vdDpwdw==");
-}
-
-static void
-test_timeout_single_host (void)
-{
-  g_autoptr(EmulatorProcess) emulator = emulator_process_start (1, NULL, NULL);
-  g_autoptr(ArangoClient) client = test_client_new (emulator);
-  g_autoptr(ArangoDatabase) database = test_open_database (client, "root", "");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-  gint64 started;
-  double elapsed;
-
-  arango_client_set_request_timeout (client, 1);
-  emulator_process_set_fault (emulator, 0, "hang", 0, 0);
-
-  started = g_get_monotonic_time ();
-  id = server_id (arango_database_get_cluster (database), NULL, &error);
-  elapsed = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
-  g_test_message ("timed out after %.3f s (limit 1 s)", elapsed);
-  g_assert_null (id);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
-  g_assert_cmpfloat (elapsed, >=, 0.99);
-  g_assert_cmpfloat (elapsed, <, 1.5);
-  g_assert_cmpuint (emulator_process_get_request_count (emulator, 0), ==, 1);
-
-  /* A slow reply within the limit is fine */
-  g_clear_error (&error);
-  emulator_process_set_fault (emulator, 0, "slow", 0, 300);
-  id = server_id (arango_database_get_cluster (database), NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (id);
 }
 
 static gboolean
@@ -309,7 +277,6 @@ main (int    argc,
   g_test_add_func ("/connection/keep-alive", test_keep_alive);
   g_test_add_func ("/connection/session-per-host", test_session_per_host);
   g_test_add_func ("/connection/request-headers", test_request_headers);
-  g_test_add_func ("/connection/timeout", test_timeout_single_host);
   g_test_add_func ("/connection/cancellation", test_cancellation);
   g_test_add_func ("/connection/cancel-while-connecting", test_cancel_while_connecting_to_dead_hosts);
   g_test_add_func ("/connection/server-error", test_server_error);

@@ -394,14 +394,17 @@ start_next (Run *run)
 static gboolean
 on_schedule (gpointer user_data)
 {
-  static const char *kinds[] = { "hang", "slow", "unavailable", "garbage", "truncate", "reset" };
+  static const char *kinds[] = { "hang", "slow", "unavailable", "garbage", "truncate", "slow-body", "reset" };
   Run *run = user_data;
   guint n_kinds = g_getenv ("FAULTS_WITH_RESET") ? G_N_ELEMENTS (kinds) : G_N_ELEMENTS (kinds) - 1;
   guint index = g_rand_int_range (run->rand, 0, 3);
   guint action = g_rand_int_range (run->rand, 0, 4 + n_kinds);
 
   if (action < n_kinds)
-    emulator_process_set_fault (run->emulator, index, kinds[action], 1 + g_rand_int_range (run->rand, 0, 3), 150);
+    /* Up to 1.5 s: a slow body may outlast the 1 s request timeout after
+     * the request ran, the case where a client must not claim too much. */
+    emulator_process_set_fault (run->emulator, index, kinds[action], 1 + g_rand_int_range (run->rand, 0, 3),
+                                g_rand_int_range (run->rand, 100, 1500));
   else if (action == n_kinds)
     emulator_process_stop_coordinator (run->emulator, index);
   else

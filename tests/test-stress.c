@@ -231,10 +231,11 @@ test_random_cancellation (void)
   run.tally.start_next = start_more;
   run.tally.start_data = &run;
 
-  /* Slow replies on two coordinators widen the window in which a request
-   * is waiting; the third answers at once. */
+  /* Slow replies on two coordinators widen the windows in which a request
+   * is waiting (the first) or reading half a body (the second); the third
+   * answers at once. */
   emulator_process_set_fault (emulator, 0, "slow", 0, 15);
-  emulator_process_set_fault (emulator, 1, "slow", 0, 3);
+  emulator_process_set_fault (emulator, 1, "slow-body", 0, 10);
 
   /* How long a query takes on this machine (sanitizers slow it down a
    * lot), so that the random moments fall within the operations' lives. */

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "emulator-docops.h"
+#include "emulator-documents.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
 #include "emulator-transactions.h"
@@ -506,4 +507,21 @@ void
 emu_documents_register_routes (EmuRouter *router)
 {
   emu_router_add_routes (router, document_routes, G_N_ELEMENTS (document_routes));
+}
+
+/* For the other families that read and write single documents (gharial). */
+char *
+emu_documents_header_revision (EmuRequest *req,
+                               const char *name)
+{
+  return header_revision (req, name);
+}
+
+void
+emu_documents_reply_precondition_failed (EmuRequest    *req,
+                                         EmuCollection *collection,
+                                         EmuDocument   *current,
+                                         const char    *message)
+{
+  reply_precondition_failed (req, collection, current, message);
 }

@@ -35,6 +35,7 @@ static const char *fault_names[] = {
   [EMU_FAULT_GARBAGE] = "garbage",
   [EMU_FAULT_TRUNCATE] = "truncate",
   [EMU_FAULT_RESET] = "reset",
+  [EMU_FAULT_SLOW_BODY] = "slow-body",
 };
 
 /* A request the hang or slow fault keeps paused. */
@@ -169,7 +170,7 @@ emu_faults_set (EmuCoordinator *coordinator,
 {
   coordinator->fault = kind;
   coordinator->fault_remaining = kind != EMU_FAULT_NONE ? count : 0;
-  coordinator->fault_ms = kind == EMU_FAULT_SLOW ? ms : 0;
+  coordinator->fault_ms = kind == EMU_FAULT_SLOW || kind == EMU_FAULT_SLOW_BODY ? ms : 0;
 
   emu_debug ("coordinator %u fault %s count %u ms %u", coordinator->index,
              emu_fault_kind_to_string (kind), coordinator->fault_remaining,
@@ -196,6 +197,82 @@ write_and_close (SoupServerMessage *msg,
   g_output_stream_write_all (g_io_stream_get_output_stream (stream),
                              data, length, NULL, NULL, NULL);
   g_io_stream_close (stream, NULL, NULL);
+}
+
+/* A reply whose body is held back half-way: the slow-body fault. */
+typedef struct {
+  SoupServerMessage *msg;
+  GBytes            *rest;
+  guint              timeout_id;
+  gulong             finished_id;
+  gulong             disconnected_id;
+} EmuTrickle;
+
+static void
+trickle_free (EmuTrickle *trickle)
+{
+  g_clear_handle_id (&trickle->timeout_id, g_source_remove);
+  g_clear_signal_handler (&trickle->finished_id, trickle->msg);
+  g_clear_signal_handler (&trickle->disconnected_id, trickle->msg);
+  g_bytes_unref (trickle->rest);
+  g_object_unref (trickle->msg);
+  g_free (trickle);
+}
+
+static void
+trickle_gone (SoupServerMessage *msg,
+              gpointer           user_data)
+{
+  trickle_free (user_data);
+}
+
+static gboolean
+trickle_send_rest (gpointer user_data)
+{
+  EmuTrickle *trickle = user_data;
+  SoupMessageBody *body = soup_server_message_get_response_body (trickle->msg);
+  g_autoptr(SoupServerMessage) msg = g_object_ref (trickle->msg);
+
+  trickle->timeout_id = 0;
+  soup_message_body_append_bytes (body, trickle->rest);
+  soup_message_body_complete (body);
+  trickle_free (trickle);
+  soup_server_message_unpause (msg);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the request for real, then sends its reply in two chunks @ms
+ * apart, so that a client sees the headers at once and waits mid-body. */
+static void
+answer_with_slow_body (EmuCoordinator    *coordinator,
+                       SoupServerMessage *msg,
+                       guint              ms)
+{
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+  g_autoptr(GBytes) whole = NULL;
+  EmuTrickle *trickle;
+  gsize half;
+
+  emu_coordinator_process (coordinator, msg);
+
+  whole = soup_message_body_flatten (body);
+  half = g_bytes_get_size (whole) / 2;
+  soup_message_body_truncate (body);
+  soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
+                                     SOUP_ENCODING_CHUNKED);
+  if (half > 0)
+    {
+      g_autoptr(GBytes) first = g_bytes_new_from_bytes (whole, 0, half);
+      soup_message_body_append_bytes (body, first);
+    }
+
+  trickle = g_new0 (EmuTrickle, 1);
+  trickle->msg = g_object_ref (msg);
+  trickle->rest = g_bytes_new_from_bytes (whole, half, g_bytes_get_size (whole) - half);
+  trickle->finished_id = g_signal_connect (msg, "finished", G_CALLBACK (trickle_gone), trickle);
+  trickle->disconnected_id = g_signal_connect (msg, "disconnected", G_CALLBACK (trickle_gone), trickle);
+  trickle->timeout_id = g_timeout_add (ms, trickle_send_rest, trickle);
 }
 
 static void
@@ -266,6 +343,10 @@ emu_faults_intercept (EmuCoordinator    *coordinator,
 
     case EMU_FAULT_RESET:
       reset_connection (msg);
+      break;
+
+    case EMU_FAULT_SLOW_BODY:
+      answer_with_slow_body (coordinator, msg, ms);
       break;
 
     case EMU_FAULT_NONE:

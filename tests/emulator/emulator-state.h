@@ -40,6 +40,7 @@ typedef enum {
   EMU_FAULT_GARBAGE,
   EMU_FAULT_TRUNCATE,
   EMU_FAULT_RESET,
+  EMU_FAULT_SLOW_BODY,
 } EmuFaultKind;
 
 struct _EmuCoordinator {

@@ -553,9 +553,122 @@ CLUSTER_CASES = {
              stripped)],
 }
 
+# Named graphs: the graph, its collections, vertices and edges, and the
+# edges of a vertex.
+def segments(ex):
+    path = re.sub(r'^/_db/[^/]+', '', ex['request']['path'])
+    return [urllib.parse.unquote(s) for s in path.split('/')]
+
+
+def graph_from_url(ctx, ex):
+    return ctx.db.get_graph(segments(ex)[3])
+
+
+def element_body(ex):
+    # The key travels in the URL; the library takes it from the document.
+    body = request_json(ex) or {}
+    body['_key'] = segments(ex)[6]
+    return json_node(body)
+
+
+def create_graph(ctx, ex):
+    body = request_json(ex)
+    name = body.pop('name')
+    definitions = body.pop('edgeDefinitions', [])
+    orphans = body.pop('orphanCollections', None) or None
+    graph = run_async(ctx.db, 'create_graph', name, json_array(definitions), orphans,
+                      json_object(body) if body else None)
+    return graph.get_name()
+
+
+def element_call(method, kind):
+    verb = {'POST': 'insert_', 'GET': '', 'PATCH': 'update_', 'PUT': 'replace_',
+            'DELETE': 'delete_'}[method]
+
+    def call(ctx, ex):
+        graph, coll = graph_from_url(ctx, ex), segments(ex)[5]
+        if method == 'POST':
+            args = (json_node(request_json(ex)), NO_FLAGS)
+        elif method == 'GET':
+            args = (segments(ex)[6], rev_header(ex))
+        elif method == 'DELETE':
+            args = (segments(ex)[6], rev_header(ex), NO_FLAGS)
+        else:
+            args = (element_body(ex), NO_FLAGS)
+        return to_python(run_async(graph, verb + kind, coll, *args))
+    return call
+
+
+def element_step(method, kind, expect):
+    path = r'^/_api/gharial/[^/]+/%s/[^/]+%s$' % (kind, '' if method == 'POST' else '/[^/]+')
+    return [step(0, method, path, element_call(method, kind), expect)]
+
+
+def edges_of(ctx, ex):
+    query = urllib.parse.parse_qs(ex['request']['query'])
+    direction = {'in': Arango.EdgeDirection.IN, 'out': Arango.EdgeDirection.OUT}.get(
+        query.get('direction', ['any'])[0], Arango.EdgeDirection.ANY)
+    graph = ctx.db.get_graph('any')
+    return to_python(run_async(graph, 'edges', segments(ex)[3], query['vertex'][0], direction))
+
+
+def edge_definition_call(method):
+    def call(ctx, ex):
+        body = request_json(ex)
+        return run_async(graph_from_url(ctx, ex), method + '_edge_definition', body['collection'],
+                         body['from'], body['to']).get_name()
+    return call
+
+
+GRAPH_CASES = {
+    'HttpGharialList': [step(0, 'GET', r'^/_api/gharial$',
+        lambda c, e: to_python(run_async(c.db, 'list_graphs')),
+        lambda b: b['graphs'])],
+    'HttpGharialCreate*': [step(0, 'POST', r'^/_api/gharial$', create_graph,
+        lambda b: b['graph']['name'])],
+    'HttpGharialGetGraph': [step(0, 'GET', r'^/_api/gharial/[^/]+$',
+        lambda c, e: to_python(run_async(graph_from_url(c, e), 'properties')),
+        lambda b: b['graph'])],
+    'HttpGharialDrop': [step(0, 'DELETE', r'^/_api/gharial/[^/]+$',
+        lambda c, e: run_async(c.db, 'delete_graph', segments(e)[3], True, False),
+        lambda b: True)],
+    'HttpGharialListVertex': [step(0, 'GET', r'^/_api/gharial/[^/]+/vertex$',
+        lambda c, e: list(run_async(graph_from_url(c, e), 'vertex_collections')),
+        lambda b: b['collections'])],
+    'HttpGharialListEdge': [step(0, 'GET', r'^/_api/gharial/[^/]+/edge$',
+        lambda c, e: run_async(graph_from_url(c, e), 'has_edge_definition', 'relation'),
+        lambda b: 'relation' in b['collections'])],
+    'HttpGharialAddVertexCol': [step(0, 'POST', r'^/_api/gharial/[^/]+/vertex$',
+        lambda c, e: run_async(graph_from_url(c, e), 'create_vertex_collection',
+                               request_json(e)['collection']).get_name(),
+        lambda b: b['graph']['orphanCollections'][-1])],
+    'HttpGharialRemoveVertexCollection*': [step(0, 'DELETE', r'^/_api/gharial/[^/]+/vertex/[^/]+$',
+        lambda c, e: run_async(graph_from_url(c, e), 'delete_vertex_collection', segments(e)[5], False),
+        lambda b: True)],
+    'HttpGharialAddEdgeCol': [step(0, 'POST', r'^/_api/gharial/[^/]+/edge$',
+        edge_definition_call('create'), lambda b: b['graph']['edgeDefinitions'][-1]['collection'])],
+    'HttpGharialReplaceEdgeCol': [step(0, 'PUT', r'^/_api/gharial/[^/]+/edge/[^/]+$',
+        edge_definition_call('replace'), lambda b: b['graph']['edgeDefinitions'][0]['collection'])],
+    'HttpGharialEdgeDefinitionRemove': [step(0, 'DELETE', r'^/_api/gharial/[^/]+/edge/[^/]+$',
+        lambda c, e: run_async(graph_from_url(c, e), 'delete_edge_definition', segments(e)[5], False),
+        lambda b: True)],
+    'HttpGharialAddVertex': element_step('POST', 'vertex', lambda b: b['vertex']),
+    'HttpGharialGetVertex': element_step('GET', 'vertex', lambda b: b['vertex']),
+    'HttpGharialModifyVertex': element_step('PATCH', 'vertex', lambda b: b['vertex']),
+    'HttpGharialReplaceVertex': element_step('PUT', 'vertex', lambda b: b['vertex']),
+    'HttpGharialDeleteVertex': element_step('DELETE', 'vertex', stripped),
+    'HttpGharialAddEdge': element_step('POST', 'edge', lambda b: b['edge']),
+    'HttpGharialGetEdge': element_step('GET', 'edge', lambda b: b['edge']),
+    'HttpGharialPatchEdge': element_step('PATCH', 'edge', lambda b: b['edge']),
+    'HttpGharialPutEdge': element_step('PUT', 'edge', lambda b: b['edge']),
+    'HttpGharialDeleteEdge': element_step('DELETE', 'edge', stripped),
+    'RestEdgesReadEdges*': [step(0, 'GET', r'^/_api/edges/[^/]+$', edges_of,
+        lambda b: b['edges'])],
+}
+
 CASES = {}
 for table in (CLUSTER_CASES, DOCUMENT_CASES, COLLECTION_CASES, INDEX_CASES, IMPORT_CASES,
-              CURSOR_CASES, QUERY_CASES, TRANSACTION_CASES, DATABASE_CASES):
+              CURSOR_CASES, QUERY_CASES, TRANSACTION_CASES, DATABASE_CASES, GRAPH_CASES):
     for name, steps in table.items():
         CASES[name] = table[steps] if isinstance(steps, str) else steps
 

@@ -1,0 +1,594 @@
+/* emulator-gharial.c: graphs and their collections, /_api/gharial
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Shapes: 3.12/HttpGharial{Create,List,GetGraph,Drop,AddVertexCol,
+ * RemoveVertexCollection*,AddEdgeCol,ReplaceEdgeCol,EdgeDefinitionRemove,
+ * ListVertex,ListEdge}_single.json. Creating a graph answers 201 with
+ * waitForSync, else 202; changing its definitions always 202, dropping it
+ * 202 (the server never reports the synchronous case there). Collections
+ * a graph names are created when missing. SmartGraphs, EnterpriseGraphs
+ * and SatelliteGraphs are refused as the Community Edition refuses them.
+ */
+
+#include <string.h>
+
+#include "emulator-graphs.h"
+#include "emulator-reply.h"
+#include "emulator-router.h"
+
+static void
+reply_graph (EmuRequest  *req,
+             guint        status,
+             EmuDocument *document)
+{
+  g_autoptr(JsonBuilder) builder = emu_json_begin_ok (status);
+  g_autofree char *etag = g_strdup_printf ("\"%s\"", emu_document_rev (document));
+
+  emu_json_add_node (builder, "graph", document->body);
+  json_builder_end_object (builder);
+  emu_reply_builder (req->msg, status, builder);
+  soup_message_headers_replace (soup_server_message_get_response_headers (req->msg),
+                                "Etag", etag);
+}
+
+/* Creates the collections a graph names that do not exist yet; an
+ * existing edge definition collection must be an edge collection, an
+ * existing orphan a document collection. */
+static gboolean
+ensure_collections (EmuRequest  *req,
+                    EmuDatabase *database,
+                    EmuGraph    *graph)
+{
+  g_autoptr(GPtrArray) vertices = emu_graph_vertex_collections (graph);
+
+  for (guint i = 0; i < graph->edge_definitions->len; i++)
+    {
+      EmuEdgeDefinition *definition = g_ptr_array_index (graph->edge_definitions, i);
+      EmuCollection *collection = emu_database_lookup_collection (database, definition->collection);
+
+      if (collection != NULL && collection->type != 3)
+        {
+          g_autofree char *message = g_strdup_printf ("Collection: '%s' is not an edge collection",
+                                                      definition->collection);
+
+          emu_graph_reply_error (req, EMU_ERROR_GRAPH_EDGE_DEFINITION_IS_DOCUMENT, message);
+          return FALSE;
+        }
+    }
+  for (guint i = 0; i < graph->orphans->len; i++)
+    {
+      EmuCollection *collection = emu_database_lookup_collection (database, g_ptr_array_index (graph->orphans, i));
+
+      if (collection != NULL && collection->type != 2)
+        {
+          emu_graph_reply_error (req, EMU_ERROR_GRAPH_WRONG_COLLECTION_TYPE_VERTEX, NULL);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < graph->edge_definitions->len; i++)
+    {
+      EmuEdgeDefinition *definition = g_ptr_array_index (graph->edge_definitions, i);
+
+      if (emu_database_lookup_collection (database, definition->collection) == NULL)
+        emu_state_create_collection (req->state, database, definition->collection, 3, FALSE);
+    }
+  for (guint i = 0; i < vertices->len; i++)
+    if (emu_database_lookup_collection (database, g_ptr_array_index (vertices, i)) == NULL)
+      emu_state_create_collection (req->state, database, g_ptr_array_index (vertices, i), 2, FALSE);
+  return TRUE;
+}
+
+/* An edge collection is defined the same way in every graph that uses it. */
+static gboolean
+check_edge_definition_conflicts (EmuRequest        *req,
+                                 EmuDatabase       *database,
+                                 EmuEdgeDefinition *definition,
+                                 const char        *graph_name)
+{
+  g_autoptr(GPtrArray) others = emu_graph_load_others (database, graph_name);
+
+  for (guint i = 0; i < others->len; i++)
+    {
+      EmuEdgeDefinition *existing = emu_graph_find_edge_definition (g_ptr_array_index (others, i),
+                                                                    definition->collection);
+
+      if (existing != NULL && !emu_edge_definition_equal (existing, definition))
+        {
+          g_autofree char *message = g_strdup_printf ("%s edge collection already used in edge def",
+                                                      definition->collection);
+
+          emu_graph_reply_error (req, EMU_ERROR_GRAPH_COLLECTION_USE_IN_MULTI_GRAPHS, message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Appends @definition (taking it) unless the graph has that collection. */
+static gboolean
+add_edge_definition (EmuRequest        *req,
+                     EmuDatabase       *database,
+                     EmuGraph          *graph,
+                     EmuEdgeDefinition *definition)
+{
+  g_autoptr(EmuEdgeDefinition) owned = definition;
+
+  if (emu_graph_find_edge_definition (graph, definition->collection) != NULL)
+    {
+      emu_graph_reply_error (req, EMU_ERROR_GRAPH_COLLECTION_MULTI_USE, NULL);
+      return FALSE;
+    }
+  if (!check_edge_definition_conflicts (req, database, definition, graph->name))
+    return FALSE;
+  g_ptr_array_add (graph->edge_definitions, g_steal_pointer (&owned));
+  return TRUE;
+}
+
+static gboolean
+is_enterprise_graph (JsonObject *body)
+{
+  JsonObject *options = json_object_get_member (body, "options") != NULL &&
+                        JSON_NODE_HOLDS_OBJECT (json_object_get_member (body, "options"))
+                          ? json_object_get_object_member (body, "options") : NULL;
+  const char *replication = options ? emu_json_get_string (options, "replicationFactor") : NULL;
+
+  return emu_json_get_boolean (body, "isSmart", FALSE) ||
+         g_strcmp0 (replication, "satellite") == 0;
+}
+
+/* An optional array member: FALSE (and the error reply) when it is
+ * something else; *array stays NULL when absent. */
+static gboolean
+optional_array (EmuRequest  *req,
+                JsonNode    *node,
+                int          error_num,
+                JsonArray  **array)
+{
+  *array = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      emu_graph_reply_error (req, error_num, NULL);
+      return FALSE;
+    }
+  *array = json_node_get_array (node);
+  return TRUE;
+}
+
+static gboolean
+parse_graph_body (EmuRequest  *req,
+                  EmuDatabase *database,
+                  JsonObject  *body,
+                  EmuGraph    *graph)
+{
+  JsonArray *definitions, *orphans;
+
+  if (!optional_array (req, json_object_get_member (body, "edgeDefinitions"),
+                       EMU_ERROR_GRAPH_CREATE_MALFORMED_EDGE_DEFINITION, &definitions) ||
+      !optional_array (req, json_object_get_member (body, "orphanCollections"),
+                       EMU_ERROR_GRAPH_CREATE_MALFORMED_ORPHAN_LIST, &orphans))
+    return FALSE;
+
+  for (guint i = 0; definitions != NULL && i < json_array_get_length (definitions); i++)
+    {
+      EmuEdgeDefinition *definition = emu_edge_definition_parse (json_array_get_element (definitions, i));
+
+      if (definition == NULL)
+        {
+          emu_graph_reply_error (req, EMU_ERROR_GRAPH_CREATE_MALFORMED_EDGE_DEFINITION, NULL);
+          return FALSE;
+        }
+      if (!add_edge_definition (req, database, graph, definition))
+        return FALSE;
+    }
+
+  for (guint i = 0; orphans != NULL && i < json_array_get_length (orphans); i++)
+    {
+      JsonNode *element = json_array_get_element (orphans, i);
+
+      if (json_node_get_value_type (element) != G_TYPE_STRING)
+        {
+          emu_graph_reply_error (req, EMU_ERROR_GRAPH_CREATE_MALFORMED_ORPHAN_LIST, NULL);
+          return FALSE;
+        }
+      if (!emu_graph_uses_vertex_collection (graph, json_node_get_string (element)))
+        emu_string_set_add (graph->orphans, json_node_get_string (element));
+    }
+  return TRUE;
+}
+
+static JsonObject *
+object_body (EmuRequest *req,
+             JsonNode   *body)
+{
+  if (!JSON_NODE_HOLDS_OBJECT (body))
+    {
+      emu_reply_arango_error (req->msg, EMU_ERROR_BAD_PARAMETER, "expecting JSON object body");
+      return NULL;
+    }
+  return json_node_get_object (body);
+}
+
+static void
+handle_create (EmuRequest *req)
+{
+  g_autoptr(JsonNode) body = emu_request_parse_body (req);
+  EmuDatabase *database = emu_state_lookup_database (req->state, req->database);
+  g_autoptr(EmuGraph) graph = NULL;
+  g_autoptr(EmuGraph) existing = NULL;
+  JsonObject *object;
+  const char *name;
+  EmuDocument *document;
+
+  if (body == NULL || (object = object_body (req, body)) == NULL)
+    return;
+
+  name = emu_json_get_string (object, "name");
+  if (name == NULL || *name == '\0')
+    {
+      emu_graph_reply_error (req, EMU_ERROR_GRAPH_CREATE_MISSING_NAME, NULL);
+      return;
+    }
+  existing = emu_graph_load (database, name);
+  if (existing != NULL)
+    {
+      emu_graph_reply_error (req, EMU_ERROR_GRAPH_DUPLICATE, NULL);
+      return;
+    }
+  if (is_enterprise_graph (object))
+    {
+      emu_graph_reply_error (req, EMU_ERROR_ONLY_ENTERPRISE, NULL);
+      return;
+    }
+
+  graph = emu_graph_new (name);
+  if (!parse_graph_body (req, database, object, graph) ||
+      !ensure_collections (req, database, graph))
+    return;
+
+  document = emu_graph_store (req->state, database, graph);
+  reply_graph (req, emu_request_get_query_bool (req, "waitForSync", FALSE)
+                      ? SOUP_STATUS_CREATED : SOUP_STATUS_ACCEPTED,
+               document);
+}
+
+static void
+handle_list (EmuRequest *req)
+{
+  EmuDatabase *database = emu_state_lookup_database (req->state, req->database);
+  g_autoptr(GPtrArray) documents = emu_graph_documents (database);
+  g_autoptr(JsonBuilder) builder = emu_json_begin_ok (SOUP_STATUS_OK);
+
+  json_builder_set_member_name (builder, "graphs");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < documents->len; i++)
+    json_builder_add_value (builder, json_node_copy (((EmuDocument *) g_ptr_array_index (documents, i))->body));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
+}
+
+static void
+handle_get (EmuRequest *req)
+{
+  EmuDatabase *database;
+  g_autoptr(EmuGraph) graph = emu_graph_from_request (req, &database);
+  g_autoptr(JsonBuilder) builder = NULL;
+  EmuCollection *graphs;
+
+  if (graph == NULL)
+    return;
+  graphs = emu_database_lookup_collection (database, "_graphs");
+  builder = emu_json_begin_ok (SOUP_STATUS_OK);
+  emu_json_add_node (builder, "graph",
+                     ((EmuDocument *) g_hash_table_lookup (graphs->documents, graph->name))->body);
+  json_builder_end_object (builder);
+  emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
+}
+
+static gboolean
+used_by_other_graph (EmuDatabase *database,
+                     const char  *collection,
+                     const char  *graph_name)
+{
+  g_autoptr(GPtrArray) others = emu_graph_load_others (database, graph_name);
+
+  for (guint i = 0; i < others->len; i++)
+    {
+      EmuGraph *other = g_ptr_array_index (others, i);
+
+      if (emu_graph_find_edge_definition (other, collection) != NULL ||
+          emu_graph_has_vertex_collection (other, collection))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+drop_collection_unless_shared (EmuDatabase *database,
+                               const char  *name,
+                               const char  *graph_name)
+{
+  EmuCollection *collection = emu_database_lookup_collection (database, name);
+
+  if (collection != NULL && !used_by_other_graph (database, name, graph_name))
+    emu_database_drop_collection (database, collection);
+}
+
+static void
+handle_drop (EmuRequest *req)
+{
+  EmuDatabase *database;
+  g_autoptr(EmuGraph) graph = emu_graph_from_request (req, &database);
+  g_autoptr(JsonBuilder) builder = NULL;
+
+  if (graph == NULL)
+    return;
+
+  emu_graph_remove (database, graph->name);
+  if (emu_request_get_query_bool (req, "dropCollections", FALSE))
+    {
+      g_autoptr(GPtrArray) vertices = emu_graph_vertex_collections (graph);
+
+      for (guint i = 0; i < graph->edge_definitions->len; i++)
+        drop_collection_unless_shared (database,
+                                       ((EmuEdgeDefinition *) g_ptr_array_index (graph->edge_definitions, i))->collection,
+                                       graph->name);
+      for (guint i = 0; i < vertices->len; i++)
+        drop_collection_unless_shared (database, g_ptr_array_index (vertices, i), graph->name);
+    }
+
+  builder = emu_json_begin_ok (SOUP_STATUS_ACCEPTED);
+  emu_json_add_boolean (builder, "removed", TRUE);
+  json_builder_end_object (builder);
+  emu_reply_builder (req->msg, SOUP_STATUS_ACCEPTED, builder);
+}
+
+static void
+reply_collections (EmuRequest *req,
+                   GPtrArray  *names)
+{
+  g_autoptr(JsonBuilder) builder = emu_json_begin_ok (SOUP_STATUS_OK);
+
+  json_builder_set_member_name (builder, "collections");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < names->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (names, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
+}
+
+static void
+handle_list_vertex_collections (EmuRequest *req)
+{
+  EmuDatabase *database;
+  g_autoptr(EmuGraph) graph = emu_graph_from_request (req, &database);
+  g_autoptr(GPtrArray) names = NULL;
+
+  if (graph == NULL)
+    return;
+  names = emu_graph_vertex_collections (graph);
+  reply_collections (req, names);
+}
+
+static void
+handle_list_edge_collections (EmuRequest *req)
+{
+  EmuDatabase *database;
+  g_autoptr(EmuGraph) graph = emu_graph_from_request (req, &database);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  if (graph == NULL)
+    return;
+  for (guint i = 0; i < graph->edge_definitions->len; i++)
+    emu_string_set_add (names, ((EmuEdgeDefinition *) g_ptr_array_index (graph->edge_definitions, i))->collection);
+  reply_collections (req, names);
+}
+
+static void
+handle_add_vertex_collection (EmuRequest *req)
+{
+  EmuDatabase *database;
+  g_autoptr(EmuGraph) graph = emu_graph_from_request (req, &database);
+  g_autoptr(JsonNode) body = NULL;
+  JsonObject *object;
+  const char *name;
+
+  if (graph == NULL || (body = emu_request_parse_body (req)) == NULL ||
+      (object = object_body (req, body)) == NULL)
+    return;
+
+  name = emu_json_get_string (object, "collection");
+  if (name == NULL)
+    {
+      emu_reply_arango_error (req->msg, EMU_ERROR_BAD_PARAMETER, "expecting \"collection\" parameter");
+      return;
+    }
+  if (emu_string_set_contains (graph->orphans, name))
+    {
+      emu_graph_reply_error (req, EMU_ERROR_GRAPH_COLLECTION_USED_IN_ORPHANS, NULL);
+      return;
+    }
+  if (emu_graph_uses_vertex_collection (graph, name))
+    {
+      g_autofree char *message = g_strdup_printf ("%s collection already used in edge def", name);
+
+      emu_graph_reply_error (req, EMU_ERROR_GRAPH_COLLECTION_USED_IN_EDGE_DEF, message);
+      return;
+    }
+
+  emu_string_set_add (graph->orphans, name);
+  if (!ensure_collections (req, database, graph))
+    return;
+  reply_graph (req, SOUP_STATUS_ACCEPTED, emu_graph_store (req->state, database, graph));
+}
+
+static void
+handle_remove_vertex_collection (EmuRequest *req)
+{
+  EmuDatabase *database;
+  g_autoptr(EmuGraph) graph = emu_graph_from_request (req, &database);
+  const char *name = emu_request_get_param (req, "collection");
+  EmuDocument *document;
+
+  if (graph == NULL)
+    return;
+  if (!emu_string_set_contains (graph->orphans, name))
+    {
+      emu_graph_reply_error (req, EMU_ERROR_GRAPH_NOT_IN_ORPHAN_COLLECTION, NULL);
+      return;
+    }
+  for (guint i = graph->orphans->len; i > 0; i--)
+    if (g_str_equal (g_ptr_array_index (graph->orphans, i - 1), name))
+      g_ptr_array_remove_index (graph->orphans, i - 1);
+
+  document = emu_graph_store (req->state, database, graph);
+  if (emu_request_get_query_bool (req, "dropCollection", FALSE))
+    drop_collection_unless_shared (database, name, graph->name);
+  reply_graph (req, SOUP_STATUS_ACCEPTED, document);
+}
+
+static void
+handle_add_edge_definition (EmuRequest *req)
+{
+  EmuDatabase *database;
+  g_autoptr(EmuGraph) graph = emu_graph_from_request (req, &database);
+  g_autoptr(JsonNode) body = NULL;
+  EmuEdgeDefinition *definition;
+
+  if (graph == NULL || (body = emu_request_parse_body (req)) == NULL)
+    return;
+
+  definition = emu_edge_definition_parse (body);
+  if (definition == NULL)
+    {
+      emu_graph_reply_error (req, EMU_ERROR_GRAPH_CREATE_MALFORMED_EDGE_DEFINITION, NULL);
+      return;
+    }
+  if (!add_edge_definition (req, database, graph, definition))
+    return;
+  emu_graph_settle_orphans (graph, NULL);
+  if (!ensure_collections (req, database, graph))
+    return;
+  reply_graph (req, SOUP_STATUS_ACCEPTED, emu_graph_store (req->state, database, graph));
+}
+
+/* The server changes an edge collection's definition in every graph that
+ * has it. */
+static void
+replace_in_other_graphs (EmuRequest        *req,
+                         EmuDatabase       *database,
+                         EmuEdgeDefinition *definition,
+                         const char        *graph_name)
+{
+  g_autoptr(GPtrArray) others = emu_graph_load_others (database, graph_name);
+
+  for (guint i = 0; i < others->len; i++)
+    {
+      EmuGraph *other = g_ptr_array_index (others, i);
+      g_autoptr(GPtrArray) previous = NULL;
+      EmuEdgeDefinition *existing;
+
+      existing = emu_graph_find_edge_definition (other, definition->collection);
+      if (existing == NULL)
+        continue;
+      previous = emu_graph_vertex_collections (other);
+      g_ptr_array_unref (existing->from);
+      g_ptr_array_unref (existing->to);
+      existing->from = g_ptr_array_ref (definition->from);
+      existing->to = g_ptr_array_ref (definition->to);
+      emu_graph_settle_orphans (other, previous);
+      emu_graph_store (req->state, database, other);
+    }
+}
+
+static void
+handle_replace_edge_definition (EmuRequest *req)
+{
+  EmuDatabase *database;
+  g_autoptr(EmuGraph) graph = emu_graph_from_request (req, &database);
+  const char *name = emu_request_get_param (req, "collection");
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(EmuEdgeDefinition) definition = NULL;
+  g_autoptr(GPtrArray) previous = NULL;
+  EmuEdgeDefinition *existing;
+
+  if (graph == NULL || (body = emu_request_parse_body (req)) == NULL)
+    return;
+
+  definition = emu_edge_definition_parse (body);
+  if (definition == NULL)
+    {
+      emu_graph_reply_error (req, EMU_ERROR_GRAPH_CREATE_MALFORMED_EDGE_DEFINITION, NULL);
+      return;
+    }
+  existing = emu_graph_find_edge_definition (graph, name);
+  if (existing == NULL || !g_str_equal (definition->collection, name))
+    {
+      emu_graph_reply_error (req, EMU_ERROR_GRAPH_EDGE_COLLECTION_NOT_USED, NULL);
+      return;
+    }
+
+  previous = emu_graph_vertex_collections (graph);
+  g_ptr_array_unref (existing->from);
+  g_ptr_array_unref (existing->to);
+  existing->from = g_ptr_array_ref (definition->from);
+  existing->to = g_ptr_array_ref (definition->to);
+  emu_graph_settle_orphans (graph, previous);
+  if (!ensure_collections (req, database, graph))
+    return;
+  replace_in_other_graphs (req, database, definition, graph->name);
+  reply_graph (req, SOUP_STATUS_ACCEPTED, emu_graph_store (req->state, database, graph));
+}
+
+static void
+handle_remove_edge_definition (EmuRequest *req)
+{
+  EmuDatabase *database;
+  g_autoptr(EmuGraph) graph = emu_graph_from_request (req, &database);
+  const char *name = emu_request_get_param (req, "collection");
+  g_autoptr(GPtrArray) previous = NULL;
+  EmuEdgeDefinition *existing;
+  EmuDocument *document;
+
+  if (graph == NULL)
+    return;
+  existing = emu_graph_find_edge_definition (graph, name);
+  if (existing == NULL)
+    {
+      emu_graph_reply_error (req, EMU_ERROR_GRAPH_EDGE_COLLECTION_NOT_USED, NULL);
+      return;
+    }
+
+  previous = emu_graph_vertex_collections (graph);
+  g_ptr_array_remove (graph->edge_definitions, existing);
+  emu_graph_settle_orphans (graph, previous);
+  document = emu_graph_store (req->state, database, graph);
+  if (emu_request_get_query_bool (req, "dropCollections", FALSE))
+    drop_collection_unless_shared (database, name, graph->name);
+  reply_graph (req, SOUP_STATUS_ACCEPTED, document);
+}
+
+static const EmuRoute gharial_routes[] = {
+  { "GET", "/_api/gharial", handle_list },
+  { "POST", "/_api/gharial", handle_create },
+  { "GET", "/_api/gharial/{graph}", handle_get },
+  { "DELETE", "/_api/gharial/{graph}", handle_drop },
+  { "GET", "/_api/gharial/{graph}/vertex", handle_list_vertex_collections },
+  { "POST", "/_api/gharial/{graph}/vertex", handle_add_vertex_collection },
+  { "DELETE", "/_api/gharial/{graph}/vertex/{collection}", handle_remove_vertex_collection },
+  { "GET", "/_api/gharial/{graph}/edge", handle_list_edge_collections },
+  { "POST", "/_api/gharial/{graph}/edge", handle_add_edge_definition },
+  { "PUT", "/_api/gharial/{graph}/edge/{collection}", handle_replace_edge_definition },
+  { "DELETE", "/_api/gharial/{graph}/edge/{collection}", handle_remove_edge_definition },
+};
+
+void
+emu_gharial_register_routes (EmuRouter *router)
+{
+  emu_router_add_routes (router, gharial_routes, G_N_ELEMENTS (gharial_routes));
+}
