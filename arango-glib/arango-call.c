@@ -11,6 +11,7 @@
 #include "arango-client.h"
 #include "arango-enums.h"
 #include "arango-error.h"
+#include "arango-reply-private.h"
 #include "arango-request-private.h"
 
 typedef struct
@@ -249,6 +250,22 @@ arango_reply_strv_member (GTask          *task,
 }
 
 static void
+return_call_error (GTask    *task,
+                   CallData *data,
+                   GError   *error)
+{
+  /* "Does it exist?" calls answer FALSE where others fail. */
+  if (data->reply_func == arango_reply_exists &&
+      g_error_matches (error, ARANGO_SERVER_ERROR, GPOINTER_TO_INT (data->reply_data)))
+    {
+      g_error_free (error);
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+  g_task_return_error (task, error);
+}
+
+static void
 on_call_reply (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
@@ -261,15 +278,45 @@ on_call_reply (GObject      *source,
   response = arango_connection_send_finish (ARANGO_CLIENT (source), result, &error);
   if (response == NULL)
     {
-      /* "Does it exist?" calls answer FALSE where others fail. */
-      if (data->reply_func == arango_reply_exists &&
-          g_error_matches (error, ARANGO_SERVER_ERROR, GPOINTER_TO_INT (data->reply_data)))
-        {
-          g_error_free (error);
-          g_task_return_boolean (task, FALSE);
-          return;
-        }
+      return_call_error (task, data, error);
+      return;
+    }
+  data->reply_func (task, response, data->reply_data);
+}
+
+/* The reply to PUT /_api/job/{id}: the job's stored reply carries an
+ * `x-arango-async-id` header; without it the job manager answered (204:
+ * still pending, 404: no such job). */
+static void
+on_job_reply (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CallData *data = g_task_get_task_data (task);
+  g_autoptr(ArangoResponse) response = NULL;
+  GError *error = NULL;
+
+  response = arango_connection_send_finish (ARANGO_CLIENT (source), result, &error);
+  if (response == NULL)
+    {
       g_task_return_error (task, error);
+      return;
+    }
+  if (soup_message_headers_get_one (response->headers, "x-arango-async-id") == NULL)
+    {
+      if (response->status == SOUP_STATUS_NO_CONTENT)
+        g_task_return_new_error (task, ARANGO_ERROR, ARANGO_ERROR_JOB_PENDING,
+                                 _("The async job has not finished yet"));
+      else if (!SOUP_STATUS_IS_SUCCESSFUL (response->status))
+        g_task_return_error (task, arango_server_error_new (response->status, response->body));
+      else
+        arango_task_return_invalid_reply (task, response, "x-arango-async-id");
+      return;
+    }
+  if (!SOUP_STATUS_IS_SUCCESSFUL (response->status))
+    {
+      return_call_error (task, data, arango_server_error_new (response->status, response->body));
       return;
     }
   data->reply_func (task, response, data->reply_data);
@@ -297,6 +344,25 @@ arango_call_finish_int (gpointer       source_object,
   return g_task_propagate_int (G_TASK (result), error);
 }
 
+static GTask *
+call_task_new (gpointer             source_object,
+               ArangoReplyFunc      reply_func,
+               gconstpointer        reply_data,
+               gpointer             source_tag,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  GTask *task = g_task_new (source_object, cancellable, callback, user_data);
+  CallData *data = g_new0 (CallData, 1);
+
+  g_task_set_source_tag (task, source_tag);
+  data->reply_func = reply_func;
+  data->reply_data = reply_data;
+  g_task_set_task_data (task, data, g_free);
+  return task;
+}
+
 /* Sends @request (taking ownership) for the public method @source_tag of
  * @source_object; @reply_func turns the reply into the method's result. */
 void
@@ -310,17 +376,32 @@ arango_call_async (gpointer             source_object,
                    GAsyncReadyCallback  callback,
                    gpointer             user_data)
 {
-  GTask *task;
-  CallData *data;
-
-  task = g_task_new (source_object, cancellable, callback, user_data);
-  g_task_set_source_tag (task, source_tag);
-  data = g_new0 (CallData, 1);
-  data->reply_func = reply_func;
-  data->reply_data = reply_data;
-  g_task_set_task_data (task, data, g_free);
+  GTask *task = call_task_new (source_object, reply_func, reply_data, source_tag,
+                               cancellable, callback, user_data);
 
   arango_connection_send_async (client, request, cancellable, on_call_reply, task);
+}
+
+/* Fetches an async job's result with @request (PUT /_api/job/{id}, taking
+ * ownership) and completes as the call that made the job would have: same
+ * source object, source tag and reply function, so that call's own
+ * _finish reads it. */
+void
+arango_call_job_result_async (gpointer             source_object,
+                              ArangoClient        *client,
+                              ArangoRequest       *request,
+                              ArangoReplyFunc      reply_func,
+                              gconstpointer        reply_data,
+                              gpointer             source_tag,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  GTask *task = call_task_new (source_object, reply_func, reply_data, source_tag,
+                               cancellable, callback, user_data);
+
+  arango_request_keep_errors (request);
+  arango_connection_send_async (client, request, cancellable, on_job_reply, task);
 }
 
 gpointer

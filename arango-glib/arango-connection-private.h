@@ -60,6 +60,7 @@ void           arango_request_set_idempotent   (ArangoRequest *self,
                                                 gboolean       idempotent);
 void           arango_request_pin_to_host      (ArangoRequest *self,
                                                 ArangoHost    *host);
+void           arango_request_keep_errors      (ArangoRequest *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArangoRequest, arango_request_free)
 
@@ -122,6 +123,15 @@ void     arango_call_async          (gpointer              source_object,
                                      GCancellable         *cancellable,
                                      GAsyncReadyCallback   callback,
                                      gpointer              user_data);
+void     arango_call_job_result_async (gpointer            source_object,
+                                       ArangoClient       *client,
+                                       ArangoRequest      *request,
+                                       ArangoReplyFunc     reply_func,
+                                       gconstpointer       reply_data,
+                                       gpointer            source_tag,
+                                       GCancellable       *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer            user_data);
 gpointer arango_call_finish_pointer (gpointer              source_object,
                                      GAsyncResult         *result,
                                      gpointer              source_tag,

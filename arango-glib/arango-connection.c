@@ -484,7 +484,7 @@ on_reply (GObject      *source,
       return;
     }
 
-  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status) && !data->request->keep_errors)
     {
       g_task_return_error (task, arango_server_error_new (status, body));
       return;

@@ -23,6 +23,8 @@ struct _ArangoContext
   ArangoAuth *auth;
   char *transaction_id;   /* nullable */
   ArangoHost *host;       /* nullable: where the transaction lives */
+  const char *async_mode; /* nullable: x-arango-async value ("store", "true") */
+  ArangoContext *direct;  /* with async_mode: the same context without it */
 };
 
 ArangoContext *arango_context_new             (ArangoClient  *client,
@@ -31,6 +33,9 @@ ArangoContext *arango_context_new             (ArangoClient  *client,
 ArangoContext *arango_context_new_transaction (ArangoContext *base,
                                                const char    *transaction_id,
                                                ArangoHost    *host);
+ArangoContext *arango_context_new_async       (ArangoContext *base,
+                                               gboolean       return_result);
+ArangoContext *arango_context_get_direct      (ArangoContext *self);
 ArangoContext *arango_context_ref             (ArangoContext *self);
 void           arango_context_unref           (ArangoContext *self);
 

@@ -7,6 +7,7 @@
 
 #include "arango-client.h"
 #include "arango-context-private.h"
+#include "arango-job-private.h"
 #include "arango-request-private.h"
 
 ArangoContext *
@@ -35,6 +36,28 @@ arango_context_new_transaction (ArangoContext *base,
   return self;
 }
 
+/* Every call made through the new context runs as an async job
+ * (x-arango-async: store, or true when no result is wanted). */
+ArangoContext *
+arango_context_new_async (ArangoContext *base,
+                          gboolean       return_result)
+{
+  ArangoContext *direct = arango_context_get_direct (base);
+  ArangoContext *self = arango_context_new (direct->client, direct->database, direct->auth);
+
+  self->async_mode = return_result ? "store" : "true";
+  self->direct = arango_context_ref (direct);
+  return self;
+}
+
+/* The context without async execution: for what a job's result hands
+ * back (a cursor's batches are ordinary requests) and the job calls. */
+ArangoContext *
+arango_context_get_direct (ArangoContext *self)
+{
+  return self->direct != NULL ? self->direct : self;
+}
+
 ArangoContext *
 arango_context_ref (ArangoContext *self)
 {
@@ -51,6 +74,7 @@ arango_context_unref (ArangoContext *self)
   g_clear_object (&self->client);
   g_clear_pointer (&self->auth, arango_auth_unref);
   g_clear_pointer (&self->host, arango_host_unref);
+  g_clear_pointer (&self->direct, arango_context_unref);
   g_free (self->database);
   g_free (self->transaction_id);
   g_free (self);
@@ -92,6 +116,12 @@ arango_context_call (ArangoContext       *self,
                      GAsyncReadyCallback  callback,
                      gpointer             user_data)
 {
+  if (self->async_mode != NULL)
+    {
+      arango_job_submit_async (source_object, self, request, reply_func, reply_data,
+                               source_tag, cancellable, callback, user_data);
+      return;
+    }
   arango_call_async (source_object, self->client, request, reply_func,
                      reply_data, source_tag, cancellable, callback, user_data);
 }

@@ -338,7 +338,8 @@ arango_cursor_new_from_reply (ArangoContext   *context,
 {
   g_autoptr(ArangoCursor) self = g_object_new (ARANGO_TYPE_CURSOR, NULL);
 
-  self->context = arango_context_ref (context);
+  /* A query run as an async job still fetches its batches directly. */
+  self->context = arango_context_ref (arango_context_get_direct (context));
   self->host = arango_host_ref (response->host);
   self->first_batch = update_from_reply (self, response, error);
   if (self->first_batch == NULL)

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 ArangoDatabase *arango_database_new         (ArangoClient   *client,
                                              const char     *name,
                                              ArangoAuth     *auth);
+ArangoDatabase *arango_database_new_for_context (ArangoContext *context);
 ArangoContext  *arango_database_get_context  (ArangoDatabase *self);
 
 G_END_DECLS

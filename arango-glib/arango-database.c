@@ -149,6 +149,17 @@ arango_database_new (ArangoClient *client,
   return self;
 }
 
+/* A handle on @context's database that sends its requests through
+ * @context (for instance as async jobs). */
+ArangoDatabase *
+arango_database_new_for_context (ArangoContext *context)
+{
+  ArangoDatabase *self = g_object_new (ARANGO_TYPE_DATABASE, NULL);
+
+  self->context = arango_context_ref (context);
+  return self;
+}
+
 ArangoContext *
 arango_database_get_context (ArangoDatabase *self)
 {

@@ -27,6 +27,10 @@ G_BEGIN_DECLS
  *   (not JSON, truncated, missing fields, wrong types)
  * @ARANGO_ERROR_AUTHENTICATION_FAILED: the server refused the credentials
  * @ARANGO_ERROR_CLOSED: the client was closed
+ * @ARANGO_ERROR_ASYNC_JOB: the call was submitted as an async job (see
+ *   arango_database_begin_async_execution()): its result comes from
+ *   arango_job_new_from_result() and arango_job_result_async()
+ * @ARANGO_ERROR_JOB_PENDING: the async job has not finished yet
  *
  * Errors that arango-glib reports itself, in the %ARANGO_ERROR domain.
  * Errors that the server reports are in the %ARANGO_SERVER_ERROR domain.
@@ -41,6 +45,8 @@ typedef enum {
   ARANGO_ERROR_INVALID_REPLY = 5,
   ARANGO_ERROR_AUTHENTICATION_FAILED = 6,
   ARANGO_ERROR_CLOSED = 7,
+  ARANGO_ERROR_ASYNC_JOB = 8,
+  ARANGO_ERROR_JOB_PENDING = 9,
 } ArangoError;
 
 /**
@@ -247,5 +253,17 @@ typedef enum {
   ARANGO_EDGE_DIRECTION_OUT = 1,
   ARANGO_EDGE_DIRECTION_IN = 2,
 } ArangoEdgeDirection;
+
+/**
+ * ArangoJobStatus:
+ * @ARANGO_JOB_STATUS_PENDING: the job is queued or running
+ * @ARANGO_JOB_STATUS_DONE: the job has finished; its result can be fetched
+ *
+ * The status of an async job (`GET /_api/job/{id}`).
+ */
+typedef enum {
+  ARANGO_JOB_STATUS_PENDING = 0,
+  ARANGO_JOB_STATUS_DONE = 1,
+} ArangoJobStatus;
 
 G_END_DECLS

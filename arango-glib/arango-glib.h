@@ -26,5 +26,8 @@
 #include <arango-glib/arango-database-graphs.h>
 #include <arango-glib/arango-document-object.h>
 #include <arango-glib/arango-query-model.h>
+#include <arango-glib/arango-job.h>
+#include <arango-glib/arango-database-jobs.h>
+#include <arango-glib/arango-database-backups.h>
 
 #undef __ARANGO_GLIB_INSIDE__

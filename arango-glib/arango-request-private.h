@@ -20,6 +20,7 @@ struct _ArangoRequest
   ArangoAuth *auth;
   ArangoHost *pinned_host;
   gboolean idempotent;    /* safe to send again after it may have arrived */
+  gboolean keep_errors;   /* error statuses come back as responses (async job results) */
 };
 
 G_END_DECLS

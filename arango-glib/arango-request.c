@@ -215,6 +215,15 @@ arango_request_pin_to_host (ArangoRequest *self,
     self->pinned_host = arango_host_ref (host);
 }
 
+/* An error status is handed back as a response rather than as a GError:
+ * an async job's result tells its own errors from the job manager's by
+ * the `x-arango-async-id` header only. */
+void
+arango_request_keep_errors (ArangoRequest *self)
+{
+  self->keep_errors = TRUE;
+}
+
 void
 arango_response_free (ArangoResponse *self)
 {

@@ -360,8 +360,23 @@ handle_availability (EmuRequest *req)
   reply_mode (req);
 }
 
+/* The server's clock, as DELETE /_api/job/expired?stamp= takes it
+ * (3.12/job_delete_02_single.json). */
+static void
+handle_time (EmuRequest *req)
+{
+  g_autoptr(JsonBuilder) builder = emu_json_begin_ok (SOUP_STATUS_OK);
+
+  emu_json_add_double (builder, "time", g_get_real_time () / (gdouble) G_USEC_PER_SEC);
+  json_builder_end_object (builder);
+  emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
+}
+
 static const EmuRoute admin_routes[] = {
   { "GET", "/_api/version", handle_version },
+  /* The version handler takes any method (3.12/job_fetch_result_03_single.json). */
+  { "PUT", "/_api/version", handle_version },
+  { "GET", "/_admin/time", handle_time },
   { "GET", "/_admin/version", handle_version },
   { "GET", "/_api/engine", handle_engine },
   { "GET", "/_admin/status", handle_status },

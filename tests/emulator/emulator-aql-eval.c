@@ -330,6 +330,24 @@ eval_length (EmuAqlContext *context,
     }
 }
 
+/* SLEEP(): the single-threaded emulator must not block; the seconds are
+ * counted instead (emulator-jobs.c keeps the query's job pending). */
+static JsonNode *
+eval_sleep (EmuAqlContext *context,
+            EmuAqlNode    *node,
+            JsonNode     **row)
+{
+  g_autoptr(JsonNode) value = emu_aql_eval (context, emu_aql_node_child (node, 0), row);
+
+  if (value == NULL)
+    return NULL;
+  if (emu_value_type_rank (value) != 2 || json_node_get_double (value) < 0)
+    emu_aql_warn (context, 1542, "invalid argument type in call to function 'SLEEP()'");
+  else
+    context->slept += json_node_get_double (value);
+  return emu_value_null ();
+}
+
 static JsonNode *
 eval_binary (EmuAqlContext *context,
              EmuAqlNode    *node,
@@ -463,6 +481,8 @@ emu_aql_eval (EmuAqlContext *context,
       }
 
     case AQL_NODE_FUNCTION_CALL:
+      if (g_str_equal (node->text, "SLEEP"))
+        return eval_sleep (context, node, row);
       return eval_length (context, node, row);
 
     case AQL_NODE_OBJECT_ELEMENT:

@@ -15,6 +15,7 @@ typedef struct {
   JsonObject  *bind_vars;       /* may be NULL */
   EmuAqlError *error;
   JsonArray   *warnings;        /* {"code","message"} */
+  gdouble      slept;           /* seconds SLEEP() asked for, not slept */
 } EmuAqlContext;
 
 /* @row holds the value of variable i at i (NULL: not set). Returns a

@@ -759,7 +759,11 @@ emu_aql_execute (EmuState      *state,
   g_ptr_array_add (rows, row_new (query->variables->len));
   for (i = 0; i < query->statements->len; i++)
     if (!run_statement (&run, i, &rows))
-      return FALSE;
+      {
+        state->aql_slept += run.context.slept;
+        return FALSE;
+      }
+  state->aql_slept += run.context.slept;
 
   outcome->execution_time = (g_get_monotonic_time () - started) / (gdouble) G_USEC_PER_SEC;
 

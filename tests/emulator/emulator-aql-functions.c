@@ -70,7 +70,7 @@ static const char *builtin_functions[] = {
 
 /* Evaluated by emulator-aql-eval.c. */
 static const char *supported_functions[] = {
-  "COUNT", "LENGTH",
+  "COUNT", "LENGTH", "SLEEP",
 };
 
 static int

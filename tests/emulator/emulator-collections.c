@@ -546,8 +546,18 @@ handle_drop (EmuRequest *req)
   emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
 }
 
+/* A PUT needs a collection and an action (3.12/job_fetch_result_04_single.json). */
+static void
+handle_put_without_action (EmuRequest *req)
+{
+  emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_HTTP_BAD_PARAMETER,
+                   "expected PUT /_api/collection/<collection-name>/<action>");
+}
+
 static const EmuRoute collection_routes[] = {
   { "GET", "/_api/collection", handle_list },
+  { "PUT", "/_api/collection", handle_put_without_action },
+  { "PUT", "/_api/collection/{collection}", handle_put_without_action },
   { "POST", "/_api/collection", handle_create },
   { "GET", "/_api/collection/{collection}", handle_get },
   { "DELETE", "/_api/collection/{collection}", handle_drop },

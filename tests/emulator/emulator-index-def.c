@@ -33,6 +33,21 @@ emu_index_free (EmuIndex *index)
   g_free (index);
 }
 
+EmuIndex *
+emu_index_copy (EmuIndex *index)
+{
+  EmuIndex *copy = g_new0 (EmuIndex, 1);
+
+  copy->id = g_strdup (index->id);
+  copy->name = g_strdup (index->name);
+  copy->type = g_strdup (index->type);
+  copy->unique = index->unique;
+  copy->sparse = index->sparse;
+  copy->fields = g_strdupv (index->fields);
+  copy->definition = json_object_ref (index->definition);
+  return copy;
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)

@@ -26,6 +26,7 @@ EmuIndex   *emu_index_new               (JsonObject    *request,
                                          int           *error_num,
                                          char         **message);
 void        emu_index_free              (EmuIndex      *index);
+EmuIndex   *emu_index_copy              (EmuIndex      *index);
 gboolean    emu_index_same_as           (EmuIndex      *index,
                                          EmuIndex      *other);
 JsonNode   *emu_index_describe          (EmuIndex      *index,

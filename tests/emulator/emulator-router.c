@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "emulator-auth.h"
+#include "emulator-jobs.h"
 #include "emulator-log.h"
 #include "emulator-reply.h"
 #include "emulator-transport.h"
@@ -169,6 +170,31 @@ emu_router_register_families (EmuRouter *router)
 #undef EMU_FAMILY
 }
 
+static void
+route_request (EmuRequest *req)
+{
+  switch (emu_router_route (req->state->router, req))
+    {
+    case EMU_ROUTE_FOUND:
+      break;
+
+    case EMU_ROUTE_NOT_FOUND:
+      {
+        g_autofree char *message = g_strdup_printf ("unknown path '%s'", req->raw_path);
+
+        emu_reply_error_full (req->msg, EMU_ERROR_STYLE_LEGACY, SOUP_STATUS_NOT_FOUND,
+                              EMU_ERROR_HTTP_NOT_FOUND, message);
+      }
+      break;
+
+    case EMU_ROUTE_WRONG_METHOD:
+    default:
+      emu_reply_error (req->msg, SOUP_STATUS_METHOD_NOT_ALLOWED,
+                       EMU_ERROR_HTTP_METHOD_NOT_ALLOWED, NULL);
+      break;
+    }
+}
+
 void
 emu_router_handle_arango (EmuState          *state,
                           EmuCoordinator    *coordinator,
@@ -205,24 +231,6 @@ emu_router_handle_arango (EmuState          *state,
   if (!emu_transport_accept_request (req))
     return;
 
-  switch (emu_router_route (state->router, req))
-    {
-    case EMU_ROUTE_FOUND:
-      break;
-
-    case EMU_ROUTE_NOT_FOUND:
-      {
-        g_autofree char *message = g_strdup_printf ("unknown path '%s'", req->raw_path);
-
-        emu_reply_error_full (msg, EMU_ERROR_STYLE_LEGACY, SOUP_STATUS_NOT_FOUND,
-                              EMU_ERROR_HTTP_NOT_FOUND, message);
-      }
-      break;
-
-    case EMU_ROUTE_WRONG_METHOD:
-    default:
-      emu_reply_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED,
-                       EMU_ERROR_HTTP_METHOD_NOT_ALLOWED, NULL);
-      break;
-    }
+  if (!emu_jobs_run_as_job (req, route_request))
+    route_request (req);
 }

@@ -111,6 +111,59 @@ emu_database_free (gpointer data)
   g_free (database);
 }
 
+/* Keep in step with emu_collection_free (). Documents are immutable and
+ * shared; everything else is copied. */
+static EmuCollection *
+emu_collection_copy (EmuCollection *collection)
+{
+  EmuCollection *copy = g_memdup2 (collection, sizeof *collection);
+  GHashTableIter iter;
+  gpointer key, document;
+  guint i;
+
+  copy->id = g_strdup (collection->id);
+  copy->name = g_strdup (collection->name);
+  copy->globally_unique_id = g_strdup (collection->globally_unique_id);
+  copy->object_id = g_strdup (collection->object_id);
+  copy->schema = collection->schema ? json_node_copy (collection->schema) : NULL;
+  copy->computed_values = collection->computed_values ? json_node_copy (collection->computed_values) : NULL;
+  copy->key_type = g_strdup (collection->key_type);
+  copy->documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) emu_document_unref);
+  g_hash_table_iter_init (&iter, collection->documents);
+  while (g_hash_table_iter_next (&iter, &key, &document))
+    g_hash_table_insert (copy->documents, g_strdup (key), emu_document_ref (document));
+  copy->indexes = g_ptr_array_new_with_free_func ((GDestroyNotify) emu_index_free);
+  for (i = 0; i < collection->indexes->len; i++)
+    g_ptr_array_add (copy->indexes, emu_index_copy (g_ptr_array_index (collection->indexes, i)));
+  return copy;
+}
+
+/* A copy of every database, for a hot backup and its restore. */
+GHashTable *
+emu_state_copy_databases (GHashTable *databases)
+{
+  GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, emu_database_free);
+  GHashTableIter iter;
+  EmuDatabase *database;
+  guint i;
+
+  g_hash_table_iter_init (&iter, databases);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &database))
+    {
+      EmuDatabase *database_copy = g_new0 (EmuDatabase, 1);
+
+      database_copy->id = g_strdup (database->id);
+      database_copy->name = g_strdup (database->name);
+      database_copy->collections = g_ptr_array_new_with_free_func (emu_collection_free);
+      for (i = 0; i < database->collections->len; i++)
+        g_ptr_array_add (database_copy->collections,
+                         emu_collection_copy (g_ptr_array_index (database->collections, i)));
+      g_hash_table_insert (copy, database_copy->name, database_copy);
+    }
+  return copy;
+}
+
 EmuState *
 emu_state_new (void)
 {
@@ -174,6 +227,10 @@ emu_state_free (EmuState *state)
   g_clear_pointer (&state->control_router, emu_router_free);
   g_clear_pointer (&state->cursors, g_hash_table_unref);
   g_clear_pointer (&state->transactions, g_hash_table_unref);
+  g_clear_pointer (&state->jobs, g_hash_table_unref);
+  g_clear_pointer (&state->backups, g_hash_table_unref);
+  g_clear_pointer (&state->remote_backups, g_hash_table_unref);
+  g_clear_pointer (&state->transfers, g_hash_table_unref);
   g_ptr_array_unref (state->dbservers);
   g_ptr_array_unref (state->agents);
   g_hash_table_unref (state->databases);

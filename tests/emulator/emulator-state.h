@@ -141,6 +141,14 @@ struct _EmuState {
   /* Owned by their families: emulator-cursors.c, emulator-transactions.c. */
   GHashTable      *cursors;       /* id -> EmuCursor */
   GHashTable      *transactions;  /* id -> EmuTransaction */
+  /* Owned by emulator-jobs.c and emulator-backups.c. */
+  GHashTable      *jobs;          /* id -> EmuJob */
+  GHashTable      *backups;       /* id -> EmuBackup */
+  GHashTable      *remote_backups;/* "repository\nid" -> EmuBackup */
+  GHashTable      *transfers;     /* upload/download id -> EmuTransfer */
+  /* Seconds of AQL SLEEP() the request being handled asked for: the
+   * emulator does not block, it keeps a job pending that long. */
+  gdouble          aql_slept;
 
   EmuRouter       *router;
   EmuRouter       *control_router;
@@ -175,6 +183,8 @@ EmuDatabase    *emu_state_create_database      (EmuState     *state,
                                                 const char   *name);
 void            emu_state_drop_database        (EmuState     *state,
                                                 const char   *name);
+
+GHashTable     *emu_state_copy_databases       (GHashTable   *databases);
 
 EmuCollection  *emu_database_lookup_collection (EmuDatabase  *database,
                                                 const char   *name);

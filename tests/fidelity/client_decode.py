@@ -140,13 +140,18 @@ class CallTimeout(Exception):
     pass
 
 
-def run_async(obj, method, *args):
+def run_async(obj, method, *args, finish=None):
+    """obj.<method>_async(*args) to the end; finish(source, result) reads
+    the result (default: obj.<method>_finish)."""
     loop = GLib.MainLoop()
     outcome = {}
 
     def on_done(source, result, user_data):
         try:
-            outcome['value'] = getattr(source, method + '_finish')(result)
+            if finish is not None:
+                outcome['value'] = finish(source, result)
+            else:
+                outcome['value'] = getattr(source, method + '_finish')(result)
         except GLib.GError as error:
             outcome['error'] = error
         loop.quit()
@@ -666,9 +671,74 @@ GRAPH_CASES = {
         lambda b: b['edges'])],
 }
 
+# Async jobs: a query sent as a job through an async handle, then the job
+# calls; the job lists and clearing on the database.
+def submit_query_job(ctx, ex):
+    async_db = ctx.db.begin_async_execution(True)
+    ctx.job = run_async(async_db, 'query', request_json(ex)['query'], None, None,
+                        finish=lambda source, result: Arango.Job.new_from_result(result))
+    # The job's id is the one of the recorded 202.
+    return ctx.job.get_id() == recorded_async_id(ex)
+
+
+def job_ids(status):
+    return lambda c, e: list(run_async(c.db, 'async_jobs', status, 0))
+
+
+def recorded_async_id(ex):
+    for name, value in ex['response']['headers']:
+        if name.lower() == 'x-arango-async-id':
+            return value
+    return None
+
+
+JOB_CASES = {
+    'job_cancel': [
+        step(0, 'POST', r'^/_api/cursor$', submit_query_job, lambda b: True),
+        step(1, 'GET', r'^/_api/job/pending$', job_ids(Arango.JobStatus.PENDING), lambda b: b),
+        step(2, 'PUT', r'^/_api/job/[0-9]+/cancel$',
+             lambda c, e: run_async(c.job, 'cancel'), lambda b: b['result']),
+        step(3, 'GET', r'^/_api/job/pending$', job_ids(Arango.JobStatus.PENDING), lambda b: b),
+        # The job manager's 404 (no x-arango-async-id) through the
+        # original call's _finish.
+        step(('job_fetch_result_02', 0), 'PUT', r'^/_api/job/[0-9]+$',
+             lambda c, e: run_async(c.job, 'result',
+                                    finish=lambda source, result: source.query_finish(result)))],
+    'job_getByType_01': [
+        step(1, 'GET', r'^/_api/job/done$', job_ids(Arango.JobStatus.DONE), lambda b: b)],
+    'job_getByType_02': [
+        step(1, 'GET', r'^/_api/job/pending$', job_ids(Arango.JobStatus.PENDING), lambda b: b)],
+    'job_delete_01': [
+        step(1, 'DELETE', r'^/_api/job/all$',
+             lambda c, e: run_async(c.db, 'clear_async_jobs', 0), lambda b: b['result'])],
+    'job_delete_02': [
+        step(2, 'DELETE', r'^/_api/job/expired$',
+             lambda c, e: run_async(c.db, 'clear_async_jobs', float(
+                 urllib.parse.parse_qs(e['request']['query'])['stamp'][0])),
+             lambda b: b['result']),
+        step(3, 'GET', r'^/_api/job/pending$', job_ids(Arango.JobStatus.PENDING), lambda b: b)],
+}
+
+BACKUP_CASES = {
+    'RestBackupCreateBackup': [step(0, 'POST', r'^/_admin/backup/create$',
+        lambda c, e: to_python(run_async(c.db, 'create_backup',
+                                         request_json(e).get('label'), None)),
+        lambda b: b['result'])],
+    'RestBackupListBackup': [step(0, 'POST', r'^/_admin/backup/list$',
+        lambda c, e: to_python(run_async(c.db, 'list_backups', None)),
+        lambda b: b['result']['list'])],
+    'RestBackupRestoreBackup': [step(0, 'POST', r'^/_admin/backup/restore$',
+        lambda c, e: to_python(run_async(c.db, 'restore_backup', request_json(e)['id'])),
+        lambda b: b['result'])],
+    'RestBackupDeleteBackup': [step(0, 'POST', r'^/_admin/backup/delete$',
+        lambda c, e: run_async(c.db, 'delete_backup', request_json(e)['id']),
+        lambda b: True)],
+}
+
 CASES = {}
 for table in (CLUSTER_CASES, DOCUMENT_CASES, COLLECTION_CASES, INDEX_CASES, IMPORT_CASES,
-              CURSOR_CASES, QUERY_CASES, TRANSACTION_CASES, DATABASE_CASES, GRAPH_CASES):
+              CURSOR_CASES, QUERY_CASES, TRANSACTION_CASES, DATABASE_CASES, GRAPH_CASES,
+              JOB_CASES, BACKUP_CASES):
     for name, steps in table.items():
         CASES[name] = table[steps] if isinstance(steps, str) else steps
 
@@ -687,6 +757,7 @@ class Context:
         self.db = db
         self.cursor = None
         self.trx = None
+        self.job = None
 
 
 def check_step(ctx, responder, transcripts_dir, version, transcript, st):
