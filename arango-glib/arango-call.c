@@ -363,6 +363,37 @@ call_task_new (gpointer             source_object,
   return task;
 }
 
+gdouble
+arango_call_finish_double (gpointer       source_object,
+                           GAsyncResult  *result,
+                           gpointer       source_tag,
+                           GError       **error)
+{
+  g_autofree gdouble *value = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, source_object), -1.0);
+  g_return_val_if_fail (g_async_result_is_tagged (result, source_tag), -1.0);
+
+  value = g_task_propagate_pointer (G_TASK (result), error);
+  return value ? *value : -1.0;
+}
+
+gboolean
+arango_check_argument (gpointer             source_object,
+                       gboolean             valid,
+                       gpointer             source_tag,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data,
+                       const char          *message)
+{
+  if (valid)
+    return TRUE;
+
+  g_task_report_new_error (source_object, callback, user_data, source_tag,
+                           ARANGO_ERROR, ARANGO_ERROR_INVALID_ARGUMENT, "%s", message);
+  return FALSE;
+}
+
 /* Sends @request (taking ownership) for the public method @source_tag of
  * @source_object; @reply_func turns the reply into the method's result. */
 void
@@ -426,4 +457,43 @@ arango_call_finish_boolean (gpointer       source_object,
   g_return_val_if_fail (g_async_result_is_tagged (result, source_tag), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* The body of a text reply (arango_request_set_text_reply()) as a string. */
+void
+arango_reply_text (GTask          *task,
+                   ArangoResponse *response,
+                   gconstpointer   unused)
+{
+  gsize length = 0;
+  const char *text = response->text ? g_bytes_get_data (response->text, &length) : NULL;
+
+  if (text != NULL && !g_utf8_validate_len (text, length, NULL))
+    {
+      arango_task_return_invalid_reply (task, response, "text");
+      return;
+    }
+  g_task_return_pointer (task, g_strndup (text ? text : "", length), g_free);
+}
+
+/* A number member, handed over as a newly allocated gdouble. */
+void
+arango_reply_double_member (GTask          *task,
+                            ArangoResponse *response,
+                            gconstpointer   member)
+{
+  JsonObject *object = body_object (response);
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+  gdouble *value;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      (json_node_get_value_type (node) != G_TYPE_DOUBLE &&
+       json_node_get_value_type (node) != G_TYPE_INT64))
+    {
+      arango_task_return_invalid_reply (task, response, member);
+      return;
+    }
+  value = g_new (gdouble, 1);
+  *value = json_node_get_double (node);
+  g_task_return_pointer (task, value, g_free);
 }

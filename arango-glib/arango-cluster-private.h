@@ -12,5 +12,6 @@ G_BEGIN_DECLS
 
 ArangoCluster *arango_cluster_new             (ArangoContext *context);
 char         **arango_cluster_parse_endpoints (JsonNode      *body);
+ArangoContext *arango_cluster_get_context     (ArangoCluster *self);
 
 G_END_DECLS

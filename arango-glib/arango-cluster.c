@@ -85,6 +85,12 @@ arango_cluster_new (ArangoContext *context)
   return self;
 }
 
+ArangoContext *
+arango_cluster_get_context (ArangoCluster *self)
+{
+  return self->context;
+}
+
 
 /* A request without parameters or body: most cluster calls. */
 static void

@@ -10,8 +10,8 @@
 
 G_BEGIN_DECLS
 
-ArangoCollection *arango_collection_new (ArangoContext *context,
-                                         const char    *name);
+ArangoCollection *arango_collection_new         (ArangoContext    *context,
+                                                 const char       *name);
 ArangoContext    *arango_collection_get_context (ArangoCollection *self);
 
 G_END_DECLS

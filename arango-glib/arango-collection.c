@@ -193,6 +193,12 @@ arango_collection_new (ArangoContext *context,
   return self;
 }
 
+ArangoContext *
+arango_collection_get_context (ArangoCollection *self)
+{
+  return self->context;
+}
+
 /**
  * arango_collection_get_name: (get-property name)
  * @self: an #ArangoCollection

@@ -61,6 +61,7 @@ void           arango_request_set_idempotent   (ArangoRequest *self,
 void           arango_request_pin_to_host      (ArangoRequest *self,
                                                 ArangoHost    *host);
 void           arango_request_keep_errors      (ArangoRequest *self);
+void           arango_request_set_text_reply   (ArangoRequest *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArangoRequest, arango_request_free)
 
@@ -69,6 +70,7 @@ typedef struct
   guint status;
   SoupMessageHeaders *headers;
   JsonNode *body;       /* NULL when the reply had no body */
+  GBytes *text;         /* a text reply's body (arango_request_set_text_reply()) */
   ArangoHost *host;     /* the coordinator that answered */
 } ArangoResponse;
 
@@ -113,6 +115,8 @@ void     arango_reply_array_member  (GTask *task, ArangoResponse *response, gcon
 void     arango_reply_int_member    (GTask *task, ArangoResponse *response, gconstpointer member);
 void     arango_reply_strv_member   (GTask *task, ArangoResponse *response, gconstpointer member);
 void     arango_reply_exists        (GTask *task, ArangoResponse *response, gconstpointer missing_code);
+void     arango_reply_text          (GTask *task, ArangoResponse *response, gconstpointer unused);
+void     arango_reply_double_member (GTask *task, ArangoResponse *response, gconstpointer member);
 
 void     arango_call_async          (gpointer              source_object,
                                      ArangoClient         *client,
@@ -144,6 +148,19 @@ gssize   arango_call_finish_int     (gpointer              source_object,
                                      GAsyncResult         *result,
                                      gpointer              source_tag,
                                      GError              **error);
+gdouble  arango_call_finish_double  (gpointer              source_object,
+                                     GAsyncResult         *result,
+                                     gpointer              source_tag,
+                                     GError              **error);
+
+/* Reports ARANGO_ERROR_INVALID_ARGUMENT with @message to @callback unless
+ * @valid; for the checks an _async function makes before sending. */
+gboolean arango_check_argument      (gpointer              source_object,
+                                     gboolean              valid,
+                                     gpointer              source_tag,
+                                     GAsyncReadyCallback   callback,
+                                     gpointer              user_data,
+                                     const char           *message);
 
 void     arango_task_return_invalid_reply (GTask          *task,
                                            ArangoResponse *response,

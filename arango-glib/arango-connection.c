@@ -441,6 +441,16 @@ on_reply (GObject      *source,
            (g_get_monotonic_time () - data->started_us) / 1000.0);
 
   content_type = soup_message_headers_get_content_type (soup_message_get_response_headers (data->message), NULL);
+  if (data->request->text_reply && SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      response = g_new0 (ArangoResponse, 1);
+      response->status = status;
+      response->headers = soup_message_headers_ref (soup_message_get_response_headers (data->message));
+      response->text = g_steal_pointer (&bytes);
+      response->host = arango_host_ref (data->host);
+      g_task_return_pointer (task, response, (GDestroyNotify) arango_response_free);
+      return;
+    }
   if (!arango_reply_decode (data->host->uri, data->request->method, data->request->path,
                             status, content_type, bytes, &body, &error))
     {
@@ -545,7 +555,8 @@ send_attempt (GTask *task)
   data->timed_out = FALSE;
   headers = soup_message_get_request_headers (data->message);
   soup_message_headers_replace (headers, "x-arango-driver", DRIVER_HEADER);
-  soup_message_headers_replace (headers, "Accept", "application/json");
+  soup_message_headers_replace (headers, "Accept",
+                                request->text_reply ? "text/plain, application/json" : "application/json");
   if (request->auth)
     authorization = arango_auth_dup_header (request->auth);
   if (authorization)

@@ -16,9 +16,12 @@
 #include <arango-glib/arango-host-resolver.h>
 #include <arango-glib/arango-client.h>
 #include <arango-glib/arango-database.h>
+#include <arango-glib/arango-database-admin.h>
 #include <arango-glib/arango-cluster.h>
+#include <arango-glib/arango-cluster-shards.h>
 #include <arango-glib/arango-collection.h>
 #include <arango-glib/arango-collection-import.h>
+#include <arango-glib/arango-collection-shards.h>
 #include <arango-glib/arango-cursor.h>
 #include <arango-glib/arango-query-options.h>
 #include <arango-glib/arango-transaction.h>

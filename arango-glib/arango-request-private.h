@@ -21,6 +21,7 @@ struct _ArangoRequest
   ArangoHost *pinned_host;
   gboolean idempotent;    /* safe to send again after it may have arrived */
   gboolean keep_errors;   /* error statuses come back as responses (async job results) */
+  gboolean text_reply;    /* a success is kept as text, not decoded as JSON */
 };
 
 G_END_DECLS

@@ -224,6 +224,14 @@ arango_request_keep_errors (ArangoRequest *self)
   self->keep_errors = TRUE;
 }
 
+/* Metrics and similar endpoints answer in their own text format; errors
+ * still come as JSON and are decoded as usual. */
+void
+arango_request_set_text_reply (ArangoRequest *self)
+{
+  self->text_reply = TRUE;
+}
+
 void
 arango_response_free (ArangoResponse *self)
 {
@@ -232,6 +240,7 @@ arango_response_free (ArangoResponse *self)
 
   g_clear_pointer (&self->headers, soup_message_headers_unref);
   g_clear_pointer (&self->body, json_node_unref);
+  g_clear_pointer (&self->text, g_bytes_unref);
   g_clear_pointer (&self->host, arango_host_unref);
   g_free (self);
 }

@@ -209,6 +209,39 @@ __asan_default_options (void)
   return "detect_leaks=0";
 }
 
+/* GET /_admin/server/tls describes the files the server was started with. */
+static void
+test_tls_description (void)
+{
+  g_autoptr(EmulatorProcess) emulator = NULL;
+  g_autoptr(ArangoClient) client = NULL;
+  g_autoptr(ArangoDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) tls = NULL;
+  g_autofree char *certificate = NULL;
+  JsonObject *keyfile;
+
+  if (cert_path == NULL)
+    {
+      g_test_skip ("openssl is not installed: no certificate to test with");
+      return;
+    }
+
+  emulator = start_tls_emulator ();
+  client = test_client_new (emulator);
+  g_assert_true (arango_client_set_ca_file (client, cert_path, &error));
+  database = test_open_database (client, "root", "");
+  tls = arango_database_tls_sync (database, NULL, &error);
+  g_assert_no_error (error);
+
+  keyfile = json_object_get_object_member (tls, "keyfile");
+  g_assert_cmpuint (strlen (json_object_get_string_member (keyfile, "sha256")), ==, 64);
+  g_assert_cmpuint (strlen (json_object_get_string_member (keyfile, "privateKeySha256")), ==, 64);
+  g_assert_true (g_file_get_contents (cert_path, &certificate, NULL, NULL));
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (keyfile, "certificates"), 0),
+                   ==, certificate);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -236,6 +269,7 @@ main (int    argc,
   g_test_add_func ("/tls/verification-off", test_verification_off);
   g_test_add_data_func ("/tls/http2/allowed", GINT_TO_POINTER (TRUE), test_http2);
   g_test_add_data_func ("/tls/http2/forbidden", GINT_TO_POINTER (FALSE), test_http2);
+  g_test_add_func ("/tls/description", test_tls_description);
 
   status = g_test_run ();
 

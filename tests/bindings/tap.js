@@ -2,6 +2,7 @@
 //
 // SPDX-License-Identifier: LGPL-2.1-or-later
 
+import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 import System from 'system';
 
@@ -10,6 +11,12 @@ import {Emulator} from './emulator.js';
 export const ARANGO_ERROR = 'arango-error-quark';
 export const ARANGO_SERVER_ERROR = 'arango-server-error-quark';
 const TEST_TIMEOUT_SECONDS = 120;
+
+// Turns each NAME_async/NAME_finish pair of @klass into a Promise.
+export function promisify(klass, names) {
+    for (const name of names)
+        Gio._promisify(klass.prototype, `${name}_async`, `${name}_finish`);
+}
 
 // Assertions
 

@@ -9,18 +9,12 @@
 // by counting arguments, so every call passes its cancellable (null).
 
 import Arango from 'gi://Arango?version=1.0';
-import Gio from 'gi://Gio';
 import Json from 'gi://Json?version=1.0';
 
 import {
     ARANGO_ERROR, ARANGO_SERVER_ERROR, assert, assertEqual, assertError,
-    assertRejects, runAndExit, test,
+    assertRejects, promisify, runAndExit, test,
 } from './tap.js';
-
-function promisify(klass, names) {
-    for (const name of names)
-        Gio._promisify(klass.prototype, `${name}_async`, `${name}_finish`);
-}
 
 promisify(Arango.Client, ['db']);
 promisify(Arango.Database, ['create_collection', 'delete_collection',

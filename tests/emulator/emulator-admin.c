@@ -11,9 +11,11 @@
 #include "emulator-reply.h"
 #include "emulator-router.h"
 
-/* A community build's subset of the keys of
- * ../shared/arango-api/transcripts/3.12/RestVersionDetails_single.json,
- * in the recorded order; "mode", "role" and "host" follow. */
+#define BUILD_REPOSITORY "refs/@VERSION@ d222a62c8"
+
+/* The keys of ../shared/arango-api/transcripts/3.12/RestVersionDetails_single.json,
+ * in the recorded order, as the build it records describes itself, with
+ * @VERSION@ for the version answered as; "mode", "role" and "host" follow. */
 static const struct {
   const char *key;
   const char *value;
@@ -25,21 +27,22 @@ static const struct {
   { "avx", "true" },
   { "avx2", "false" },
   { "boost-version", "1.78.0" },
-  { "build-date", "2025-02-27 09:41:12" },
-  { "build-id", "5e7a2f4c9d1b3a8e6f0c2d4b7a9e1c3f5b7d9a1e" },
-  { "build-repository", "refs/" EMU_VERSION " 5e7a2f4c9" },
-  { "compiler", "clang [Ubuntu Clang 16.0.6]" },
+  { "build-date", "2026-08-04 14:46:15" },
+  { "build-id", "c944638ea472281c1a9b9e9a5517e8801bd9dde0" },
+  { "build-repository", BUILD_REPOSITORY },
+  { "compiler", "clang [Ubuntu Clang 19.1.7 (++20250804090312+cd708029e0b2-1~exp1~20250804210325.79)]" },
   { "coverage", "false" },
   { "cplusplus", "202002" },
   { "curl-version", "none" },
   { "debug", "false" },
   { "endianness", "little" },
+  { "enterprise-build-repository", "refs/@VERSION@ f5bc978" },
+  { "enterprise-version", "enterprise" },
   { "failure-tests", "false" },
+  { "faiss", "1.14.2" },
   { "fd-client-event-handler", "poll" },
   { "fd-setsize", "1024" },
-  { "full-version-string", "ArangoDB " EMU_VERSION " [linux] 64bit, using jemalloc, "
-                           "build refs/" EMU_VERSION " 5e7a2f4c9, VPack 0.2.1, "
-                           "RocksDB 7.2.0, ICU 64.2, V8 12.1.165, OpenSSL 3.0.15 3 Sep 2024" },
+  { "full-version-string", "ArangoDB @VERSION@ " EMU_LICENSE " [linux] 64bit, using jemalloc, build " BUILD_REPOSITORY ", VPack 0.2.1, RocksDB 9.6.0, ICU 64.2, V8 12.1.165, OpenSSL 3.5.7 9 Jun 2026" },
   { "icu-version", "64.2" },
   { "ipo", "false" },
   { "iresearch-version", "1.3.0.0" },
@@ -49,17 +52,17 @@ static const struct {
   { "maintainer-mode", "false" },
   { "memory-profiler", "true" },
   { "ndebug", "true" },
-  { "openssl-version-compile-time", "OpenSSL 3.0.15 3 Sep 2024" },
-  { "openssl-version-run-time", "OpenSSL 3.0.15 3 Sep 2024" },
-  { "optimization-flags", "-mfxsr -mmmx -msse -msse2 -mcx16 -msahf -mpopcnt -msse3 "
-                          "-msse4.1 -msse4.2 -mssse3 -mpclmul -mavx -mxsave" },
+  { "openmp", "5.1" },
+  { "openssl-version-compile-time", "OpenSSL 3.5.7 9 Jun 2026" },
+  { "openssl-version-run-time", "OpenSSL 3.5.7 9 Jun 2026" },
+  { "optimization-flags", "-mfxsr -mmmx -msse -msse2 -mcx16 -msahf -mpopcnt -msse3 -msse4.1 -msse4.2 -mssse3 -mpclmul -mavx -mxsave" },
   { "pic", "2" },
   { "pie", "2" },
   { "platform", "linux" },
   { "reactor-type", "epoll" },
   { "replication2-enabled", "false" },
-  { "rocksdb-version", "7.2.0" },
-  { "server-version", EMU_VERSION },
+  { "rocksdb-version", "9.6.0" },
+  { "server-version", "@VERSION@" },
   { "sizeof int", "4" },
   { "sizeof long", "8" },
   { "sizeof void*", "8" },
@@ -71,10 +74,23 @@ static const struct {
   { "zlib-version", "1.2.13" },
 };
 
+/* The build as /_api/version?details=true and /_admin/support-info name it. */
+char *
+emu_admin_build_repository (EmuState *state)
+{
+  return emu_state_expand_version (state, BUILD_REPOSITORY);
+}
+
 /* ../shared/arango-api/transcripts/3.12/RestEngine_single.json */
 static const char *engine_indexes[] = {
   "primary", "edge", "hash", "skiplist", "ttl", "persistent", "geo",
   "fulltext", "mdi", "mdi-prefixed", "inverted",
+};
+
+/* ../shared/arango-api/transcripts/3.11/RestEngine_single.json */
+static const char *engine_indexes_3_11[] = {
+  "primary", "edge", "hash", "skiplist", "ttl", "persistent", "geo",
+  "fulltext", "zkd", "inverted",
 };
 
 static const char *
@@ -111,7 +127,7 @@ emu_admin_version_body (EmuState   *state,
   json_builder_set_member_name (builder, "license");
   json_builder_add_string_value (builder, EMU_LICENSE);
   json_builder_set_member_name (builder, "version");
-  json_builder_add_string_value (builder, EMU_VERSION);
+  json_builder_add_string_value (builder, state->version);
 
   if (details)
     {
@@ -119,8 +135,10 @@ emu_admin_version_body (EmuState   *state,
       json_builder_begin_object (builder);
       for (i = 0; i < G_N_ELEMENTS (version_details); i++)
         {
+          g_autofree char *value = emu_state_expand_version (state, version_details[i].value);
+
           json_builder_set_member_name (builder, version_details[i].key);
-          json_builder_add_string_value (builder, version_details[i].value);
+          json_builder_add_string_value (builder, value);
         }
       json_builder_set_member_name (builder, "mode");
       json_builder_add_string_value (builder, "server");
@@ -131,30 +149,45 @@ emu_admin_version_body (EmuState   *state,
       json_builder_end_object (builder);
     }
 
-  json_builder_set_member_name (builder, "apiVersions");
-  add_string_array (builder, api_versions, G_N_ELEMENTS (api_versions));
-  json_builder_set_member_name (builder, "deprecatedApiVersions");
-  json_builder_begin_array (builder);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "requestedApiVersion");
-  json_builder_add_string_value (builder, "v0");
+  /* API versions: in 3.12.10 (3.12/RestVersion_single.json), not yet in
+   * 3.12.0 (4.x/RestVersion_single.json) nor before. */
+  if (emu_state_version_at_least (state, 3, 12, 1))
+    {
+      json_builder_set_member_name (builder, "apiVersions");
+      add_string_array (builder, api_versions, G_N_ELEMENTS (api_versions));
+      json_builder_set_member_name (builder, "deprecatedApiVersions");
+      json_builder_begin_array (builder);
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "requestedApiVersion");
+      json_builder_add_string_value (builder, "v0");
+    }
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
 }
 
+/* 3.12 ({3.12,4.x}/RestEngine_single.json) and before ({3.10,3.11}/…) */
 JsonNode *
-emu_admin_engine_body (void)
+emu_admin_engine_body (EmuState *state)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  gboolean mdi = emu_state_version_at_least (state, 3, 12, 0);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "name");
   json_builder_add_string_value (builder, "rocksdb");
   json_builder_set_member_name (builder, "supports");
   json_builder_begin_object (builder);
+  if (!mdi)
+    {
+      json_builder_set_member_name (builder, "dfdb");
+      json_builder_add_boolean_value (builder, FALSE);
+    }
   json_builder_set_member_name (builder, "indexes");
-  add_string_array (builder, engine_indexes, G_N_ELEMENTS (engine_indexes));
+  if (mdi)
+    add_string_array (builder, engine_indexes, G_N_ELEMENTS (engine_indexes));
+  else
+    add_string_array (builder, engine_indexes_3_11, G_N_ELEMENTS (engine_indexes_3_11));
   json_builder_set_member_name (builder, "aliases");
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "indexes");
@@ -163,13 +196,19 @@ emu_admin_engine_body (void)
   json_builder_add_string_value (builder, "persistent");
   json_builder_set_member_name (builder, "skiplist");
   json_builder_add_string_value (builder, "persistent");
-  json_builder_set_member_name (builder, "zkd");
-  json_builder_add_string_value (builder, "mdi");
+  if (mdi)
+    {
+      json_builder_set_member_name (builder, "zkd");
+      json_builder_add_string_value (builder, "mdi");
+    }
   json_builder_end_object (builder);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "endianness");
-  json_builder_add_string_value (builder, "big");
+  if (mdi)
+    {
+      json_builder_set_member_name (builder, "endianness");
+      json_builder_add_string_value (builder, "big");
+    }
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -187,7 +226,7 @@ handle_version (EmuRequest *req)
 static void
 handle_engine (EmuRequest *req)
 {
-  g_autoptr(JsonNode) body = emu_admin_engine_body ();
+  g_autoptr(JsonNode) body = emu_admin_engine_body (req->state);
 
   emu_reply_json (req->msg, SOUP_STATUS_OK, body);
 }
@@ -209,7 +248,7 @@ handle_status (EmuRequest *req)
   json_builder_set_member_name (builder, "server");
   json_builder_add_string_value (builder, "arango");
   json_builder_set_member_name (builder, "version");
-  json_builder_add_string_value (builder, EMU_VERSION);
+  json_builder_add_string_value (builder, state->version);
   json_builder_set_member_name (builder, "pid");
   json_builder_add_int_value (builder, getpid ());
   json_builder_set_member_name (builder, "license");
@@ -362,21 +401,10 @@ handle_availability (EmuRequest *req)
 
 /* The server's clock, as DELETE /_api/job/expired?stamp= takes it
  * (3.12/job_delete_02_single.json). */
-static void
-handle_time (EmuRequest *req)
-{
-  g_autoptr(JsonBuilder) builder = emu_json_begin_ok (SOUP_STATUS_OK);
-
-  emu_json_add_double (builder, "time", g_get_real_time () / (gdouble) G_USEC_PER_SEC);
-  json_builder_end_object (builder);
-  emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
-}
-
 static const EmuRoute admin_routes[] = {
   { "GET", "/_api/version", handle_version },
   /* The version handler takes any method (3.12/job_fetch_result_03_single.json). */
   { "PUT", "/_api/version", handle_version },
-  { "GET", "/_admin/time", handle_time },
   { "GET", "/_admin/version", handle_version },
   { "GET", "/_api/engine", handle_engine },
   { "GET", "/_admin/status", handle_status },

@@ -7,6 +7,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "emulator-request.h"
 #include "emulator-state.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,15 @@ G_BEGIN_DECLS
 JsonNode *emu_admin_version_body (EmuState   *state,
                                   const char *role,
                                   gboolean    details);
-JsonNode *emu_admin_engine_body  (void);
+JsonNode *emu_admin_engine_body  (EmuState   *state);
+char     *emu_admin_build_repository (EmuState *state);
+JsonNode *emu_admin_statistics_description_body (EmuState *state);
+gboolean  emu_admin_resolve_server (EmuRequest  *req,
+                                    const char **server_id,
+                                    const char **role,
+                                    const char **short_name);
+/* Also served by /_admin/statistics; @coordinator NULL for a DB-Server. */
+JsonNode *emu_admin_statistics_body (EmuState       *state,
+                                     EmuCoordinator *coordinator);
 
 G_END_DECLS

@@ -10,10 +10,6 @@
 #include "emulator-reply.h"
 #include "emulator-router.h"
 
-/* The supervision declares a server FAILED after about 15 s without
- * heartbeat (NOTES.md, section 8). */
-#define FAILED_AFTER_USEC (15 * G_USEC_PER_SEC)
-
 #define MAINTENANCE_DEFAULT_SECONDS 3600
 
 /* Nominal size of one shard for the rebalance figures. */
@@ -59,6 +55,7 @@ add_boolean (JsonBuilder *builder,
 
 static void
 add_member_health (JsonBuilder *builder,
+                   const char  *version,
                    const char  *short_name,
                    guint16      port,
                    const char  *status,
@@ -77,7 +74,7 @@ add_member_health (JsonBuilder *builder,
   add_string (builder, "SyncStatus", "SERVING");
   add_string (builder, "Host", "127.0.0.1");
   add_string (builder, "LastAckedTime", time);
-  add_string (builder, "Version", EMU_VERSION);
+  add_string (builder, "Version", version);
   add_string (builder, "Endpoint", endpoint);
   add_string (builder, "Status", status);
   add_string (builder, "ShortName", short_name);
@@ -106,14 +103,16 @@ handle_health (EmuRequest *req)
       const char *status = "GOOD";
       gint64 last_seen = now;
 
+      if (coordinator->removed)
+        continue;
       if (!coordinator->running)
         {
-          status = now - coordinator->stopped_at < FAILED_AFTER_USEC ? "BAD" : "FAILED";
+          status = now - coordinator->stopped_at < EMU_FAILED_AFTER_USEC ? "BAD" : "FAILED";
           last_seen = coordinator->stopped_at;
         }
 
       json_builder_set_member_name (builder, coordinator->server_id);
-      add_member_health (builder, coordinator->short_name, coordinator->port,
+      add_member_health (builder, state->version, coordinator->short_name, coordinator->port,
                          status, last_seen, "Coordinator",
                          g_str_equal (status, "FAILED"));
     }
@@ -123,7 +122,7 @@ handle_health (EmuRequest *req)
       EmuPeer *dbserver = g_ptr_array_index (state->dbservers, i);
 
       json_builder_set_member_name (builder, dbserver->server_id);
-      add_member_health (builder, dbserver->short_name, dbserver->port,
+      add_member_health (builder, state->version, dbserver->short_name, dbserver->port,
                          "GOOD", now, "DBServer", FALSE);
     }
 
@@ -141,7 +140,7 @@ handle_health (EmuRequest *req)
       add_boolean (builder, "Leading", agent == leader);
       add_double (builder, "LastAckedTime", agent == leader ? 0.0 : 0.01 * (i + 1));
       add_string (builder, "Engine", "rocksdb");
-      add_string (builder, "Version", EMU_VERSION);
+      add_string (builder, "Version", state->version);
       add_string (builder, "Leader", leader->server_id);
       add_string (builder, "Status", "GOOD");
       json_builder_end_object (builder);
@@ -241,9 +240,9 @@ add_client_section (JsonBuilder *builder,
 }
 
 /* Shaped like ../shared/arango-api/transcripts/3.12/RestAdminStatistics1_single.json */
-static JsonNode *
-statistics_body (EmuState       *state,
-                 EmuCoordinator *coordinator)
+JsonNode *
+emu_admin_statistics_body (EmuState       *state,
+                           EmuCoordinator *coordinator)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   gint64 now = g_get_real_time ();
@@ -363,7 +362,7 @@ reply_statistics (EmuRequest *req,
   if (resolve_target (req, parameter, &coordinator) == TARGET_NONE)
     return;
 
-  body = statistics_body (req->state, coordinator);
+  body = emu_admin_statistics_body (req->state, coordinator);
   emu_reply_json (req->msg, SOUP_STATUS_OK, body);
 }
 
@@ -404,7 +403,7 @@ handle_node_engine (EmuRequest *req)
   if (resolve_target (req, "ServerID", &coordinator) == TARGET_NONE)
     return;
 
-  body = emu_admin_engine_body ();
+  body = emu_admin_engine_body (req->state);
   emu_reply_json (req->msg, SOUP_STATUS_OK, body);
 }
 
@@ -421,6 +420,13 @@ handle_get_number_of_servers (EmuRequest *req)
   add_int (builder, "numberOfCoordinators", req->state->target_coordinators);
   json_builder_set_member_name (builder, "cleanedServers");
   json_builder_begin_array (builder);
+  for (guint i = 0; i < req->state->dbservers->len; i++)
+    {
+      EmuPeer *dbserver = g_ptr_array_index (req->state->dbservers, i);
+
+      if (dbserver->cleaned_out)
+        json_builder_add_string_value (builder, dbserver->server_id);
+    }
   json_builder_end_array (builder);
   emu_json_add_ok (builder, SOUP_STATUS_OK);
   json_builder_end_object (builder);

@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "emulator-collections.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
 #include "emulator-transactions.h"
@@ -74,15 +75,12 @@ add_figures (JsonBuilder   *builder,
   json_builder_end_object (builder);
 }
 
-/* {"error":false,"code":200, <properties>} */
 static void
-reply_properties (EmuRequest    *req,
-                  EmuCollection *collection,
-                  Extra          extra,
-                  guint          count)
+add_properties (JsonBuilder   *builder,
+                EmuCollection *collection,
+                Extra          extra,
+                guint          count)
 {
-  g_autoptr(JsonBuilder) builder = emu_json_begin_ok (SOUP_STATUS_OK);
-
   if (extra == EXTRA_FIGURES)
     add_figures (builder, collection);
   emu_json_add_int (builder, "writeConcern", collection->write_concern);
@@ -115,9 +113,29 @@ reply_properties (EmuRequest    *req,
   json_builder_end_array (builder);
   emu_json_add_boolean (builder, "isDisjoint", FALSE);
   add_key_options (builder, collection);
-  json_builder_end_object (builder);
+}
 
+/* {"error":false,"code":200, <properties>} */
+static void
+reply_properties (EmuRequest    *req,
+                  EmuCollection *collection,
+                  Extra          extra,
+                  guint          count)
+{
+  g_autoptr(JsonBuilder) builder = emu_json_begin_ok (SOUP_STATUS_OK);
+
+  add_properties (builder, collection, extra, count);
+  json_builder_end_object (builder);
   emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
+}
+
+/* The properties members alone, for the families that answer with them
+ * (shards, cluster inventory). */
+void
+emu_collection_add_properties (JsonBuilder   *builder,
+                               EmuCollection *collection)
+{
+  add_properties (builder, collection, EXTRA_NONE, 0);
 }
 
 /* error, code[, count], globallyUniqueId, isSystem, status, type, name, id */
@@ -142,9 +160,9 @@ reply_summary (EmuRequest    *req,
   emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
 }
 
-static void
-set_location (EmuRequest *req,
-              const char *sub)
+void
+emu_collection_set_location (EmuRequest *req,
+                             const char *sub)
 {
   g_autofree char *database = g_uri_escape_string (req->database, NULL, FALSE);
   g_autofree char *name = g_uri_escape_string (emu_request_get_param (req, "collection"),
@@ -156,8 +174,8 @@ set_location (EmuRequest *req,
                                 "Location", location);
 }
 
-static EmuCollection *
-find_or_reply (EmuRequest *req)
+EmuCollection *
+emu_collection_find_or_reply (EmuRequest *req)
 {
   EmuDatabase *database = emu_state_lookup_database (req->state, req->database);
   EmuCollection *collection =
@@ -369,7 +387,7 @@ handle_create (EmuRequest *req)
 static void
 handle_get (EmuRequest *req)
 {
-  EmuCollection *collection = find_or_reply (req);
+  EmuCollection *collection = emu_collection_find_or_reply (req);
 
   if (collection != NULL)
     reply_summary (req, collection, FALSE, 0);
@@ -378,12 +396,12 @@ handle_get (EmuRequest *req)
 static void
 handle_properties (EmuRequest *req)
 {
-  EmuCollection *collection = find_or_reply (req);
+  EmuCollection *collection = emu_collection_find_or_reply (req);
 
   if (collection == NULL)
     return;
   reply_properties (req, collection, EXTRA_NONE, 0);
-  set_location (req, "properties");
+  emu_collection_set_location (req, "properties");
 }
 
 /* count and truncate may run inside a stream transaction. */
@@ -393,10 +411,10 @@ handle_count (EmuRequest *req)
   EmuRequestScope scope;
   EmuCollection *collection;
 
-  if (!emu_request_scope_init (&scope, req) || (collection = find_or_reply (req)) == NULL)
+  if (!emu_request_scope_init (&scope, req) || (collection = emu_collection_find_or_reply (req)) == NULL)
     return;
   reply_properties (req, collection, EXTRA_COUNT, emu_view_count (&scope.view, collection));
-  set_location (req, "count");
+  emu_collection_set_location (req, "count");
 }
 
 static void
@@ -405,16 +423,16 @@ handle_figures (EmuRequest *req)
   EmuRequestScope scope;
   EmuCollection *collection;
 
-  if (!emu_request_scope_init (&scope, req) || (collection = find_or_reply (req)) == NULL)
+  if (!emu_request_scope_init (&scope, req) || (collection = emu_collection_find_or_reply (req)) == NULL)
     return;
   reply_properties (req, collection, EXTRA_FIGURES, emu_view_count (&scope.view, collection));
-  set_location (req, "figures");
+  emu_collection_set_location (req, "figures");
 }
 
 static void
 handle_change_properties (EmuRequest *req)
 {
-  EmuCollection *collection = find_or_reply (req);
+  EmuCollection *collection = emu_collection_find_or_reply (req);
   g_autoptr(JsonNode) body = NULL;
 
   if (collection == NULL || (body = emu_request_parse_body (req)) == NULL)
@@ -426,7 +444,7 @@ handle_change_properties (EmuRequest *req)
     }
 
   reply_properties (req, collection, EXTRA_NONE, 0);
-  set_location (req, "properties");
+  emu_collection_set_location (req, "properties");
 }
 
 static void
@@ -435,13 +453,13 @@ handle_truncate (EmuRequest *req)
   EmuRequestScope scope;
   EmuCollection *collection;
 
-  if (!emu_request_scope_init (&scope, req) || (collection = find_or_reply (req)) == NULL ||
+  if (!emu_request_scope_init (&scope, req) || (collection = emu_collection_find_or_reply (req)) == NULL ||
       !emu_request_scope_can_write (&scope, req, collection))
     return;
 
   emu_view_truncate (&scope.view, collection);
   reply_summary (req, collection, FALSE, 0);
-  set_location (req, "truncate");
+  emu_collection_set_location (req, "truncate");
 }
 
 /* Renaming works as on a single server (3.12/RestCollectionIdentifierRename_single.json);
@@ -450,7 +468,7 @@ static void
 handle_rename (EmuRequest *req)
 {
   EmuDatabase *database = emu_state_lookup_database (req->state, req->database);
-  EmuCollection *collection = find_or_reply (req);
+  EmuCollection *collection = emu_collection_find_or_reply (req);
   g_autoptr(JsonNode) body = NULL;
   const char *name;
 
@@ -480,7 +498,7 @@ handle_rename (EmuRequest *req)
   g_free (collection->name);
   collection->name = g_strdup (name);
   reply_summary (req, collection, FALSE, 0);
-  set_location (req, "rename");
+  emu_collection_set_location (req, "rename");
 }
 
 static void
@@ -489,27 +507,27 @@ handle_load (EmuRequest *req)
   EmuRequestScope scope;
   EmuCollection *collection;
 
-  if (!emu_request_scope_init (&scope, req) || (collection = find_or_reply (req)) == NULL)
+  if (!emu_request_scope_init (&scope, req) || (collection = emu_collection_find_or_reply (req)) == NULL)
     return;
   reply_summary (req, collection, TRUE, emu_view_count (&scope.view, collection));
-  set_location (req, "load");
+  emu_collection_set_location (req, "load");
 }
 
 static void
 handle_unload (EmuRequest *req)
 {
-  EmuCollection *collection = find_or_reply (req);
+  EmuCollection *collection = emu_collection_find_or_reply (req);
 
   if (collection == NULL)
     return;
   reply_summary (req, collection, FALSE, 0);
-  set_location (req, "unload");
+  emu_collection_set_location (req, "unload");
 }
 
 static void
 handle_load_indexes (EmuRequest *req)
 {
-  EmuCollection *collection = find_or_reply (req);
+  EmuCollection *collection = emu_collection_find_or_reply (req);
   g_autoptr(JsonBuilder) builder = NULL;
 
   if (collection == NULL)
@@ -518,14 +536,14 @@ handle_load_indexes (EmuRequest *req)
   emu_json_add_boolean (builder, "result", TRUE);
   json_builder_end_object (builder);
   emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
-  set_location (req, "loadIndexesIntoMemory");
+  emu_collection_set_location (req, "loadIndexesIntoMemory");
 }
 
 static void
 handle_drop (EmuRequest *req)
 {
   EmuDatabase *database = emu_state_lookup_database (req->state, req->database);
-  EmuCollection *collection = find_or_reply (req);
+  EmuCollection *collection = emu_collection_find_or_reply (req);
   g_autoptr(JsonBuilder) builder = NULL;
   g_autofree char *id = NULL;
 

@@ -12,6 +12,8 @@
  */
 
 EMU_FAMILY (admin)
+EMU_FAMILY (admin_log)
+EMU_FAMILY (admin_server)
 EMU_FAMILY (auth)
 EMU_FAMILY (backups)
 EMU_FAMILY (cluster)
@@ -26,4 +28,5 @@ EMU_FAMILY (import)
 EMU_FAMILY (indexes)
 EMU_FAMILY (jobs)
 EMU_FAMILY (queries)
+EMU_FAMILY (shards)
 EMU_FAMILY (transactions)

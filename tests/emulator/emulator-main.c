@@ -32,6 +32,7 @@ typedef struct {
   char     *tls_key;
   gboolean  exit_on_eof;
   gboolean  http2;
+  char     *server_version;
 } Options;
 
 static void
@@ -42,6 +43,7 @@ options_clear (Options *options)
   g_free (options->jwt_secret);
   g_free (options->tls_cert);
   g_free (options->tls_key);
+  g_free (options->server_version);
 }
 
 static gboolean
@@ -69,6 +71,8 @@ parse_options (Options   *options,
       "with TLS: offer HTTP/2 (ALPN h2) as well as HTTP/1.1", NULL },
     { "exit-on-eof", 0, 0, G_OPTION_ARG_NONE, &options->exit_on_eof,
       "Exit when standard input reaches end of file", NULL },
+    { "server-version", 0, 0, G_OPTION_ARG_STRING, &options->server_version,
+      "Answer as this ArangoDB version (default " EMU_VERSION ")", "X.Y.Z" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("- emulated ArangoDB cluster");
@@ -96,6 +100,14 @@ parse_options (Options   *options,
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                            "--password needs --user");
+      return FALSE;
+    }
+  if (options->server_version != NULL &&
+      !g_regex_match_simple ("^[0-9]+\\.[0-9]+\\.[0-9]+([-.][0-9A-Za-z.-]+)?$",
+                             options->server_version, 0, 0))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           "--server-version must look like 3.11.14");
       return FALSE;
     }
   if ((options->tls_cert == NULL) != (options->tls_key == NULL))
@@ -163,6 +175,11 @@ setup_state (EmuState  *state,
     ? g_strdup (options->jwt_secret)
     : emu_auth_new_secret ();
   state->jwt_ttl = (guint) options->jwt_ttl;
+  if (options->server_version != NULL)
+    {
+      g_free (state->version);
+      state->version = g_strdup (options->server_version);
+    }
 
   if (options->tls_cert != NULL)
     {

@@ -69,6 +69,8 @@ static const struct {
   { EMU_ERROR_TRANSACTION_DISALLOWED_OPERATION, "disallowed operation inside transaction" },
   { EMU_ERROR_TRANSACTION_ABORTED, "transaction aborted" },
   { EMU_ERROR_TRANSACTION_NOT_FOUND, "transaction not found" },
+  { EMU_ERROR_CLUSTER_NOT_ALL_SHARDING_ATTRIBUTES_GIVEN, "not all sharding attributes given" },
+  { EMU_ERROR_LICENSE_EXPIRED_OR_INVALID, "license has expired or is invalid" },
 };
 
 /* The HTTP status the server gives an error number when a handler reports
@@ -123,6 +125,7 @@ static const struct {
   { EMU_ERROR_TRANSACTION_DISALLOWED_OPERATION, 400 },
   { EMU_ERROR_TRANSACTION_ABORTED, 410 },
   { EMU_ERROR_TRANSACTION_NOT_FOUND, 404 },
+  { EMU_ERROR_CLUSTER_NOT_ALL_SHARDING_ATTRIBUTES_GIVEN, 400 },
 };
 
 /* Every response of a Coordinator carries these (NOTES.md, section 1).

@@ -97,6 +97,7 @@ emu_collection_free (gpointer data)
   g_free (collection->key_type);
   g_hash_table_unref (collection->documents);
   g_ptr_array_unref (collection->indexes);
+  g_clear_pointer (&collection->shards, g_ptr_array_unref);
   g_free (collection);
 }
 
@@ -175,6 +176,7 @@ emu_state_new (void)
   state->jwt_ttl = 3600;
   state->cluster_id = g_uuid_string_random ();
   state->started_at = g_get_real_time ();
+  state->version = g_strdup (EMU_VERSION);
   state->coordinators = g_ptr_array_new_with_free_func ((GDestroyNotify) emu_coordinator_free);
   state->dbservers = g_ptr_array_new_with_free_func (emu_peer_free);
   state->agents = g_ptr_array_new_with_free_func (emu_peer_free);
@@ -231,6 +233,7 @@ emu_state_free (EmuState *state)
   g_clear_pointer (&state->backups, g_hash_table_unref);
   g_clear_pointer (&state->remote_backups, g_hash_table_unref);
   g_clear_pointer (&state->transfers, g_hash_table_unref);
+  g_clear_pointer (&state->log_levels, g_hash_table_unref);
   g_ptr_array_unref (state->dbservers);
   g_ptr_array_unref (state->agents);
   g_hash_table_unref (state->databases);
@@ -238,6 +241,7 @@ emu_state_free (EmuState *state)
   g_clear_object (&state->tls_certificate);
   g_free (state->jwt_secret);
   g_free (state->cluster_id);
+  g_free (state->version);
   g_free (state);
 }
 
@@ -496,4 +500,41 @@ emu_format_iso_time (gint64 real_time_usec)
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (real_time_usec / G_USEC_PER_SEC);
 
   return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* Whether the version answered as is @major.@minor.@micro or later; a
+ * pre-release ("3.12.0-nightly.20240305") counts as its release. */
+gboolean
+emu_state_version_at_least (EmuState *state,
+                            guint     major,
+                            guint     minor,
+                            guint     micro)
+{
+  guint64 have[3] = { 0, 0, 0 };
+  const char *p = state->version;
+
+  for (guint i = 0; i < 3 && *p; i++)
+    {
+      char *end;
+
+      have[i] = g_ascii_strtoull (p, &end, 10);
+      p = *end == '.' ? end + 1 : end;
+      if (*end != '.')
+        break;
+    }
+  if (have[0] != major)
+    return have[0] > major;
+  if (have[1] != minor)
+    return have[1] > minor;
+  return have[2] >= micro;
+}
+
+/* @text with every "@VERSION@" replaced by the version answered as. */
+char *
+emu_state_expand_version (EmuState   *state,
+                          const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "@VERSION@", -1);
+
+  return g_strjoinv (state->version, parts);
 }

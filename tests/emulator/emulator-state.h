@@ -11,8 +11,12 @@
 
 G_BEGIN_DECLS
 
-#define EMU_VERSION "3.12.4"
-#define EMU_LICENSE "community"
+#define EMU_VERSION "3.12.10"
+#define EMU_LICENSE "enterprise"
+
+/* The supervision declares a server FAILED after about 15 s without
+ * heartbeat (NOTES.md, section 8); until then a stopped one is BAD. */
+#define EMU_FAILED_AFTER_USEC (15 * G_USEC_PER_SEC)
 
 /* Upper bound of the per-coordinator request log read by
  * GET /_control/coordinators/{i}/requests. */
@@ -53,6 +57,7 @@ struct _EmuCoordinator {
   struct _EmuListener *listener;
   gboolean      running;
   gint64        stopped_at;       /* g_get_real_time () of the last stop */
+  gboolean      removed;          /* taken out of the cluster by POST /_admin/cluster/removeServer */
 
   EmuFaultKind  fault;
   guint         fault_remaining;  /* 0: until changed through the control surface */
@@ -74,6 +79,7 @@ struct _EmuPeer {
   char    *short_name;
   guint16  port;
   gint64   maintenance_until;     /* DB-Servers: g_get_real_time () limit, 0 = normal */
+  gboolean cleaned_out;           /* DB-Servers: emptied by a cleanOutServer job */
 };
 
 struct _EmuCollection {
@@ -102,6 +108,7 @@ struct _EmuCollection {
 
   GHashTable *documents;          /* key -> EmuDocument, committed state */
   GPtrArray  *indexes;            /* EmuIndex; the primary (and edge) index is implicit */
+  GPtrArray  *shards;             /* GStrv {shard id, leader, followers…}; made on first use (emulator-shards.c) */
 };
 
 struct _EmuDatabase {
@@ -120,6 +127,7 @@ struct _EmuState {
 
   char            *cluster_id;
   gint64           started_at;
+  char            *version;       /* the ArangoDB version it answers as, EMU_VERSION or --server-version */
   GPtrArray       *coordinators;  /* EmuCoordinator */
   GPtrArray       *dbservers;     /* EmuPeer */
   GPtrArray       *agents;        /* EmuPeer */
@@ -149,6 +157,7 @@ struct _EmuState {
   /* Seconds of AQL SLEEP() the request being handled asked for: the
    * emulator does not block, it keeps a job pending that long. */
   gdouble          aql_slept;
+  GHashTable      *log_levels;    /* server id -> JsonObject topic -> level (emulator-admin-log.c) */
 
   EmuRouter       *router;
   EmuRouter       *control_router;
@@ -210,6 +219,12 @@ EmuPeer        *emu_state_find_peer            (EmuState     *state,
                                                 const char   *server_id);
 
 char           *emu_format_iso_time            (gint64        real_time_usec);
+gboolean        emu_state_version_at_least     (EmuState     *state,
+                                                guint         major,
+                                                guint         minor,
+                                                guint         micro);
+char           *emu_state_expand_version       (EmuState     *state,
+                                                const char   *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EmuState, emu_state_free)
 

@@ -558,6 +558,72 @@ CLUSTER_CASES = {
              stripped)],
 }
 
+# The 3.10 docs tool stored some replies as a JSON string holding the JSON
+# text; the library must refuse such a body as an invalid reply.
+REFUSED = 'refused as an invalid reply'
+
+
+def object_or_refused(call):
+    def wrapped(c, e):
+        try:
+            return call(c, e)
+        except GLib.GError as err:
+            if isinstance(e['response'].get('body_json'), str) and \
+                    err.matches(Arango.error_quark(), Arango.Error.INVALID_REPLY):
+                return REFUSED
+            raise
+    return wrapped
+
+
+def stripped_or_refused(body):
+    return REFUSED if isinstance(body, str) else stripped(body)
+
+
+# Server administration on a database handle, and the shards of a
+# collection (recorded on a Coordinator).
+ADMIN_CASES = {
+    'RestVersion': [step(0, 'GET', r'^/_api/version$',
+        lambda c, e: to_python(run_async(c.db, 'version', False)),
+        stripped)],
+    'RestVersionDetails': [step(0, 'GET', r'^/_api/version$',
+        lambda c, e: to_python(run_async(c.db, 'version', True)),
+        stripped)],
+    'RestEngine': [step(0, 'GET', r'^/_api/engine$',
+        lambda c, e: to_python(run_async(c.db, 'engine')),
+        stripped)],
+    'RestAdminStatus': [step(0, 'GET', r'^/_admin/status$',
+        lambda c, e: to_python(run_async(c.db, 'status')),
+        stripped)],
+    'RestAdminStatistics1': [step(0, 'GET', r'^/_admin/statistics$',
+        lambda c, e: to_python(run_async(c.db, 'statistics', False)),
+        stripped)],
+    'RestAdminStatisticsDescription1': [step(0, 'GET', r'^/_admin/statistics-description$',
+        lambda c, e: to_python(run_async(c.db, 'statistics', True)),
+        stripped)],
+    'RestAdminMetrics': [step(0, 'GET', r'^/_admin/metrics$',
+        lambda c, e: run_async(c.db, 'metrics', None),
+        None)],
+    'RestAdminLicenseGet': [step(0, 'GET', r'^/_admin/license$',
+        lambda c, e: to_python(run_async(c.db, 'license')),
+        stripped)],
+    'RestAdminSupportInfo': [step(0, 'GET', r'^/_admin/support-info$',
+        lambda c, e: to_python(run_async(c.db, 'support_info')),
+        lambda b: b)],
+    'RestAdminCompact': [step(0, 'PUT', r'^/_admin/compact$',
+        lambda c, e: run_async(c.db, 'compact', False, False),
+        lambda b: True)],
+    'RestGetShards': [step(0, 'GET', r'^/_api/collection/testCollection/shards$',
+        object_or_refused(lambda c, e: to_python(run_async(coll_from_url(c, e), 'shards', False))),
+        stripped_or_refused)],
+    'RestGetShardsWithDetails': [step(0, 'GET', r'^/_api/collection/testCollection/shards$',
+        object_or_refused(lambda c, e: to_python(run_async(coll_from_url(c, e), 'shards', True))),
+        stripped_or_refused)],
+    'RestGetResponsibleShardExample': [step(0, 'PUT', r'^/_api/collection/testCollection/responsibleShard$',
+        lambda c, e: run_async(coll_from_url(c, e), 'responsible_shard', json_object(request_json(e))),
+        lambda b: b['shardId'])],
+}
+
+
 # Named graphs: the graph, its collections, vertices and edges, and the
 # edges of a vertex.
 def segments(ex):
@@ -738,9 +804,12 @@ BACKUP_CASES = {
 CASES = {}
 for table in (CLUSTER_CASES, DOCUMENT_CASES, COLLECTION_CASES, INDEX_CASES, IMPORT_CASES,
               CURSOR_CASES, QUERY_CASES, TRANSACTION_CASES, DATABASE_CASES, GRAPH_CASES,
-              JOB_CASES, BACKUP_CASES):
+              JOB_CASES, BACKUP_CASES, ADMIN_CASES):
     for name, steps in table.items():
-        CASES[name] = table[steps] if isinstance(steps, str) else steps
+        steps = table[steps] if isinstance(steps, str) else steps
+        # An example may serve calls of several tables (RestVersion: the
+        # cluster's nodeVersion and the database's own version).
+        CASES[name] = CASES.get(name, []) + steps
 
 
 def cases_for(example):

@@ -36,6 +36,7 @@ import argparse
 import collections
 import concurrent.futures
 import fnmatch
+import functools
 import glob
 import http.client
 import json
@@ -97,6 +98,8 @@ GENERATED_KEY_KEYS = {'_key', '_id', '_from', '_to'}
 VOLATILE_VALUE_RES = [
     re.compile(r'^(?:CRDN|PRMR|AGNT|SNGL)-[0-9a-f]{8}-[0-9a-f-]{27}$'),
     re.compile(r'^idx_[0-9]+$'),
+    # Shard ids: "s" and a number from the tick counter, like collection ids.
+    re.compile(r'^s[0-9]+$'),
 ]
 
 # Response headers whose presence is compared (besides every x-arango-*),
@@ -119,6 +122,7 @@ UNORDERED_ARRAYS = [
 
 REV_RE = re.compile(r'^_[0-9A-Za-z_-]{10}$')
 SERVER_ID_KEY_RE = re.compile(r'^(CRDN|PRMR|AGNT|SNGL)-')
+SHARD_ID_KEY_RE = re.compile(r'^s([0-9]+)$')
 
 # Paths whose next segment is an id a previous request created.
 ID_PATH_PREFIXES = ('/_api/cursor/', '/_api/transaction/', '/_api/job/')
@@ -134,10 +138,33 @@ def version_key(version):
 # The emulator
 # --------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=None)
+def folder_server_version(vdir):
+    """The version most recordings of a docs version name (their
+    server_version_hint), for the files that name none."""
+    hints = collections.Counter()
+    for path in glob.glob(os.path.join(vdir, '*.json')):
+        with open(path, encoding='utf-8') as f:
+            hint = json.load(f).get('server_version_hint')
+        if hint:
+            hints[hint['version']] += 1
+    return hints.most_common(1)[0][0] if hints else None
+
+
+def recorded_server_version(path, transcript):
+    """The ArangoDB version a recording was made with, so that the
+    emulator answers as that version (--server-version)."""
+    hint = transcript.get('server_version_hint')
+    if hint:
+        return hint['version']
+    return folder_server_version(os.path.dirname(os.path.abspath(path)))
+
+
 class Emulator:
-    def __init__(self, binary):
+    def __init__(self, binary, server_version=None):
+        version_args = ['--server-version', server_version] if server_version else []
         self.process = subprocess.Popen(
-            [binary, '--coordinators', '1', '--exit-on-eof'],
+            [binary, '--coordinators', '1', '--exit-on-eof'] + version_args,
             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL, text=True)
         first = self.process.stdout.readline().strip()
@@ -534,6 +561,8 @@ def compare_json(rec, emu, path, key=None, ids=None, unordered=()):
     if rt == 'object':
         if rec and all(SERVER_ID_KEY_RE.match(k) for k in rec):
             return compare_by_server(rec, emu, where, ids, unordered)
+        if rec and all(SHARD_ID_KEY_RE.match(k) for k in list(rec) + list(emu)):
+            return compare_by_shard(rec, emu, where, ids, unordered)
         if ids is not None:
             # Objects keyed by ids (index "identifiers"): the recorded ids
             # stand for the emulator's.
@@ -608,6 +637,21 @@ def compare_by_server(rec, emu, where, ids, unordered):
                                 None, ids, unordered)
             if diff:
                 return diff
+    return None
+
+
+def compare_by_shard(rec, emu, where, ids, unordered):
+    """Objects keyed by shard id (a collection's shard map): the same
+    number of shards, each compared with its counterpart in id order."""
+    if len(rec) != len(emu):
+        return '%s: recorded %d shards, emulator %d' % (where, len(rec), len(emu))
+    def order(obj):
+        return sorted(obj, key=lambda k: int(SHARD_ID_KEY_RE.match(k).group(1)))
+    for rk, ek in zip(order(rec), order(emu)):
+        diff = compare_json(rec[rk], emu[ek], '%s.%s' % (where, rk), None, ids,
+                            unordered)
+        if diff:
+            return diff
     return None
 
 
@@ -923,7 +967,7 @@ def replay_file(path, version, fixtures, binary, unreachable):
     example = transcript['example']
     steps, before, notes = fixtures.plan(example, version)
     results = []
-    emulator = Emulator(binary)
+    emulator = Emulator(binary, recorded_server_version(path, transcript))
     try:
         replay = Replay(transcript, emulator)
         replay.run_steps(steps, 'setup')
