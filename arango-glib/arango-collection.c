@@ -2057,10 +2057,3 @@ arango_collection_get_last_read_potentially_dirty (ArangoCollection *self)
 
   return self->last_read_potentially_dirty;
 }
-
-/* For the calls that live in files of their own (arango-collection-import.c). */
-ArangoContext *
-arango_collection_get_context (ArangoCollection *self)
-{
-  return self->context;
-}
