@@ -20,5 +20,7 @@ gboolean    arango_client_merge_hosts          (ArangoClient       *self,
                                                 const char * const *uris,
                                                 gboolean            replace,
                                                 GError            **error);
+void        arango_client_update_queue_time    (ArangoClient *self,
+                                                double        seconds);
 
 G_END_DECLS

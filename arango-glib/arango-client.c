@@ -57,6 +57,13 @@ struct _ArangoClient
   GTlsDatabase *tls_database;
   gboolean verify_tls;
   gboolean closed;
+
+  /* Transport settings (doc/transport.md) */
+  guint request_compression;  /* bytes; 0: bodies go uncompressed */
+  double max_queue_time;      /* seconds; 0: not sent */
+  GMutex queue_time_lock;     /* replies may finish on several threads */
+  double last_queue_time;
+  gboolean allow_http2;
 };
 
 G_DEFINE_FINAL_TYPE (ArangoClient, arango_client, G_TYPE_OBJECT)
@@ -69,6 +76,10 @@ enum {
   PROP_MAX_TRIES,
   PROP_TLS_DATABASE,
   PROP_VERIFY_TLS,
+  PROP_REQUEST_COMPRESSION,
+  PROP_MAX_QUEUE_TIME,
+  PROP_LAST_QUEUE_TIME,
+  PROP_ALLOW_HTTP2,
   N_PROPS
 };
 
@@ -169,6 +180,7 @@ arango_client_finalize (GObject *object)
   g_clear_object (&self->resolver);
   g_clear_object (&self->tls_database);
   g_mutex_clear (&self->hosts_lock);
+  g_mutex_clear (&self->queue_time_lock);
 
   G_OBJECT_CLASS (arango_client_parent_class)->finalize (object);
 }
@@ -201,6 +213,18 @@ arango_client_get_property (GObject    *object,
     case PROP_VERIFY_TLS:
       g_value_set_boolean (value, self->verify_tls);
       break;
+    case PROP_REQUEST_COMPRESSION:
+      g_value_set_uint (value, self->request_compression);
+      break;
+    case PROP_MAX_QUEUE_TIME:
+      g_value_set_double (value, self->max_queue_time);
+      break;
+    case PROP_LAST_QUEUE_TIME:
+      g_value_set_double (value, arango_client_get_last_queue_time (self));
+      break;
+    case PROP_ALLOW_HTTP2:
+      g_value_set_boolean (value, self->allow_http2);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -230,6 +254,15 @@ arango_client_set_property (GObject      *object,
       break;
     case PROP_VERIFY_TLS:
       arango_client_set_verify_tls (self, g_value_get_boolean (value));
+      break;
+    case PROP_REQUEST_COMPRESSION:
+      arango_client_set_request_compression (self, g_value_get_uint (value));
+      break;
+    case PROP_MAX_QUEUE_TIME:
+      arango_client_set_max_queue_time (self, g_value_get_double (value));
+      break;
+    case PROP_ALLOW_HTTP2:
+      arango_client_set_allow_http2 (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -318,6 +351,61 @@ arango_client_class_init (ArangoClientClass *klass)
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT |
                           G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * ArangoClient:request-compression: (getter get_request_compression) (setter set_request_compression)
+   *
+   * Request bodies of at least this many bytes are sent compressed
+   * (`Content-Encoding: deflate`); 0, the default, sends every body as it
+   * is. Compressed replies are always accepted (`Accept-Encoding: gzip,
+   * deflate`) and decoded before anything else reads them.
+   */
+  properties[PROP_REQUEST_COMPRESSION] =
+    g_param_spec_uint ("request-compression", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ArangoClient:max-queue-time: (getter get_max_queue_time) (setter set_max_queue_time)
+   *
+   * The longest time, in seconds, a request may wait in the server's
+   * queue before it runs (header `x-arango-queue-time-seconds`). A server
+   * whose queue is longer refuses the request at once with
+   * %ARANGO_SERVER_ERROR_QUEUE_TIME_REQUIREMENT_VIOLATED (HTTP 412), so a
+   * program under load can back off instead of piling up work. 0, the
+   * default, sends no limit.
+   */
+  properties[PROP_MAX_QUEUE_TIME] =
+    g_param_spec_double ("max-queue-time", NULL, NULL, 0.0, G_MAXDOUBLE, 0.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ArangoClient:last-queue-time: (getter get_last_queue_time)
+   *
+   * The queue time, in seconds, that the last reply reported (header
+   * `x-arango-queue-time-seconds`): how long the server's most recently
+   * dequeued request had waited. 0 until a reply carried it.
+   */
+  properties[PROP_LAST_QUEUE_TIME] =
+    g_param_spec_double ("last-queue-time", NULL, NULL, 0.0, G_MAXDOUBLE, 0.0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ArangoClient:allow-http2: (getter get_allow_http2) (setter set_allow_http2)
+   *
+   * Whether HTTPS connections may use HTTP/2 when the coordinator offers
+   * it (ALPN `h2`). Over HTTP/2 each coordinator's session multiplexes
+   * every request on one connection instead of up to 8 parallel HTTP/1.1
+   * connections. Plain HTTP always uses HTTP/1.1. It applies to
+   * connections opened after it is set, so set it before the first
+   * request. Off by default: see doc/transport.md for why.
+   */
+  properties[PROP_ALLOW_HTTP2] =
+    g_param_spec_boolean ("allow-http2", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -325,6 +413,7 @@ static void
 arango_client_init (ArangoClient *self)
 {
   g_mutex_init (&self->hosts_lock);
+  g_mutex_init (&self->queue_time_lock);
   self->hosts = g_ptr_array_new_with_free_func ((GDestroyNotify) arango_host_unref);
   self->verify_tls = TRUE;
 }
@@ -642,6 +731,157 @@ arango_client_set_verify_tls (ArangoClient *self,
   if (!verify)
     g_warning ("TLS certificate verification is turned off for this ArangoClient");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERIFY_TLS]);
+}
+
+/**
+ * arango_client_get_request_compression: (get-property request-compression)
+ * @self: an #ArangoClient
+ *
+ * Gets the size from which request bodies are sent compressed.
+ *
+ * Returns: the threshold in bytes; 0 when bodies go uncompressed
+ */
+guint
+arango_client_get_request_compression (ArangoClient *self)
+{
+  g_return_val_if_fail (ARANGO_IS_CLIENT (self), 0);
+
+  return self->request_compression;
+}
+
+/**
+ * arango_client_set_request_compression: (set-property request-compression)
+ * @self: an #ArangoClient
+ * @threshold: the smallest body, in bytes, to compress; 0 to compress none
+ *
+ * Sends request bodies of at least @threshold bytes with
+ * `Content-Encoding: deflate`. Large imports and bulk writes shrink several
+ * times over; small bodies are not worth the work.
+ */
+void
+arango_client_set_request_compression (ArangoClient *self,
+                                       guint         threshold)
+{
+  g_return_if_fail (ARANGO_IS_CLIENT (self));
+
+  if (self->request_compression == threshold)
+    return;
+  self->request_compression = threshold;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REQUEST_COMPRESSION]);
+}
+
+/**
+ * arango_client_get_max_queue_time: (get-property max-queue-time)
+ * @self: an #ArangoClient
+ *
+ * Gets the longest time a request may wait in the server's queue.
+ *
+ * Returns: seconds; 0 when no limit is sent
+ */
+double
+arango_client_get_max_queue_time (ArangoClient *self)
+{
+  g_return_val_if_fail (ARANGO_IS_CLIENT (self), 0.0);
+
+  return self->max_queue_time;
+}
+
+/**
+ * arango_client_set_max_queue_time: (set-property max-queue-time)
+ * @self: an #ArangoClient
+ * @seconds: the limit; 0 to send none
+ *
+ * Asks the server to refuse requests that would wait in its queue longer
+ * than @seconds, with %ARANGO_SERVER_ERROR_QUEUE_TIME_REQUIREMENT_VIOLATED.
+ * Negative values and NaN count as 0.
+ */
+void
+arango_client_set_max_queue_time (ArangoClient *self,
+                                  double        seconds)
+{
+  g_return_if_fail (ARANGO_IS_CLIENT (self));
+
+  if (!(seconds > 0.0))
+    seconds = 0.0;
+  if (self->max_queue_time == seconds)
+    return;
+  self->max_queue_time = seconds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_QUEUE_TIME]);
+}
+
+/**
+ * arango_client_get_last_queue_time: (get-property last-queue-time)
+ * @self: an #ArangoClient
+ *
+ * Gets the queue time the last reply reported. Watching it lets a program
+ * slow down before the server refuses work.
+ *
+ * Returns: seconds; 0 before any reply carried it
+ */
+double
+arango_client_get_last_queue_time (ArangoClient *self)
+{
+  double seconds;
+
+  g_return_val_if_fail (ARANGO_IS_CLIENT (self), 0.0);
+
+  g_mutex_lock (&self->queue_time_lock);
+  seconds = self->last_queue_time;
+  g_mutex_unlock (&self->queue_time_lock);
+  return seconds;
+}
+
+/**
+ * arango_client_get_allow_http2: (get-property allow-http2)
+ * @self: an #ArangoClient
+ *
+ * Tells whether HTTPS connections may use HTTP/2.
+ *
+ * Returns: %TRUE if they may
+ */
+gboolean
+arango_client_get_allow_http2 (ArangoClient *self)
+{
+  g_return_val_if_fail (ARANGO_IS_CLIENT (self), FALSE);
+
+  return self->allow_http2;
+}
+
+/**
+ * arango_client_set_allow_http2: (set-property allow-http2)
+ * @self: an #ArangoClient
+ * @allow: whether HTTPS connections may use HTTP/2
+ *
+ * Lets HTTPS connections opened from now on use HTTP/2 when the
+ * coordinator offers it, or keeps them to HTTP/1.1.
+ */
+void
+arango_client_set_allow_http2 (ArangoClient *self,
+                               gboolean      allow)
+{
+  g_return_if_fail (ARANGO_IS_CLIENT (self));
+
+  allow = !!allow;
+  if (self->allow_http2 == allow)
+    return;
+  self->allow_http2 = allow;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALLOW_HTTP2]);
+}
+
+/* Called by the connection for every reply that carries the header. */
+void
+arango_client_update_queue_time (ArangoClient *self,
+                                 double        seconds)
+{
+  gboolean changed;
+
+  g_mutex_lock (&self->queue_time_lock);
+  changed = self->last_queue_time != seconds;
+  self->last_queue_time = seconds;
+  g_mutex_unlock (&self->queue_time_lock);
+
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_QUEUE_TIME]);
 }
 
 /**

@@ -64,6 +64,24 @@ void                arango_client_set_verify_tls      (ArangoClient       *self,
                                                        gboolean            verify);
 
 ARANGO_AVAILABLE_IN_ALL
+guint               arango_client_get_request_compression (ArangoClient *self);
+ARANGO_AVAILABLE_IN_ALL
+void                arango_client_set_request_compression (ArangoClient *self,
+                                                           guint         threshold);
+ARANGO_AVAILABLE_IN_ALL
+double              arango_client_get_max_queue_time  (ArangoClient       *self);
+ARANGO_AVAILABLE_IN_ALL
+void                arango_client_set_max_queue_time  (ArangoClient       *self,
+                                                       double              seconds);
+ARANGO_AVAILABLE_IN_ALL
+double              arango_client_get_last_queue_time (ArangoClient       *self);
+ARANGO_AVAILABLE_IN_ALL
+gboolean            arango_client_get_allow_http2     (ArangoClient       *self);
+ARANGO_AVAILABLE_IN_ALL
+void                arango_client_set_allow_http2     (ArangoClient       *self,
+                                                       gboolean            allow);
+
+ARANGO_AVAILABLE_IN_ALL
 void                arango_client_close               (ArangoClient       *self);
 
 ARANGO_AVAILABLE_IN_ALL

@@ -44,6 +44,8 @@ struct _ArangoCollection
 
   ArangoContext *context;
   char *name;
+  gboolean allow_dirty_read;
+  gboolean last_read_potentially_dirty;
 };
 
 G_DEFINE_FINAL_TYPE (ArangoCollection, arango_collection, G_TYPE_OBJECT)
@@ -52,6 +54,8 @@ enum {
   PROP_0,
   PROP_NAME,
   PROP_TRANSACTION_ID,
+  PROP_ALLOW_DIRTY_READ,
+  PROP_LAST_READ_POTENTIALLY_DIRTY,
   N_PROPS
 };
 
@@ -84,6 +88,30 @@ arango_collection_get_property (GObject    *object,
     case PROP_TRANSACTION_ID:
       g_value_set_string (value, self->context->transaction_id);
       break;
+    case PROP_ALLOW_DIRTY_READ:
+      g_value_set_boolean (value, self->allow_dirty_read);
+      break;
+    case PROP_LAST_READ_POTENTIALLY_DIRTY:
+      g_value_set_boolean (value, self->last_read_potentially_dirty);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+arango_collection_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  ArangoCollection *self = ARANGO_COLLECTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_ALLOW_DIRTY_READ:
+      arango_collection_set_allow_dirty_read (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -96,6 +124,7 @@ arango_collection_class_init (ArangoCollectionClass *klass)
 
   object_class->finalize = arango_collection_finalize;
   object_class->get_property = arango_collection_get_property;
+  object_class->set_property = arango_collection_set_property;
 
   /**
    * ArangoCollection:name: (getter get_name)
@@ -114,6 +143,36 @@ arango_collection_class_init (ArangoCollectionClass *klass)
   properties[PROP_TRANSACTION_ID] =
     g_param_spec_string ("transaction-id", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ArangoCollection:allow-dirty-read: (getter get_allow_dirty_read) (setter set_allow_dirty_read)
+   *
+   * Whether document reads through this handle (get, has, get_many) may
+   * be answered by a follower that has not caught up yet
+   * (`x-arango-allow-dirty-read: true`). Such reads spread the load over
+   * more servers; #ArangoCollection:last-read-potentially-dirty tells
+   * whether a reply may be stale. Off by default.
+   */
+  properties[PROP_ALLOW_DIRTY_READ] =
+    g_param_spec_boolean ("allow-dirty-read", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ArangoCollection:last-read-potentially-dirty: (getter get_last_read_potentially_dirty)
+   *
+   * Whether the reply of the last document read (get or get_many) through
+   * this handle that finished may be dirty
+   * (`x-arango-potential-dirty-read`). It is set before the read's
+   * callback runs, so the callback can check it; with several reads in
+   * flight it describes the one that finished last. A `has` call sends
+   * the dirty-read header too but leaves this alone: it only learns
+   * whether a key exists.
+   */
+  properties[PROP_LAST_READ_POTENTIALLY_DIRTY] =
+    g_param_spec_boolean ("last-read-potentially-dirty", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -326,6 +385,44 @@ keyed_request (ArangoCollection  *self,
 }
 
 
+/* Document reads: they may allow dirty reads, and remember whether the
+ * reply may be dirty before the caller's callback runs. */
+static ArangoRequest *
+prepare_read (ArangoCollection *self,
+              ArangoRequest    *request)
+{
+  if (request && self->allow_dirty_read)
+    arango_request_add_header (request, "x-arango-allow-dirty-read", "true");
+  return request;
+}
+
+static void
+note_read_reply (GTask          *task,
+                 ArangoResponse *response)
+{
+  ArangoCollection *self = g_task_get_source_object (task);
+  gboolean dirty = arango_response_is_potentially_dirty (response);
+
+  if (self->last_read_potentially_dirty == dirty)
+    return;
+  self->last_read_potentially_dirty = dirty;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_READ_POTENTIALLY_DIRTY]);
+}
+
+static void
+reply_read_object (GTask *task, ArangoResponse *response, gconstpointer data)
+{
+  note_read_reply (task, response);
+  arango_reply_body_object (task, response, data);
+}
+
+static void
+reply_read_array (GTask *task, ArangoResponse *response, gconstpointer data)
+{
+  note_read_reply (task, response);
+  arango_reply_body_array (task, response, data);
+}
+
 static void
 reply_renamed (GTask          *task,
                ArangoResponse *response,
@@ -523,14 +620,14 @@ arango_collection_get_async (ArangoCollection    *self,
   g_return_if_fail (ARANGO_IS_COLLECTION (self));
 
   GError *error = NULL;
-  ArangoRequest *request = keyed_request (self, SOUP_METHOD_GET, key, rev, &error);
+  ArangoRequest *request = prepare_read (self, keyed_request (self, SOUP_METHOD_GET, key, rev, &error));
 
   if (request == NULL)
     {
       report (self, arango_collection_get_async, callback, user_data, error);
       return;
     }
-  arango_context_call (self->context, self, request, arango_reply_body_object, NULL, arango_collection_get_async,
+  arango_context_call (self->context, self, request, reply_read_object, NULL, arango_collection_get_async,
                        cancellable, callback, user_data);
 }
 
@@ -605,13 +702,15 @@ arango_collection_has_async (ArangoCollection    *self,
   g_return_if_fail (ARANGO_IS_COLLECTION (self));
 
   GError *error = NULL;
-  ArangoRequest *request = keyed_request (self, SOUP_METHOD_HEAD, key, NULL, &error);
+  ArangoRequest *request = prepare_read (self, keyed_request (self, SOUP_METHOD_HEAD, key, NULL, &error));
 
   if (request == NULL)
     {
       report (self, arango_collection_has_async, callback, user_data, error);
       return;
     }
+  /* arango_reply_exists itself: the call layer knows it by its address
+   * and answers FALSE for the missing code. */
   arango_context_call (self->context, self, request, arango_reply_exists,
                        GINT_TO_POINTER (ARANGO_SERVER_ERROR_HTTP_NOT_FOUND),
                        arango_collection_has_async, cancellable, callback, user_data);
@@ -931,12 +1030,12 @@ arango_collection_get_many_async (ArangoCollection    *self,
       report (self, arango_collection_get_many_async, callback, user_data, error);
       return;
     }
-  request = document_request (self, SOUP_METHOD_PUT, NULL);
+  request = prepare_read (self, document_request (self, SOUP_METHOD_PUT, NULL));
   arango_request_add_query (request, "onlyget", "true");
   /* A read, even though it is a PUT: safe to send again. */
   arango_request_set_idempotent (request, TRUE);
   arango_request_set_json_array (request, keys);
-  arango_context_call (self->context, self, request, arango_reply_body_array, NULL, arango_collection_get_many_async,
+  arango_context_call (self->context, self, request, reply_read_array, NULL, arango_collection_get_many_async,
                        cancellable, callback, user_data);
 }
 
@@ -1249,23 +1348,7 @@ arango_collection_import_bulk_async (ArangoCollection    *self,
   request = arango_context_request (self->context, SOUP_METHOD_POST, "/_api/import", NULL);
   arango_request_add_query (request, "collection", self->name);
   arango_request_add_query (request, "type", "list");
-  if (options)
-    {
-      JsonObjectIter iter;
-      const char *name;
-      JsonNode *value;
-
-      json_object_iter_init (&iter, options);
-      while (json_object_iter_next (&iter, &name, &value))
-        {
-          g_autofree char *text = JSON_NODE_HOLDS_VALUE (value) &&
-                                  json_node_get_value_type (value) == G_TYPE_STRING
-                                    ? g_strdup (json_node_get_string (value))
-                                    : json_to_string (value, FALSE);
-
-          arango_request_add_query (request, name, text);
-        }
-    }
+  arango_request_add_query_options (request, options);
   arango_request_set_json_array (request, documents);
   arango_context_call (self->context, self, request, arango_reply_object, NULL, arango_collection_import_bulk_async,
                        cancellable, callback, user_data);
@@ -1919,4 +2002,58 @@ arango_collection_delete_index_sync (ArangoCollection    *self,
   call = arango_sync_call_begin ();
   arango_collection_delete_index_async (self, index_id, cancellable, arango_sync_call_done, call);
   return arango_collection_delete_index_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
+ * arango_collection_get_allow_dirty_read: (get-property allow-dirty-read)
+ * @self: an #ArangoCollection
+ *
+ * Tells whether document reads through this handle allow dirty reads.
+ *
+ * Returns: %TRUE if they do
+ */
+gboolean
+arango_collection_get_allow_dirty_read (ArangoCollection *self)
+{
+  g_return_val_if_fail (ARANGO_IS_COLLECTION (self), FALSE);
+
+  return self->allow_dirty_read;
+}
+
+/**
+ * arango_collection_set_allow_dirty_read: (set-property allow-dirty-read)
+ * @self: an #ArangoCollection
+ * @allow: whether followers may answer document reads
+ *
+ * Lets the document reads of this handle (get, has, get_many) be answered
+ * by followers, which may lag behind the leader.
+ */
+void
+arango_collection_set_allow_dirty_read (ArangoCollection *self,
+                                        gboolean          allow)
+{
+  g_return_if_fail (ARANGO_IS_COLLECTION (self));
+
+  allow = !!allow;
+  if (self->allow_dirty_read == allow)
+    return;
+  self->allow_dirty_read = allow;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALLOW_DIRTY_READ]);
+}
+
+/**
+ * arango_collection_get_last_read_potentially_dirty: (get-property last-read-potentially-dirty)
+ * @self: an #ArangoCollection
+ *
+ * Tells whether the last document read that finished may have returned
+ * dirty data. Call it from that read's callback.
+ *
+ * Returns: %TRUE if the server said the reply may be dirty
+ */
+gboolean
+arango_collection_get_last_read_potentially_dirty (ArangoCollection *self)
+{
+  g_return_val_if_fail (ARANGO_IS_COLLECTION (self), FALSE);
+
+  return self->last_read_potentially_dirty;
 }

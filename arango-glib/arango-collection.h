@@ -361,4 +361,13 @@ gboolean    arango_collection_delete_index_sync   (ArangoCollection    *self,
                                                    const char          *index_id,
                                                    GCancellable        *cancellable,
                                                    GError             **error);
+
+ARANGO_AVAILABLE_IN_ALL
+gboolean    arango_collection_get_allow_dirty_read  (ArangoCollection *self);
+ARANGO_AVAILABLE_IN_ALL
+void        arango_collection_set_allow_dirty_read  (ArangoCollection *self,
+                                                     gboolean          allow);
+ARANGO_AVAILABLE_IN_ALL
+gboolean    arango_collection_get_last_read_potentially_dirty (ArangoCollection *self);
+
 G_END_DECLS

@@ -41,9 +41,13 @@ void           arango_request_add_query        (ArangoRequest *self,
 void           arango_request_add_query_uint   (ArangoRequest *self,
                                                 const char    *name,
                                                 guint64        value);
+void           arango_request_add_query_options (ArangoRequest *self,
+                                                JsonObject    *options);
 void           arango_request_add_header       (ArangoRequest *self,
                                                 const char    *name,
                                                 const char    *value);
+void           arango_request_take_body        (ArangoRequest *self,
+                                                GBytes        *body);
 void           arango_request_take_json_body   (ArangoRequest *self,
                                                 JsonNode      *body);
 void           arango_request_take_json_object (ArangoRequest *self,
@@ -71,6 +75,7 @@ typedef struct
 } ArangoResponse;
 
 void            arango_response_free     (ArangoResponse *self);
+gboolean        arango_response_is_potentially_dirty (ArangoResponse *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArangoResponse, arango_response_free)
 

@@ -6,9 +6,12 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "arango-client-private.h"
+#include "arango-compression-private.h"
 #include "arango-enums.h"
 #include "arango-error.h"
 #include "arango-reply-private.h"
@@ -36,6 +39,8 @@ typedef struct
   gint64 started_us;
 
   /* Across attempts */
+  GBytes *compressed_body;     /* made at the first attempt, if worth it */
+  gboolean compression_tried;
   guint tries;
   GArray *failed_hosts;
   gboolean token_renewed;
@@ -73,6 +78,7 @@ send_data_free (SendData *data)
 {
   end_attempt (data);
   g_clear_pointer (&data->request, arango_request_free);
+  g_clear_pointer (&data->compressed_body, g_bytes_unref);
   g_clear_pointer (&data->failed_hosts, g_array_unref);
   g_clear_object (&data->client);
   g_free (data);
@@ -256,6 +262,87 @@ build_uri (ArangoHost    *host,
   return g_string_free (uri, FALSE);
 }
 
+/* libsoup 3.2 offers HTTP/2 by ALPN on every TLS connection and has no
+ * switch for it; a connection's offer can still be narrowed before its
+ * handshake. */
+static void
+on_network_event (SoupMessage        *message,
+                  GSocketClientEvent  event,
+                  GIOStream          *connection,
+                  gpointer            user_data)
+{
+  static const char * const http1_only[] = { "http/1.1", NULL };
+
+  if (event == G_SOCKET_CLIENT_TLS_HANDSHAKING && G_IS_TLS_CONNECTION (connection))
+    g_tls_connection_set_advertised_protocols (G_TLS_CONNECTION (connection), http1_only);
+}
+
+/* The body as it goes on the wire: compressed once, at the first
+ * attempt, when the client asks for it and it actually gets smaller. */
+static GBytes *
+body_for_sending (SendData *data,
+                  gboolean *compressed)
+{
+  guint threshold = arango_client_get_request_compression (data->client);
+  GBytes *body = data->request->body;
+
+  if (!data->compression_tried && threshold > 0 &&
+      g_bytes_get_size (body) >= threshold)
+    {
+      g_autoptr(GBytes) deflated = arango_compress_body (body);
+
+      if (deflated && g_bytes_get_size (deflated) < g_bytes_get_size (body))
+        data->compressed_body = g_steal_pointer (&deflated);
+    }
+  data->compression_tried = TRUE;
+
+  *compressed = data->compressed_body != NULL;
+  return data->compressed_body ? data->compressed_body : body;
+}
+
+static void
+set_transport_headers (SendData           *data,
+                       SoupMessageHeaders *headers)
+{
+  double max_queue_time = arango_client_get_max_queue_time (data->client);
+
+  if (max_queue_time > 0.0)
+    {
+      char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (text, sizeof text, "%.6f", max_queue_time);
+      soup_message_headers_replace (headers, "x-arango-queue-time-seconds", text);
+    }
+
+  if (data->request->body)
+    {
+      gboolean compressed = FALSE;
+      GBytes *body = body_for_sending (data, &compressed);
+
+      soup_message_set_request_body_from_bytes (data->message, "application/json", body);
+      if (compressed)
+        soup_message_headers_replace (headers, "Content-Encoding",
+                                      ARANGO_REQUEST_CONTENT_ENCODING);
+    }
+}
+
+/* Every reply, refusals included, says how long the server's queue is. */
+static void
+note_queue_time (SendData *data)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (data->message);
+  const char *text = soup_message_headers_get_one (headers, "x-arango-queue-time-seconds");
+  char *end = NULL;
+  double seconds;
+
+  if (text == NULL)
+    return;
+  seconds = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0' || !(seconds >= 0.0) || isinf (seconds))
+    return;
+  arango_client_update_queue_time (data->client, seconds);
+}
+
 static void
 on_renewed (GObject      *source,
             GAsyncResult *result,
@@ -360,6 +447,7 @@ on_reply (GObject      *source,
     }
 
   status = soup_message_get_status (data->message);
+  note_queue_time (data);
   /* The URI holds no credentials: they travel in headers only. */
   g_debug ("%s %s → %u (%.1f ms)", data->request->method, data->uri, status,
            (g_get_monotonic_time () - data->started_us) / 1000.0);
@@ -488,9 +576,7 @@ send_attempt (GTask *task)
   for (guint i = 0; request->headers && i + 1 < request->headers->len; i += 2)
     soup_message_headers_replace (headers, request->headers->pdata[i],
                                   request->headers->pdata[i + 1]);
-  if (request->body)
-    soup_message_set_request_body_from_bytes (data->message, "application/json",
-                                              request->body);
+  set_transport_headers (data, headers);
   /* Lets libsoup reuse a kept-alive connection for every method; without
    * it each POST opens a new one. libsoup then sends a request again only
    * when the reused connection turned out closed before the request could
@@ -500,6 +586,9 @@ send_attempt (GTask *task)
 
   g_signal_connect (data->message, "wrote-headers",
                     G_CALLBACK (on_wrote_headers), data);
+  if (!arango_client_get_allow_http2 (data->client))
+    g_signal_connect (data->message, "network-event",
+                      G_CALLBACK (on_network_event), NULL);
   if (!arango_client_get_verify_tls (data->client))
     g_signal_connect (data->message, "accept-certificate",
                       G_CALLBACK (on_accept_certificate), NULL);

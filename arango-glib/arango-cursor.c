@@ -57,6 +57,7 @@ struct _ArangoCursor
   JsonArray *warnings;
   JsonArray *first_batch;    /* until next_batch hands it out */
   gboolean busy;
+  gboolean potentially_dirty;
 };
 
 G_DEFINE_FINAL_TYPE (ArangoCursor, arango_cursor, G_TYPE_OBJECT)
@@ -69,6 +70,7 @@ enum {
   PROP_CACHED,
   PROP_STATISTICS,
   PROP_WARNINGS,
+  PROP_POTENTIALLY_DIRTY,
   N_PROPS
 };
 
@@ -156,6 +158,9 @@ arango_cursor_get_property (GObject    *object,
     case PROP_STATISTICS:
       g_value_set_boxed (value, self->statistics);
       break;
+    case PROP_POTENTIALLY_DIRTY:
+      g_value_set_boolean (value, self->potentially_dirty);
+      break;
     case PROP_WARNINGS:
       g_value_set_boxed (value, self->warnings);
       break;
@@ -229,6 +234,18 @@ arango_cursor_class_init (ArangoCursorClass *klass)
     g_param_spec_boxed ("warnings", NULL, NULL, JSON_TYPE_ARRAY,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * ArangoCursor:potentially-dirty: (getter get_potentially_dirty)
+   *
+   * Whether a batch so far may hold dirty data: the query allowed dirty
+   * reads (#ArangoQueryOptions:allow-dirty-read) and the server says a
+   * follower may have answered (`x-arango-potential-dirty-read`). Once
+   * set, it stays set.
+   */
+  properties[PROP_POTENTIALLY_DIRTY] =
+    g_param_spec_boolean ("potentially-dirty", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -257,6 +274,11 @@ update_from_reply (ArangoCursor   *self,
     goto invalid;
 
   self->has_more = json_node_get_boolean (has_more);
+  if (arango_response_is_potentially_dirty (response) && !self->potentially_dirty)
+    {
+      self->potentially_dirty = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POTENTIALLY_DIRTY]);
+    }
 
   node = json_object_get_member (body, "id");
   if (node && json_node_get_value_type (node) == G_TYPE_STRING)
@@ -480,6 +502,23 @@ arango_cursor_get_warnings (ArangoCursor *self)
   g_return_val_if_fail (ARANGO_IS_CURSOR (self), NULL);
 
   return self->warnings;
+}
+
+/**
+ * arango_cursor_get_potentially_dirty: (get-property potentially-dirty)
+ * @self: an #ArangoCursor
+ *
+ * Tells whether a batch fetched so far may come from a follower that had
+ * not caught up yet. Only queries that allowed dirty reads can be.
+ *
+ * Returns: %TRUE if the results may be dirty
+ */
+gboolean
+arango_cursor_get_potentially_dirty (ArangoCursor *self)
+{
+  g_return_val_if_fail (ARANGO_IS_CURSOR (self), FALSE);
+
+  return self->potentially_dirty;
 }
 
 static void

@@ -34,6 +34,8 @@ ARANGO_AVAILABLE_IN_ALL
 JsonObject *arango_cursor_get_statistics  (ArangoCursor         *self);
 ARANGO_AVAILABLE_IN_ALL
 JsonArray  *arango_cursor_get_warnings    (ArangoCursor         *self);
+ARANGO_AVAILABLE_IN_ALL
+gboolean    arango_cursor_get_potentially_dirty (ArangoCursor   *self);
 
 ARANGO_AVAILABLE_IN_ALL
 void        arango_cursor_next_batch_async  (ArangoCursor        *self,

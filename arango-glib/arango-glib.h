@@ -22,6 +22,7 @@
 #include <arango-glib/arango-cluster.h>
 #include <arango-glib/arango-cluster-shards.h>
 #include <arango-glib/arango-collection.h>
+#include <arango-glib/arango-collection-import.h>
 #include <arango-glib/arango-collection-shards.h>
 #include <arango-glib/arango-cursor.h>
 #include <arango-glib/arango-query-options.h>

@@ -110,6 +110,31 @@ arango_request_add_query_uint (ArangoRequest *self,
   arango_request_add_query (self, name, text);
 }
 
+/* Each member of @options (nullable) as a query parameter: strings as
+ * they are, other values as JSON text ("true", "12"). */
+void
+arango_request_add_query_options (ArangoRequest *self,
+                                  JsonObject    *options)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  if (options == NULL)
+    return;
+
+  json_object_iter_init (&iter, options);
+  while (json_object_iter_next (&iter, &name, &value))
+    {
+      g_autofree char *text = JSON_NODE_HOLDS_VALUE (value) &&
+                              json_node_get_value_type (value) == G_TYPE_STRING
+                                ? g_strdup (json_node_get_string (value))
+                                : json_to_string (value, FALSE);
+
+      arango_request_add_query (self, name, text);
+    }
+}
+
 void
 arango_request_add_header (ArangoRequest *self,
                            const char    *name,
@@ -119,6 +144,16 @@ arango_request_add_header (ArangoRequest *self,
     self->headers = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->headers, g_strdup (name));
   g_ptr_array_add (self->headers, g_strdup (value));
+}
+
+/* Takes ownership of @body: JSON text as it is to be sent, e.g. JSON
+ * lines for an import. */
+void
+arango_request_take_body (ArangoRequest *self,
+                          GBytes        *body)
+{
+  g_clear_pointer (&self->body, g_bytes_unref);
+  self->body = body;
 }
 
 /* Takes ownership of @body and serializes it once, so that a retry on
@@ -208,4 +243,15 @@ arango_response_free (ArangoResponse *self)
   g_clear_pointer (&self->text, g_bytes_unref);
   g_clear_pointer (&self->host, arango_host_unref);
   g_free (self);
+}
+
+/* The server's word that a follower may have answered a read that
+ * allowed it (x-arango-allow-dirty-read). */
+gboolean
+arango_response_is_potentially_dirty (ArangoResponse *self)
+{
+  const char *value = soup_message_headers_get_one (self->headers,
+                                                    "x-arango-potential-dirty-read");
+
+  return value != NULL && g_ascii_strcasecmp (value, "true") == 0;
 }

@@ -152,6 +152,51 @@ test_verification_off (void)
   g_assert_cmpstr (role, ==, "COORDINATOR");
 }
 
+/* The HTTP version of the last request coordinator 0 logged. */
+static char *
+last_http_version (EmulatorProcess *emulator)
+{
+  g_autoptr(JsonArray) requests = test_logged_requests (emulator, 0);
+  guint n = json_array_get_length (requests);
+
+  g_assert_cmpuint (n, >, 0);
+  return g_strdup (json_object_get_string_member (json_array_get_object_element (requests, n - 1),
+                                                  "httpVersion"));
+}
+
+/* A coordinator that offers HTTP/2 gets it only from a client that
+ * allows it. */
+static void
+test_http2 (gconstpointer user_data)
+{
+  gboolean allow = GPOINTER_TO_INT (user_data);
+  const char *args[] = { "--coordinators", "1", "--http2",
+                         "--tls-cert", cert_path, "--tls-key", key_path, NULL };
+  g_autoptr(EmulatorProcess) emulator = NULL;
+  g_autoptr(ArangoClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *version = NULL;
+
+  if (cert_path == NULL)
+    {
+      g_test_skip ("openssl is not installed: no certificate to test with");
+      return;
+    }
+
+  emulator = emulator_process_start_with_args (args);
+  client = test_client_new (emulator);
+  g_assert_false (arango_client_get_allow_http2 (client));
+  g_assert_true (arango_client_set_ca_file (client, cert_path, &error));
+  g_object_set (client, "allow-http2", allow, NULL);
+
+  role = server_role (client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (role, ==, "COORDINATOR");
+  version = last_http_version (emulator);
+  g_assert_cmpstr (version, ==, allow ? "2" : "1.1");
+}
+
 /* Under AddressSanitizer, LeakSanitizer's tracer crashes (SIGSEGV in
  * StopTheWorld) in processes that run gnutls, this one and the emulators
  * serving TLS, so neither checks leaks here; the other suites check the
@@ -222,6 +267,8 @@ main (int    argc,
   g_test_add_func ("/tls/refused-by-default", test_refused_by_default);
   g_test_add_func ("/tls/trusted-ca-file", test_trusted_ca_file);
   g_test_add_func ("/tls/verification-off", test_verification_off);
+  g_test_add_data_func ("/tls/http2/allowed", GINT_TO_POINTER (TRUE), test_http2);
+  g_test_add_data_func ("/tls/http2/forbidden", GINT_TO_POINTER (FALSE), test_http2);
   g_test_add_func ("/tls/description", test_tls_description);
 
   status = g_test_run ();

@@ -113,3 +113,14 @@ test_json_object (const char *text)
   g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
   return json_object_ref (json_node_get_object (node));
 }
+
+/* The requests coordinator @index logged, oldest first (transfer full). */
+JsonArray *
+test_logged_requests (EmulatorProcess *emulator,
+                      guint            index)
+{
+  g_autofree char *path = g_strdup_printf ("/_control/coordinators/%u/requests", index);
+  g_autoptr(JsonNode) log = emulator_process_control (emulator, "GET", path, NULL);
+
+  return json_array_ref (json_object_get_array_member (json_node_get_object (log), "requests"));
+}

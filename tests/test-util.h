@@ -40,6 +40,8 @@ ArangoClient   *test_client_new    (EmulatorProcess *emulator);
 char          **test_coordinator_ids (EmulatorProcess *emulator);
 /* A JSON object from its text; the test fails if it is not one. */
 JsonObject     *test_json_object   (const char *text);
+JsonArray      *test_logged_requests (EmulatorProcess *emulator,
+                                      guint            index);
 guint           test_count_requests_to (EmulatorProcess *emulator,
                                         guint            index,
                                         const char      *method,

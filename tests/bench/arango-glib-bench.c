@@ -2,7 +2,9 @@
  * API, as an application would run them
  *
  * Reads ARANGO_URL, N_GET, CONC, N_INSERT, N_AQL from the environment and
- * prints one line per workload:
+ * prints one line per workload. Transport settings for comparisons
+ * (doc/transport.md): REQUEST_COMPRESSION (threshold in bytes),
+ * ALLOW_HTTP2=1, TLS_INSECURE=1 (self-signed HTTPS test servers).
  *
  *   RESULT arango-glib <workload> <ops/s> <peak RSS KiB>
  *
@@ -276,6 +278,10 @@ main (int    argc,
   client = arango_client_new (url ? url : "http://127.0.0.1:18529", &error);
   if (client == NULL)
     fail ("client", error);
+  arango_client_set_request_compression (client, env_uint ("REQUEST_COMPRESSION", 0));
+  arango_client_set_allow_http2 (client, env_uint ("ALLOW_HTTP2", 0) != 0);
+  if (env_uint ("TLS_INSECURE", 0) != 0)
+    arango_client_set_verify_tls (client, FALSE);
 
   run.loop = g_main_loop_new (NULL, FALSE);
   arango_client_db_async (client, "_system", "root", "", NULL, on_database, &run);

@@ -15,6 +15,7 @@
 #include "emulator-log.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
+#include "emulator-transport.h"
 
 /* Default delay of the slow fault when the request names none. */
 #define SLOW_DEFAULT_MS 1000
@@ -237,6 +238,7 @@ handle_reset (EmuRequest *req)
           return;
         }
     }
+  emu_transport_reset (req->state);
 
   reply_state (req);
 }
@@ -316,6 +318,7 @@ emu_control_start (EmuState  *state,
                    GError   **error)
 {
   emu_router_add_routes (state->control_router, control_routes, G_N_ELEMENTS (control_routes));
+  emu_transport_register_control_routes (state->control_router);
 
   state->control_server = soup_server_new ("server-header", "arango-emulator", NULL);
   soup_server_add_handler (state->control_server, NULL, control_callback, state, NULL);

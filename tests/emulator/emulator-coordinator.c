@@ -9,6 +9,7 @@
 #include "emulator-listener.h"
 #include "emulator-log.h"
 #include "emulator-router.h"
+#include "emulator-transport.h"
 
 /* Marks a connection with the generation of the counters it was last
  * counted in (plus one, so that 0 means "never seen"). The mark sits on
@@ -84,6 +85,8 @@ log_request (EmuCoordinator    *coordinator,
   json_object_set_string_member (entry, "query",
                                  g_uri_get_query (uri) != NULL ? g_uri_get_query (uri) : "");
   json_object_set_object_member (entry, "headers", headers);
+  json_object_set_string_member (entry, "httpVersion",
+                                 soup_server_message_get_http_version (msg) == SOUP_HTTP_2_0 ? "2" : "1.1");
   json_object_set_string_member (entry, "body", text);
   json_node_take_object (node, entry);
 
@@ -116,6 +119,7 @@ emu_coordinator_process (EmuCoordinator    *coordinator,
                          SoupServerMessage *msg)
 {
   emu_router_handle_arango (coordinator->state, coordinator, msg);
+  emu_transport_finish_reply (coordinator->state, msg);
 }
 
 gboolean

@@ -77,6 +77,38 @@ on_incoming (GSocketService    *service,
   return TRUE;
 }
 
+/* HTTP/2 (--http2): only SoupServer's own TLS listener negotiates h2 with
+ * ALPN; connections handed over with soup_server_accept_iostream() stay
+ * HTTP/1.1. This mode does without the per-connection socket leak
+ * workaround, which matters little for the short runs that use it. */
+static gboolean
+listen_with_soup_tls (EmuListener  *listener,
+                      guint16      *port,
+                      GError      **error)
+{
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, *port);
+  g_autoptr(GSocketAddress) effective = NULL;
+
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                         G_SOCKET_PROTOCOL_TCP, error);
+  if (socket == NULL ||
+      !g_socket_bind (socket, address, TRUE, error) ||
+      !g_socket_listen (socket, error))
+    return FALSE;
+
+  soup_server_set_tls_certificate (listener->server, listener->certificate);
+  if (!soup_server_listen_socket (listener->server, socket, SOUP_SERVER_LISTEN_HTTPS, error))
+    return FALSE;
+
+  effective = g_socket_get_local_address (socket, error);
+  if (effective == NULL)
+    return FALSE;
+  *port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective));
+  return TRUE;
+}
+
 static GSocket *
 new_idle_socket (GError **error)
 {
@@ -111,6 +143,9 @@ emu_listener_new (SoupServer       *server,
 
   listener->server = g_object_ref (server);
   listener->certificate = certificate != NULL ? g_object_ref (certificate) : NULL;
+
+  if (certificate != NULL && g_getenv ("SOUP_SERVER_HTTP2") != NULL)
+    return listen_with_soup_tls (listener, port, error) ? g_steal_pointer (&listener) : NULL;
 
   idle = new_idle_socket (error);
   if (idle == NULL || !soup_server_listen_socket (server, idle, 0, error))

@@ -31,6 +31,7 @@ typedef struct {
   char     *tls_cert;
   char     *tls_key;
   gboolean  exit_on_eof;
+  gboolean  http2;
   char     *server_version;
   gboolean  single;
 } Options;
@@ -67,6 +68,8 @@ parse_options (Options   *options,
       "Serve HTTPS with this PEM certificate", "FILE" },
     { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &options->tls_key,
       "PEM private key of --tls-cert", "FILE" },
+    { "http2", 0, 0, G_OPTION_ARG_NONE, &options->http2,
+      "with TLS: offer HTTP/2 (ALPN h2) as well as HTTP/1.1", NULL },
     { "exit-on-eof", 0, 0, G_OPTION_ARG_NONE, &options->exit_on_eof,
       "Exit when standard input reaches end of file", NULL },
     { "server-version", 0, 0, G_OPTION_ARG_STRING, &options->server_version,
@@ -116,6 +119,15 @@ parse_options (Options   *options,
                            "--tls-cert and --tls-key go together");
       return FALSE;
     }
+  if (options->http2 && options->tls_cert == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           "--http2 needs --tls-cert");
+      return FALSE;
+    }
+  /* libsoup 3.2 reads this when each SoupServer is made. */
+  if (options->http2)
+    g_setenv ("SOUP_SERVER_HTTP2", "1", TRUE);
 
   return TRUE;
 }

@@ -12,6 +12,7 @@
 #include "emulator-log.h"
 #include "emulator-reply.h"
 #include "emulator-users.h"
+#include "emulator-transport.h"
 
 typedef struct {
   char        *method;
@@ -227,6 +228,9 @@ emu_router_handle_arango (EmuState          *state,
                             EMU_ERROR_ARANGO_DATABASE_NOT_FOUND, NULL);
       return;
     }
+
+  if (!emu_transport_accept_request (req))
+    return;
 
   /* A user without access to the database is refused as if its
    * credentials were wrong, as the server does. */

@@ -141,6 +141,10 @@ struct _EmuState {
   gint64           target_coordinators;
   gint64           target_dbservers;
 
+  /* emulator-transport.c: injected by the control surface */
+  double           queue_time;    /* seconds, reported and enforced */
+  guint            compress_response_threshold;  /* bytes, 0 = never */
+
   GHashTable      *databases;     /* name -> EmuDatabase */
   guint64          next_id;
   guint64          rev_clock;     /* last hybrid logical clock value of a _rev */
