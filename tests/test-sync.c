@@ -138,7 +138,7 @@ test_transaction (Fixture       *fixture,
   g_autoptr(ArangoTransaction) transaction = NULL;
   g_autoptr(JsonObject) meta = NULL;
   g_autofree char *status = NULL;
-  ArangoCollection *inside;
+  g_autoptr(ArangoCollection) inside = NULL;
 
   transaction = arango_database_begin_transaction_sync (fixture->database, NULL, write, NULL, NULL, &error);
   g_assert_no_error (error);
