@@ -214,10 +214,16 @@ emu_admin_engine_body (EmuState *state)
   return json_builder_get_root (builder);
 }
 
+static const char *
+server_role (EmuState *state)
+{
+  return state->single_server ? "SINGLE" : "COORDINATOR";
+}
+
 static void
 handle_version (EmuRequest *req)
 {
-  g_autoptr(JsonNode) body = emu_admin_version_body (req->state, "COORDINATOR",
+  g_autoptr(JsonNode) body = emu_admin_version_body (req->state, server_role (req->state),
                                                      emu_request_get_query_bool (req, "details", FALSE));
 
   emu_reply_json (req->msg, SOUP_STATUS_OK, body);
@@ -341,7 +347,7 @@ handle_server_role (EmuRequest *req)
   g_autoptr(JsonBuilder) builder = emu_json_begin_ok (SOUP_STATUS_OK);
 
   json_builder_set_member_name (builder, "role");
-  json_builder_add_string_value (builder, "COORDINATOR");
+  json_builder_add_string_value (builder, server_role (req->state));
   json_builder_set_member_name (builder, "mode");
   json_builder_add_string_value (builder, server_mode (req->state));
   json_builder_end_object (builder);
