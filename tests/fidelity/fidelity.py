@@ -72,6 +72,8 @@ VOLATILE_KEYS = {
     # collections, indexes, cursors, transactions, databases, views.
     # (Only string values: numeric "id"s are plan node numbers, compared.)
     'id', 'globallyUniqueId', 'objectId', 'planId', 'ClusterId',
+    # ... and a SmartGraph's initial collection (before 3.12), numerically.
+    'initialCid',
     # ... and hot backup transfers.
     'uploadId', 'downloadId',
     # The key generator's state: the last generated key, a tick.
