@@ -158,7 +158,8 @@ emu_index_copy_member (JsonObject *to,
 
 /* The attributes each type adds, with the defaults of the recordings. */
 static gboolean
-describe_type (EmuIndex   *index,
+describe_type (EmuState   *state,
+               EmuIndex   *index,
                JsonObject *request,
                JsonObject *definition,
                int        *error_num,
@@ -206,7 +207,7 @@ describe_type (EmuIndex   *index,
   else if (g_str_equal (type, "inverted"))
     {
       index->sparse = TRUE;
-      emu_index_describe_inverted (definition, request);
+      emu_index_describe_inverted (state, definition, request);
     }
   else if (g_str_equal (type, "mdi") || g_str_equal (type, "mdi-prefixed"))
     {
@@ -233,7 +234,8 @@ describe_type (EmuIndex   *index,
 
 /* Reads a POST /_api/index body; the id is left to the caller. */
 EmuIndex *
-emu_index_new (JsonObject  *request,
+emu_index_new (EmuState    *state,
+               JsonObject  *request,
                int         *error_num,
                char       **message)
 {
@@ -273,7 +275,7 @@ emu_index_new (JsonObject  *request,
       return NULL;
     }
 
-  if (!describe_type (index, request, definition, error_num, message))
+  if (!describe_type (state, index, request, definition, error_num, message))
     {
       emu_index_free (index);
       return NULL;
