@@ -118,7 +118,6 @@ emu_admin_version_body (EmuState   *state,
                         gboolean    details)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  static const char * const api_versions[] = { "v0" };
   guint i;
 
   json_builder_begin_object (builder);
@@ -149,17 +148,20 @@ emu_admin_version_body (EmuState   *state,
       json_builder_end_object (builder);
     }
 
-  /* API versions: in 3.12.10 (3.12/RestVersion_single.json), not yet in
-   * 3.12.0 (4.x/RestVersion_single.json) nor before. */
+  /* API versions: v0 in 3.12.10 (3.12/RestVersion_single.json), not yet in
+   * 3.12.0 (4.x/RestVersion_single.json) nor before; v1 in a 4.0.0 nightly
+   * (4.x/job_fetch_result_03_single.json). */
   if (emu_state_version_at_least (state, 3, 12, 1))
     {
+      const char *api_version = emu_state_version_at_least (state, 4, 0, 0) ? "v1" : "v0";
+
       json_builder_set_member_name (builder, "apiVersions");
-      add_string_array (builder, api_versions, G_N_ELEMENTS (api_versions));
+      add_string_array (builder, &api_version, 1);
       json_builder_set_member_name (builder, "deprecatedApiVersions");
       json_builder_begin_array (builder);
       json_builder_end_array (builder);
       json_builder_set_member_name (builder, "requestedApiVersion");
-      json_builder_add_string_value (builder, "v0");
+      json_builder_add_string_value (builder, api_version);
     }
   json_builder_end_object (builder);
 
