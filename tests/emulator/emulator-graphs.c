@@ -21,7 +21,6 @@ static const struct {
   guint       status;
   const char *message;
 } graph_errors[] = {
-  { EMU_ERROR_ONLY_ENTERPRISE, 501, "only enterprise version" },
   { EMU_ERROR_NO_SMART_GRAPH_ATTRIBUTE, 400, "smart graph attribute not given" },
   { EMU_ERROR_ILLEGAL_SMART_GRAPH_ATTRIBUTE, 400, "attribute cannot be used as smart graph attribute" },
   { EMU_ERROR_GRAPH_COLLECTION_MULTI_USE, 400, "multi use of edge collection in edge def" },

@@ -17,7 +17,6 @@ G_BEGIN_DECLS
 /* Graph error numbers; texts and statuses in emulator-graphs.c, from
  * ../shared/arango-api/errors.tsv and errornum-http-status.tsv. */
 enum {
-  EMU_ERROR_ONLY_ENTERPRISE = 31,
   EMU_ERROR_NO_SMART_GRAPH_ATTRIBUTE = 4001,
   EMU_ERROR_ILLEGAL_SMART_GRAPH_ATTRIBUTE = 4004,
   EMU_ERROR_GRAPH_COLLECTION_MULTI_USE = 1920,
