@@ -100,6 +100,7 @@ test_smart_graph (Fixture       *fixture,
   g_autoptr(JsonObject) roads = NULL;
   g_autoptr(ArangoCollection) harbours = NULL;
   g_autoptr(JsonObject) changed = NULL;
+  g_autoptr(JsonObject) harbours_properties = NULL;
 
   g_assert_no_error (error);
   properties = graph_properties (map);
@@ -126,6 +127,8 @@ test_smart_graph (Fixture       *fixture,
   g_assert_true (json_object_get_boolean_member (changed, "isSmart"));
   g_assert_cmpstr (json_object_get_string_member (changed, "smartGraphAttribute"), ==, "region");
   g_assert_cmpint (json_object_get_int_member (changed, "numberOfShards"), ==, 3);
+  harbours_properties = collection_properties (fixture, "harbours");
+  g_assert_cmpint (json_object_get_int_member (harbours_properties, "numberOfShards"), ==, 3);
 }
 
 static void
