@@ -237,15 +237,11 @@ test_create_options (Fixture       *fixture,
   const char *orphans[] = { "lonely", NULL };
   g_autoptr(ArangoGraph) graph = NULL;
   g_auto(GStrv) vertices = NULL;
+  g_autoptr(JsonObject) properties = NULL;
 
-  /* The emulator is a Community Edition server. */
-  arango_database_create_graph_async (fixture->database, "smart", NULL, NULL,
+  /* The emulator is an Enterprise Edition server: a SmartGraph. */
+  arango_database_create_graph_async (fixture->database, "islands", NULL, orphans,
                                       json_node_get_object (options), NULL, READY);
-  g_assert_null (arango_database_create_graph_finish (fixture->database, WAIT, &error));
-  g_assert_error (error, ARANGO_SERVER_ERROR, 31);
-  g_clear_error (&error);
-
-  arango_database_create_graph_async (fixture->database, "islands", NULL, orphans, NULL, NULL, READY);
   graph = arango_database_create_graph_finish (fixture->database, WAIT, &error);
   g_assert_no_error (error);
   arango_graph_vertex_collections_async (graph, NULL, READY);
@@ -253,6 +249,10 @@ test_create_options (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (vertices), ==, 1);
   g_assert_cmpstr (vertices[0], ==, "lonely");
+  properties = arango_graph_properties_sync (graph, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (json_object_get_boolean_member (properties, "isSmart"));
+  g_assert_cmpstr (json_object_get_string_member (properties, "smartGraphAttribute"), ==, "region");
 }
 
 static void

@@ -298,17 +298,13 @@ add_value_overridden (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
-/* One server of the deployment, in the field order of
- * 3.12/RestAdminSupportInfo_cluster.json. */
+/* What the server tells of itself from "role" on, in the field order of
+ * 3.12/RestAdminSupportInfo_{cluster,single}.json. */
 static void
-add_support_server (JsonBuilder *builder,
-                    EmuState    *state,
-                    const char  *server_id,
-                    const char  *alias,
-                    guint16      port,
-                    const char  *role)
+add_support_host (JsonBuilder *builder,
+                  EmuState    *state,
+                  const char  *role)
 {
-  g_autofree char *endpoint = g_strdup_printf ("tcp://127.0.0.1:%u", port);
   g_autofree char *os = NULL;
   g_autofree char *build = emu_admin_build_repository (state);
   struct utsname host;
@@ -318,11 +314,6 @@ add_support_server (JsonBuilder *builder,
   else
     os = g_strdup ("Linux");
 
-  json_builder_set_member_name (builder, server_id);
-  json_builder_begin_object (builder);
-  emu_json_add_string (builder, "id", server_id);
-  emu_json_add_string (builder, "alias", alias);
-  emu_json_add_string (builder, "endpoint", endpoint);
   emu_json_add_string (builder, "role", role);
   emu_json_add_boolean (builder, "maintenance", FALSE);
   emu_json_add_boolean (builder, "readOnly", state->read_only);
@@ -354,7 +345,8 @@ add_support_server (JsonBuilder *builder,
   emu_json_add_double (builder, "iowaitPercent", 0.0);
   json_builder_end_object (builder);
 
-  if (g_str_equal (role, "PRIMARY"))
+  /* Servers holding data: DB-Servers and single servers. */
+  if (!g_str_equal (role, "COORDINATOR"))
     {
       json_builder_set_member_name (builder, "engineStats");
       json_builder_begin_object (builder);
@@ -369,22 +361,50 @@ add_support_server (JsonBuilder *builder,
       emu_json_add_int (builder, "rocksdb.total-disk-space", 155897610240);
       json_builder_end_object (builder);
     }
+}
+
+/* One server of a cluster deployment. */
+static void
+add_support_server (JsonBuilder *builder,
+                    EmuState    *state,
+                    const char  *server_id,
+                    const char  *alias,
+                    guint16      port,
+                    const char  *role)
+{
+  g_autofree char *endpoint = g_strdup_printf ("tcp://127.0.0.1:%u", port);
+
+  json_builder_set_member_name (builder, server_id);
+  json_builder_begin_object (builder);
+  emu_json_add_string (builder, "id", server_id);
+  emu_json_add_string (builder, "alias", alias);
+  emu_json_add_string (builder, "endpoint", endpoint);
+  add_support_host (builder, state, role);
+  json_builder_end_object (builder);
+}
+
+/* A single server (--single) describes itself under "host". */
+static void
+add_single_deployment (JsonBuilder *builder,
+                       EmuState    *state)
+{
+  json_builder_set_member_name (builder, "deployment");
+  json_builder_begin_object (builder);
+  emu_json_add_string (builder, "type", "single");
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "host");
+  json_builder_begin_object (builder);
+  add_support_host (builder, state, "SINGLE");
   json_builder_end_object (builder);
 }
 
 static void
-handle_support_info (EmuRequest *req)
+add_cluster_deployment (JsonBuilder *builder,
+                        EmuState    *state)
 {
-  EmuState *state = req->state;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *date = NULL;
   guint coordinators = 0;
   guint i;
 
-  if (!require_system_database (req))
-    return;
-
-  json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "deployment");
   json_builder_begin_object (builder);
   emu_json_add_string (builder, "type", "cluster");
@@ -414,7 +434,23 @@ handle_support_info (EmuRequest *req)
   json_builder_set_member_name (builder, "shards");
   emu_shards_add_statistics (builder, state);
   json_builder_end_object (builder);
+}
 
+static void
+handle_support_info (EmuRequest *req)
+{
+  EmuState *state = req->state;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *date = NULL;
+
+  if (!require_system_database (req))
+    return;
+
+  json_builder_begin_object (builder);
+  if (state->single_server)
+    add_single_deployment (builder, state);
+  else
+    add_cluster_deployment (builder, state);
   date = emu_format_iso_time (g_get_real_time ());
   emu_json_add_string (builder, "date", date);
   json_builder_end_object (builder);

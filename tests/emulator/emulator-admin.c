@@ -118,7 +118,6 @@ emu_admin_version_body (EmuState   *state,
                         gboolean    details)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  static const char * const api_versions[] = { "v0" };
   guint i;
 
   json_builder_begin_object (builder);
@@ -149,17 +148,20 @@ emu_admin_version_body (EmuState   *state,
       json_builder_end_object (builder);
     }
 
-  /* API versions: in 3.12.10 (3.12/RestVersion_single.json), not yet in
-   * 3.12.0 (4.x/RestVersion_single.json) nor before. */
+  /* API versions: v0 in 3.12.10 (3.12/RestVersion_single.json), not yet in
+   * 3.12.0 (4.x/RestVersion_single.json) nor before; v1 in a 4.0.0 nightly
+   * (4.x/job_fetch_result_03_single.json). */
   if (emu_state_version_at_least (state, 3, 12, 1))
     {
+      const char *api_version = emu_state_version_at_least (state, 4, 0, 0) ? "v1" : "v0";
+
       json_builder_set_member_name (builder, "apiVersions");
-      add_string_array (builder, api_versions, G_N_ELEMENTS (api_versions));
+      add_string_array (builder, &api_version, 1);
       json_builder_set_member_name (builder, "deprecatedApiVersions");
       json_builder_begin_array (builder);
       json_builder_end_array (builder);
       json_builder_set_member_name (builder, "requestedApiVersion");
-      json_builder_add_string_value (builder, "v0");
+      json_builder_add_string_value (builder, api_version);
     }
   json_builder_end_object (builder);
 
@@ -214,10 +216,16 @@ emu_admin_engine_body (EmuState *state)
   return json_builder_get_root (builder);
 }
 
+static const char *
+server_role (EmuState *state)
+{
+  return state->single_server ? "SINGLE" : "COORDINATOR";
+}
+
 static void
 handle_version (EmuRequest *req)
 {
-  g_autoptr(JsonNode) body = emu_admin_version_body (req->state, "COORDINATOR",
+  g_autoptr(JsonNode) body = emu_admin_version_body (req->state, server_role (req->state),
                                                      emu_request_get_query_bool (req, "details", FALSE));
 
   emu_reply_json (req->msg, SOUP_STATUS_OK, body);
@@ -341,7 +349,7 @@ handle_server_role (EmuRequest *req)
   g_autoptr(JsonBuilder) builder = emu_json_begin_ok (SOUP_STATUS_OK);
 
   json_builder_set_member_name (builder, "role");
-  json_builder_add_string_value (builder, "COORDINATOR");
+  json_builder_add_string_value (builder, server_role (req->state));
   json_builder_set_member_name (builder, "mode");
   json_builder_add_string_value (builder, server_mode (req->state));
   json_builder_end_object (builder);

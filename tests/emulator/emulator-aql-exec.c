@@ -103,7 +103,9 @@ execution_error (Run        *run,
   };
   EmuAqlStatement *st = g_ptr_array_index (run->query->statements, statement);
 
-  if (st->type >= AQL_STATEMENT_INSERT)
+  /* The failing node is named since 3.12.0 (4.x/, 3.12/RestCursorDeleteQueryFail_single.json),
+   * not before (3.11/). */
+  if (st->type >= AQL_STATEMENT_INSERT && emu_state_version_at_least (run->state, 3, 12, 0))
     emu_aql_error_set (run->context.error, number, "AQL: %s [node #%u: %s] (while executing)",
                        message, emu_aql_plan_node_id (run->query, statement),
                        node_names[st->type]);

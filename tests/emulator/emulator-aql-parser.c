@@ -117,8 +117,14 @@ emu_aql_parser_collection_node (EmuAqlParser *parser,
   if (parser->database != NULL &&
       emu_database_lookup_collection (parser->database, name) == NULL)
     {
-      emu_aql_error_set (parser->error, EMU_ERROR_ARANGO_DATA_SOURCE_NOT_FOUND,
-                         "collection or view not found: %s", name);
+      /* As a parse error up to 3.12.0 (4.x/, 3.11/RestCursorCreateCursorUnknownCollection_single.json),
+       * bare in 3.12.10 (3.12/). */
+      if (emu_state_version_at_least (parser->database->state, 3, 12, 1))
+        emu_aql_error_set (parser->error, EMU_ERROR_ARANGO_DATA_SOURCE_NOT_FOUND,
+                           "collection or view not found: %s", name);
+      else
+        emu_aql_error_set (parser->error, EMU_ERROR_ARANGO_DATA_SOURCE_NOT_FOUND,
+                           "AQL: collection or view not found: %s (while parsing)", name);
       return NULL;
     }
 

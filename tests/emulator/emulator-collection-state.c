@@ -171,7 +171,8 @@ handle_key_generators (EmuRequest *req)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "keyGenerators");
   json_builder_begin_array (builder);
-  for (i = 0; i < G_N_ELEMENTS (generators); i++)
+  /* "upgrade": in 3.12.10 (3.12/), not in a 3.12.0 nightly (4.x/). */
+  for (i = emu_state_version_at_least (req->state, 3, 12, 1) ? 0 : 1; i < G_N_ELEMENTS (generators); i++)
     json_builder_add_string_value (builder, generators[i]);
   json_builder_end_array (builder);
   json_builder_end_object (builder);

@@ -8,7 +8,7 @@
  * waitForSync, else 202; changing its definitions always 202, dropping it
  * 202 (the server never reports the synchronous case there). Collections
  * a graph names are created when missing. SmartGraphs, EnterpriseGraphs
- * and SatelliteGraphs are refused as the Community Edition refuses them.
+ * and SatelliteGraphs: emulator-gharial-enterprise.c.
  */
 
 #include <string.h>
@@ -30,6 +30,16 @@ reply_graph (EmuRequest  *req,
   emu_reply_builder (req->msg, status, builder);
   soup_message_headers_replace (soup_server_message_get_response_headers (req->msg),
                                 "Etag", etag);
+}
+
+static void
+create_collection (EmuRequest  *req,
+                   EmuDatabase *database,
+                   EmuGraph    *graph,
+                   const char  *name,
+                   guint        type)
+{
+  emu_graph_configure_collection (graph, emu_state_create_collection (req->state, database, name, type, FALSE));
 }
 
 /* Creates the collections a graph names that do not exist yet; an
@@ -72,11 +82,11 @@ ensure_collections (EmuRequest  *req,
       EmuEdgeDefinition *definition = g_ptr_array_index (graph->edge_definitions, i);
 
       if (emu_database_lookup_collection (database, definition->collection) == NULL)
-        emu_state_create_collection (req->state, database, definition->collection, 3, FALSE);
+        create_collection (req, database, graph, definition->collection, 3);
     }
   for (guint i = 0; i < vertices->len; i++)
     if (emu_database_lookup_collection (database, g_ptr_array_index (vertices, i)) == NULL)
-      emu_state_create_collection (req->state, database, g_ptr_array_index (vertices, i), 2, FALSE);
+      create_collection (req, database, graph, g_ptr_array_index (vertices, i), 2);
   return TRUE;
 }
 
@@ -124,18 +134,6 @@ add_edge_definition (EmuRequest        *req,
     return FALSE;
   g_ptr_array_add (graph->edge_definitions, g_steal_pointer (&owned));
   return TRUE;
-}
-
-static gboolean
-is_enterprise_graph (JsonObject *body)
-{
-  JsonObject *options = json_object_get_member (body, "options") != NULL &&
-                        JSON_NODE_HOLDS_OBJECT (json_object_get_member (body, "options"))
-                          ? json_object_get_object_member (body, "options") : NULL;
-  const char *replication = options ? emu_json_get_string (options, "replicationFactor") : NULL;
-
-  return emu_json_get_boolean (body, "isSmart", FALSE) ||
-         g_strcmp0 (replication, "satellite") == 0;
 }
 
 /* An optional array member: FALSE (and the error reply) when it is
@@ -238,16 +236,12 @@ handle_create (EmuRequest *req)
       emu_graph_reply_error (req, EMU_ERROR_GRAPH_DUPLICATE, NULL);
       return;
     }
-  if (is_enterprise_graph (object))
-    {
-      emu_graph_reply_error (req, EMU_ERROR_ONLY_ENTERPRISE, NULL);
-      return;
-    }
-
   graph = emu_graph_new (name);
   if (!parse_graph_body (req, database, object, graph) ||
+      !emu_graph_parse_enterprise (req, object, graph) ||
       !ensure_collections (req, database, graph))
     return;
+  emu_graph_note_initial_id (req->state, database, graph);
 
   document = emu_graph_store (req->state, database, graph);
   reply_graph (req, emu_request_get_query_bool (req, "waitForSync", FALSE)

@@ -21,7 +21,8 @@ static const struct {
   guint       status;
   const char *message;
 } graph_errors[] = {
-  { EMU_ERROR_ONLY_ENTERPRISE, 501, "only enterprise version" },
+  { EMU_ERROR_NO_SMART_GRAPH_ATTRIBUTE, 400, "smart graph attribute not given" },
+  { EMU_ERROR_ILLEGAL_SMART_GRAPH_ATTRIBUTE, 400, "attribute cannot be used as smart graph attribute" },
   { EMU_ERROR_GRAPH_COLLECTION_MULTI_USE, 400, "multi use of edge collection in edge def" },
   { EMU_ERROR_GRAPH_COLLECTION_USE_IN_MULTI_GRAPHS, 400, "edge collection already used in edge def" },
   { EMU_ERROR_GRAPH_CREATE_MISSING_NAME, 400, "missing graph name" },
@@ -125,6 +126,7 @@ emu_graph_free (EmuGraph *graph)
   g_free (graph->name);
   g_ptr_array_unref (graph->edge_definitions);
   g_ptr_array_unref (graph->orphans);
+  g_clear_pointer (&graph->properties, json_object_unref);
   g_free (graph);
 }
 
@@ -305,6 +307,7 @@ graph_from_document (EmuDocument *document)
       g_ptr_array_unref (graph->orphans);
       graph->orphans = g_steal_pointer (&orphans);
     }
+  emu_graph_load_properties (graph, object);
   return g_steal_pointer (&graph);
 }
 
@@ -399,6 +402,7 @@ emu_graph_store (EmuState    *state,
 
   json_builder_begin_object (builder);
   emu_json_add_string (builder, "_key", graph->name);
+  emu_graph_add_leading_properties (graph, builder);
   json_builder_set_member_name (builder, "edgeDefinitions");
   json_builder_begin_array (builder);
   for (guint i = 0; i < graph->edge_definitions->len; i++)
@@ -413,6 +417,7 @@ emu_graph_store (EmuState    *state,
     }
   json_builder_end_array (builder);
   add_string_array (builder, "orphanCollections", graph->orphans);
+  emu_graph_add_trailing_properties (graph, builder);
   emu_json_add_string (builder, "_rev", rev);
   emu_json_add_string (builder, "_id", id);
   emu_json_add_string (builder, "name", graph->name);

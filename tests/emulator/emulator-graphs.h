@@ -17,7 +17,8 @@ G_BEGIN_DECLS
 /* Graph error numbers; texts and statuses in emulator-graphs.c, from
  * ../shared/arango-api/errors.tsv and errornum-http-status.tsv. */
 enum {
-  EMU_ERROR_ONLY_ENTERPRISE = 31,
+  EMU_ERROR_NO_SMART_GRAPH_ATTRIBUTE = 4001,
+  EMU_ERROR_ILLEGAL_SMART_GRAPH_ATTRIBUTE = 4004,
   EMU_ERROR_GRAPH_COLLECTION_MULTI_USE = 1920,
   EMU_ERROR_GRAPH_COLLECTION_USE_IN_MULTI_GRAPHS = 1921,
   EMU_ERROR_GRAPH_CREATE_MISSING_NAME = 1922,
@@ -45,6 +46,10 @@ typedef struct {
   char      *name;
   GPtrArray *edge_definitions;  /* EmuEdgeDefinition, in the order given */
   GPtrArray *orphans;           /* char *, sorted */
+  /* The Enterprise members of a SmartGraph, EnterpriseGraph or
+   * SatelliteGraph (numberOfShards … isDisjoint, emulator-gharial-enterprise.c);
+   * NULL for a graph as the Community Edition shapes it. */
+  JsonObject *properties;
 } EmuGraph;
 
 void               emu_graph_free                 (EmuGraph          *graph);
@@ -77,6 +82,21 @@ gboolean           emu_string_set_add             (GPtrArray         *set,
                                                    const char        *name);
 gboolean           emu_string_set_contains        (GPtrArray         *set,
                                                    const char        *name);
+
+gboolean           emu_graph_parse_enterprise     (EmuRequest        *req,
+                                                   JsonObject        *body,
+                                                   EmuGraph          *graph);
+void               emu_graph_note_initial_id      (EmuState          *state,
+                                                   EmuDatabase       *database,
+                                                   EmuGraph          *graph);
+void               emu_graph_configure_collection (EmuGraph          *graph,
+                                                   EmuCollection     *collection);
+void               emu_graph_add_leading_properties (EmuGraph        *graph,
+                                                   JsonBuilder       *builder);
+void               emu_graph_add_trailing_properties (EmuGraph       *graph,
+                                                   JsonBuilder       *builder);
+void               emu_graph_load_properties      (EmuGraph          *graph,
+                                                   JsonObject        *document);
 
 void               emu_graph_reply_error          (EmuRequest        *req,
                                                    int                error_num,

@@ -158,7 +158,8 @@ emu_index_copy_member (JsonObject *to,
 
 /* The attributes each type adds, with the defaults of the recordings. */
 static gboolean
-describe_type (EmuIndex   *index,
+describe_type (EmuState   *state,
+               EmuIndex   *index,
                JsonObject *request,
                JsonObject *definition,
                int        *error_num,
@@ -206,7 +207,11 @@ describe_type (EmuIndex   *index,
   else if (g_str_equal (type, "inverted"))
     {
       index->sparse = TRUE;
-      emu_index_describe_inverted (definition, request);
+      emu_index_describe_inverted (state, definition, request);
+    }
+  else if (g_str_equal (type, "zkd"))
+    {
+      emu_index_copy_member (definition, request, "fieldValueTypes", emu_value_string ("double"));
     }
   else if (g_str_equal (type, "mdi") || g_str_equal (type, "mdi-prefixed"))
     {
@@ -231,9 +236,33 @@ describe_type (EmuIndex   *index,
   return TRUE;
 }
 
+/* The type an index of @type is created as, NULL for an unknown one.
+ * hash and skiplist are persistent indexes since 3.9. zkd is a type of
+ * its own before 3.12 ({3.10,3.11}/RestIndexCreateNewZkd_single.json),
+ * when mdi does not exist yet, and an alias of mdi since (the aliases of
+ * /_api/engine). */
+static const char *
+resolve_type (EmuState   *state,
+              const char *type)
+{
+  gboolean mdi = emu_state_version_at_least (state, 3, 12, 0);
+
+  if (g_str_equal (type, "hash") || g_str_equal (type, "skiplist"))
+    return "persistent";
+  if (g_str_equal (type, "zkd"))
+    return mdi ? "mdi" : "zkd";
+  if (g_str_has_prefix (type, "mdi") && !mdi)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (metadata_types); i++)
+    if (g_str_equal (type, metadata_types[i]))
+      return metadata_types[i];
+  return NULL;
+}
+
 /* Reads a POST /_api/index body; the id is left to the caller. */
 EmuIndex *
-emu_index_new (JsonObject  *request,
+emu_index_new (EmuState    *state,
+               JsonObject  *request,
                int         *error_num,
                char       **message)
 {
@@ -241,20 +270,14 @@ emu_index_new (JsonObject  *request,
   const char *type = emu_json_get_string (request, "type");
   const char *name = emu_json_get_string (request, "name");
   EmuIndex *index;
-  guint i;
 
   if (type == NULL)
     {
       set_error (error_num, message, EMU_ERROR_BAD_PARAMETER, "invalid index type definition");
       return NULL;
     }
-  /* hash and skiplist are persistent indexes since 3.9. */
-  if (g_str_equal (type, "hash") || g_str_equal (type, "skiplist"))
-    type = "persistent";
-  for (i = 0; i < G_N_ELEMENTS (metadata_types); i++)
-    if (g_str_equal (type, metadata_types[i]))
-      break;
-  if (i == G_N_ELEMENTS (metadata_types))
+  type = resolve_type (state, type);
+  if (type == NULL)
     {
       set_error (error_num, message, EMU_ERROR_BAD_PARAMETER, "invalid index type definition");
       return NULL;
@@ -273,7 +296,7 @@ emu_index_new (JsonObject  *request,
       return NULL;
     }
 
-  if (!describe_type (index, request, definition, error_num, message))
+  if (!describe_type (state, index, request, definition, error_num, message))
     {
       emu_index_free (index);
       return NULL;

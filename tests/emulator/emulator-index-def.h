@@ -22,7 +22,8 @@ struct _EmuIndex {
   JsonObject  *definition;   /* every attribute of the description but "id" */
 };
 
-EmuIndex   *emu_index_new               (JsonObject    *request,
+EmuIndex   *emu_index_new               (EmuState      *state,
+                                         JsonObject    *request,
                                          int           *error_num,
                                          char         **message);
 void        emu_index_free              (EmuIndex      *index);
@@ -37,7 +38,8 @@ void        emu_index_copy_member       (JsonObject    *to,
                                          JsonObject    *from,
                                          const char    *name,
                                          JsonNode      *fallback);
-void        emu_index_describe_inverted (JsonObject    *definition,
+void        emu_index_describe_inverted (EmuState      *state,
+                                         JsonObject    *definition,
                                          JsonObject    *request);
 
 JsonArray  *emu_collection_describe_indexes (EmuCollection *collection);

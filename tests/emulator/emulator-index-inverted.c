@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * The defaults a 3.12 server fills in (3.12/RestIndexCreateNewInverted_single.json):
+ * The defaults a 3.12 server fills in (3.12/RestIndexCreateNewInverted_single.json;
+ * those that changed between releases: emulator-search-defaults.c):
  * commit, consolidation and write buffer settings, the primary sort, and
  * the features of each field's analyzer.
  */
@@ -10,6 +11,7 @@
 #include "emulator-index-def.h"
 
 #include "emulator-reply.h"
+#include "emulator-search-defaults.h"
 #include "emulator-value.h"
 
 /* The features of the built-in analyzers: identity indexes frequencies and
@@ -88,7 +90,8 @@ describe_fields (JsonArray *given)
 }
 
 void
-emu_index_describe_inverted (JsonObject *definition,
+emu_index_describe_inverted (EmuState   *state,
+                             JsonObject *definition,
                              JsonObject *request)
 {
   const char *analyzer = emu_json_get_string (request, "analyzer");
@@ -97,10 +100,11 @@ emu_index_describe_inverted (JsonObject *definition,
   emu_index_copy_member (definition, request, "analyzer", emu_value_string ("identity"));
   emu_index_copy_member (definition, request, "cleanupIntervalStep", emu_value_int (2));
   emu_index_copy_member (definition, request, "commitIntervalMsec", emu_value_int (1000));
-  emu_index_copy_member (definition, request, "consolidationIntervalMsec", emu_value_int (5000));
+  emu_index_copy_member (definition, request, "consolidationIntervalMsec",
+                         emu_value_int (emu_search_consolidation_interval (state)));
   emu_index_copy_member (definition, request, "consolidationPolicy",
-               parse ("{\"type\":\"tier\",\"segmentsBytesMax\":8589934592,"
-                      "\"maxSkewThreshold\":0.4,\"minDeletionRatio\":0.5}"));
+                         json_node_init_object (json_node_alloc (),
+                                                emu_search_consolidation_policy (state)));
   if (features != NULL)
     {
       JsonNode *node = json_node_new (JSON_NODE_ARRAY);
@@ -111,7 +115,8 @@ emu_index_describe_inverted (JsonObject *definition,
   json_object_set_array_member (definition, "fields",
                                 describe_fields (json_object_get_array_member (request, "fields")));
   emu_index_copy_member (definition, request, "includeAllFields", emu_value_boolean (FALSE));
-  emu_index_copy_member (definition, request, "optimizeTopK", parse ("[]"));
+  if (emu_search_has_optimize_top_k (state))
+    emu_index_copy_member (definition, request, "optimizeTopK", parse ("[]"));
   emu_index_copy_member (definition, request, "primarySort", parse ("{\"fields\":[],\"compression\":\"lz4\"}"));
   emu_index_copy_member (definition, request, "searchField", emu_value_boolean (FALSE));
   emu_index_copy_member (definition, request, "storedValues", parse ("[]"));

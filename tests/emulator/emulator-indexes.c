@@ -149,7 +149,7 @@ handle_create (EmuRequest *req)
       return;
     }
 
-  index = emu_index_new (json_node_get_object (body), &error_num, &message);
+  index = emu_index_new (req->state, json_node_get_object (body), &error_num, &message);
   if (index == NULL)
     {
       emu_reply_arango_error (req->msg, error_num, message);

@@ -18,6 +18,7 @@
 #include "emulator-input.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
+#include "emulator-search-defaults.h"
 #include "emulator-views.h"
 
 #define MAX_NAME_LENGTH 256
@@ -132,20 +133,11 @@ emu_views_forget_collection (EmuDatabase *database,
     }
 }
 
-static JsonObject *
-default_consolidation_policy (void)
-{
-  g_autoptr(JsonNode) node =
-    json_from_string ("{\"type\":\"tier\",\"segmentsBytesMax\":8589934592,"
-                      "\"maxSkewThreshold\":0.4,\"minDeletionRatio\":0.5}", NULL);
-
-  return json_object_ref (json_node_get_object (node));
-}
-
 /* A new arangosearch view's properties, in the order the server lists
  * them; immutable ones come from the creation body. */
 static JsonObject *
-arangosearch_defaults (JsonObject *body)
+arangosearch_defaults (EmuState   *state,
+                       JsonObject *body)
 {
   static const char * const immutable[] = {
     "optimizeTopK", "primarySort", "primarySortCompression", "storedValues",
@@ -156,9 +148,12 @@ arangosearch_defaults (JsonObject *body)
 
   json_object_set_int_member (properties, "cleanupIntervalStep", 2);
   json_object_set_int_member (properties, "commitIntervalMsec", 1000);
-  json_object_set_int_member (properties, "consolidationIntervalMsec", 5000);
-  json_object_set_object_member (properties, "consolidationPolicy", default_consolidation_policy ());
-  json_object_set_array_member (properties, "optimizeTopK", json_array_new ());
+  json_object_set_int_member (properties, "consolidationIntervalMsec",
+                              emu_search_consolidation_interval (state));
+  json_object_set_object_member (properties, "consolidationPolicy",
+                                 emu_search_consolidation_policy (state));
+  if (emu_search_has_optimize_top_k (state))
+    json_object_set_array_member (properties, "optimizeTopK", json_array_new ());
   json_object_set_array_member (properties, "primarySort", json_array_new ());
   json_object_set_string_member (properties, "primarySortCompression", "lz4");
   json_object_set_array_member (properties, "storedValues", json_array_new ());
@@ -168,7 +163,8 @@ arangosearch_defaults (JsonObject *body)
   json_object_set_object_member (properties, "links", json_object_new ());
 
   for (i = 0; body != NULL && i < G_N_ELEMENTS (immutable); i++)
-    if (json_object_has_member (body, immutable[i]))
+    if (json_object_has_member (body, immutable[i]) &&
+        json_object_has_member (properties, immutable[i]))
       json_object_set_member (properties, immutable[i],
                               json_node_copy (json_object_get_member (body, immutable[i])));
   return properties;
@@ -240,7 +236,7 @@ apply_arangosearch (EmuRequest  *req,
 
   if (replace)
     {
-      g_autoptr(JsonObject) defaults = arangosearch_defaults (NULL);
+      g_autoptr(JsonObject) defaults = arangosearch_defaults (req->state, NULL);
 
       for (i = 0; i < G_N_ELEMENTS (mutable_settings); i++)
         json_object_set_member (properties, mutable_settings[i],
@@ -470,7 +466,7 @@ handle_create (EmuRequest *req)
   view = g_new0 (EmuSearchView, 1);
   view->type = g_strdup (type);
   if (g_str_equal (type, "arangosearch"))
-    properties = arangosearch_defaults (body);
+    properties = arangosearch_defaults (req->state, body);
   else
     {
       properties = json_object_new ();

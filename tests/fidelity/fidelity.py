@@ -72,6 +72,8 @@ VOLATILE_KEYS = {
     # collections, indexes, cursors, transactions, databases, views.
     # (Only string values: numeric "id"s are plan node numbers, compared.)
     'id', 'globallyUniqueId', 'objectId', 'planId', 'ClusterId',
+    # ... and a SmartGraph's initial collection (before 3.12), numerically.
+    'initialCid',
     # ... and hot backup transfers.
     'uploadId', 'downloadId',
     # The key generator's state: the last generated key, a tick.
@@ -257,6 +259,15 @@ def recorded_server_version(path, transcript):
     return folder_server_version(os.path.dirname(os.path.abspath(path)))
 
 
+# The cluster recordings were made on a cluster of 3 Coordinators, through
+# one that was not the Foxx master (3.12/RestAdminStatus_cluster.json:
+# "isFoxxmaster": false; 3.12/RestAdminSupportInfo_cluster.json: 3 CRDN
+# servers). Their replay runs as many and goes through the second one (the
+# emulator's Foxx master is its first).
+CLUSTER_COORDINATORS = 3
+CLUSTER_ENTRY_COORDINATOR = 1
+
+
 class Emulator:
     def __init__(self, binary, server_version=None, single=False):
         # A recording of a single server is replayed against an emulator
@@ -265,8 +276,9 @@ class Emulator:
         # both; a Coordinator's recording gets a Coordinator. It also
         # answers as the ArangoDB version the recording was made with.
         version_args = ['--server-version', server_version] if server_version else []
+        coordinators = 1 if single else CLUSTER_COORDINATORS
         self.process = subprocess.Popen(
-            [binary, '--coordinators', '1', '--exit-on-eof'] + version_args
+            [binary, '--coordinators', str(coordinators), '--exit-on-eof'] + version_args
             + (['--single'] if single else []),
             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL, text=True)
@@ -276,7 +288,8 @@ class Emulator:
             self.stop()
             raise RuntimeError('emulator did not announce its URLs: %r %r'
                                % (first, second))
-        url = urllib.parse.urlsplit(first.split(',')[0])
+        entry = 0 if single else CLUSTER_ENTRY_COORDINATOR
+        url = urllib.parse.urlsplit(first.split(',')[entry])
         self.host, self.port = url.hostname, url.port
         self.conn = None
 
