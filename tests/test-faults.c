@@ -386,6 +386,9 @@ start_next (Run *run)
 /* Every 50 ms one coordinator changes: it fails in some way for a few
  * requests or a while, goes down, or comes back.
  *
+ * "reset-mid-reply" and "slow-body" run the request first, so a write may
+ * have been applied when the client hears of a failure.
+ *
  * "reset" (the coordinator answers a request with a TCP reset) is left out
  * unless FAULTS_WITH_RESET is set: under load, libsoup 3.2.3 itself then
  * sometimes dereferences NULL in an internal completion callback (the
@@ -394,7 +397,7 @@ start_next (Run *run)
 static gboolean
 on_schedule (gpointer user_data)
 {
-  static const char *kinds[] = { "hang", "slow", "unavailable", "garbage", "truncate", "slow-body", "reset" };
+  static const char *kinds[] = { "hang", "slow", "unavailable", "garbage", "truncate", "slow-body", "reset-mid-reply", "reset" };
   Run *run = user_data;
   guint n_kinds = g_getenv ("FAULTS_WITH_RESET") ? G_N_ELEMENTS (kinds) : G_N_ELEMENTS (kinds) - 1;
   guint index = g_rand_int_range (run->rand, 0, 3);

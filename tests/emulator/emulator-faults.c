@@ -36,6 +36,7 @@ static const char *fault_names[] = {
   [EMU_FAULT_TRUNCATE] = "truncate",
   [EMU_FAULT_RESET] = "reset",
   [EMU_FAULT_SLOW_BODY] = "slow-body",
+  [EMU_FAULT_RESET_MID_REPLY] = "reset-mid-reply",
 };
 
 /* A request the hang or slow fault keeps paused. */
@@ -296,6 +297,55 @@ reset_connection (SoupServerMessage *msg)
   g_socket_close (socket, NULL);
 }
 
+/* Runs the request for real, then sends the head of its reply and half of
+ * its body and resets the connection: the client learns nothing of the
+ * outcome of a request that did run. */
+static void
+reset_mid_reply (EmuCoordinator    *coordinator,
+                 SoupServerMessage *msg)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  GSocket *found = emu_listener_get_socket (msg);
+  g_autoptr(GSocket) socket = found != NULL ? g_object_ref (found) : NULL;
+  g_autoptr(GIOStream) stream = NULL;
+  g_autoptr(GBytes) whole = NULL;
+  g_autoptr(GString) partial = g_string_new (NULL);
+  struct linger linger = { 1, 0 };
+  const char *content_type;
+  guint status;
+
+  emu_coordinator_process (coordinator, msg);
+  status = soup_server_message_get_status (msg);
+  if (status == 0 || socket == NULL)
+    {
+      /* Answered later (a held-back reply) or no socket to reset: a plain
+       * reset before any reply is the closest. */
+      reset_connection (msg);
+      return;
+    }
+
+  whole = soup_message_body_flatten (soup_server_message_get_response_body (msg));
+  content_type = soup_message_headers_get_content_type (headers, NULL);
+  g_string_append_printf (partial,
+                          "HTTP/1.1 %u %s\r\n"
+                          "Content-Type: %s\r\n"
+                          "Content-Length: %" G_GSIZE_FORMAT "\r\n"
+                          "Server: ArangoDB\r\n"
+                          "Connection: Keep-Alive\r\n"
+                          "\r\n",
+                          status, soup_status_get_phrase (status),
+                          content_type != NULL ? content_type : "application/json",
+                          g_bytes_get_size (whole));
+  g_string_append_len (partial, g_bytes_get_data (whole, NULL), g_bytes_get_size (whole) / 2);
+
+  stream = soup_server_message_steal_connection (msg);
+  if (stream != NULL)
+    g_output_stream_write_all (g_io_stream_get_output_stream (stream),
+                               partial->str, partial->len, NULL, NULL, NULL);
+  setsockopt (g_socket_get_fd (socket), SOL_SOCKET, SO_LINGER, &linger, sizeof linger);
+  g_socket_close (socket, NULL);
+}
+
 gboolean
 emu_faults_intercept (EmuCoordinator    *coordinator,
                       SoupServerMessage *msg)
@@ -347,6 +397,10 @@ emu_faults_intercept (EmuCoordinator    *coordinator,
 
     case EMU_FAULT_SLOW_BODY:
       answer_with_slow_body (coordinator, msg, ms);
+      break;
+
+    case EMU_FAULT_RESET_MID_REPLY:
+      reset_mid_reply (coordinator, msg);
       break;
 
     case EMU_FAULT_NONE:

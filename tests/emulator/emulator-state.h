@@ -45,6 +45,7 @@ typedef enum {
   EMU_FAULT_TRUNCATE,
   EMU_FAULT_RESET,
   EMU_FAULT_SLOW_BODY,
+  EMU_FAULT_RESET_MID_REPLY,
 } EmuFaultKind;
 
 struct _EmuCoordinator {
