@@ -663,7 +663,7 @@ arango_client_close (ArangoClient *self)
   g_mutex_unlock (&self->hosts_lock);
 
   for (guint i = 0; i < hosts->len; i++)
-    soup_session_abort (((ArangoHost *) hosts->pdata[i])->session);
+    arango_host_abort (hosts->pdata[i]);
 }
 
 /* Private API for the connection layer */
@@ -775,7 +775,7 @@ arango_client_merge_hosts (ArangoClient       *self,
   g_mutex_unlock (&self->hosts_lock);
 
   for (guint i = 0; i < removed->len; i++)
-    soup_session_abort (((ArangoHost *) removed->pdata[i])->session);
+    arango_host_abort (removed->pdata[i]);
 
   if (changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOSTS]);

@@ -18,6 +18,7 @@ arango_host_new (const char *uri)
 
   g_atomic_ref_count_init (&self->ref_count);
   self->uri = g_strdup (uri);
+  g_mutex_init (&self->slots_lock);
   self->session = g_object_new (SOUP_TYPE_SESSION,
                                 "user-agent", "arango-glib/" PACKAGE_VERSION,
                                 "max-conns", 64,
@@ -26,6 +27,10 @@ arango_host_new (const char *uri)
                                  * request (request-timeout). */
                                 "timeout", 0,
                                 NULL);
+  /* Credentials travel in the client's own headers; libsoup's
+   * authentication manager would only add a handler for 401 and 407 to
+   * every message. */
+  soup_session_remove_feature_by_type (self->session, SOUP_TYPE_AUTH_MANAGER);
   return self;
 }
 
@@ -44,6 +49,7 @@ arango_host_unref (ArangoHost *self)
 
   soup_session_abort (self->session);
   g_object_unref (self->session);
+  g_mutex_clear (&self->slots_lock);
   g_free (self->uri);
   g_free (self);
 }

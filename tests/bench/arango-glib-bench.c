@@ -163,6 +163,19 @@ start_query (Run *run)
                                NULL, run->options, NULL, on_queried, run);
 }
 
+/* BENCH_WORKLOADS=get-c64,aql-1000 runs only those, for profiling one. */
+static gboolean
+selected (const char *name)
+{
+  const char *list = g_getenv ("BENCH_WORKLOADS");
+  g_auto(GStrv) names = NULL;
+
+  if (list == NULL || *list == '\0')
+    return TRUE;
+  names = g_strsplit (list, ",", -1);
+  return g_strv_contains ((const char * const *) names, name);
+}
+
 typedef void (*StartFunc) (Run *run);
 static StartFunc current_start;
 
@@ -187,7 +200,7 @@ workload (Run        *run,
   gint64 began;
   double seconds;
 
-  if (total == 0)
+  if (total == 0 || !selected (name))
     return;
 
   run->total = total;
