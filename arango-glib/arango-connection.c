@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "arango-body-private.h"
 #include "arango-client-private.h"
 #include "arango-enums.h"
 #include "arango-error.h"
@@ -231,22 +232,22 @@ on_renewed (GObject      *source,
   send_attempt (g_steal_pointer (&task));
 }
 
+/* The attempt ended, with the whole reply body or with @error_in: takes
+ * the attempt's reference on the task in @user_data, and both. */
 static void
-on_reply (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
+on_reply (GBytes   *bytes_in,
+          GError   *error_in,
+          gpointer  user_data)
 {
   g_autoptr(GTask) task = user_data;
   SendData *data = g_task_get_task_data (task);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = bytes_in;
+  g_autoptr(GError) error = error_in;
   g_autoptr(JsonNode) body = NULL;
   ArangoResponse *response;
   const char *content_type;
   guint status;
 
-  bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result,
-                                             &error);
   arango_host_done (data->host, &data->ticket);
 
   if (bytes == NULL)
@@ -383,15 +384,37 @@ on_reply (GObject      *source,
 }
 
 static void
+on_sent (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GTask *task = user_data;
+  SendData *data = g_task_get_task_data (task);
+  g_autoptr(GInputStream) stream = NULL;
+  GError *error = NULL;
+  goffset length;
+
+  stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
+  if (stream == NULL)
+    {
+      on_reply (NULL, error, task);
+      return;
+    }
+  length = soup_message_headers_get_content_length (soup_message_get_response_headers (data->message));
+  arango_body_read (stream, length, g_task_get_context (task), g_task_get_priority (task),
+                    data->attempt_cancellable, on_reply, task);
+}
+
+static void
 start_sending (gpointer user_data)
 {
   GTask *task = user_data;
   SendData *data = g_task_get_task_data (task);
 
-  soup_session_send_and_read_async (data->host->session, data->message,
-                                    g_task_get_priority (task),
-                                    data->attempt_cancellable,
-                                    on_reply, task);
+  soup_session_send_async (data->host->session, data->message,
+                           g_task_get_priority (task),
+                           data->attempt_cancellable,
+                           on_sent, task);
 }
 
 static void
