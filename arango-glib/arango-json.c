@@ -149,6 +149,7 @@ read_string (Reader *reader)
   const char *start = ++reader->at;
   GString *out = reader->scratch;
   gboolean ascii = TRUE;
+  gboolean escaped = FALSE;
 
   g_string_truncate (out, 0);
   while (reader->at < reader->end)
@@ -157,14 +158,23 @@ read_string (Reader *reader)
 
       if (c == '"')
         {
-          g_string_append_len (out, start, reader->at - start);
+          if (escaped)
+            g_string_append_len (out, start, reader->at - start);
+          else
+            {
+              /* Most strings have no escape: one copy, no appending. */
+              g_string_set_size (out, reader->at - start);
+              memcpy (out->str, start, out->len);
+            }
           reader->at++;
           if (!ascii && !g_utf8_validate (out->str, out->len, NULL))
             {
               fail (reader, _("Invalid UTF-8 in string"));
               return NULL;
             }
-          if (memchr (out->str, '\0', out->len) != NULL)
+          /* Raw control characters are refused below, so only an escape
+           * can bring a NUL. */
+          if (escaped && memchr (out->str, '\0', out->len) != NULL)
             {
               /* json-glib strings end at the first NUL. */
               fail (reader, _("NUL character in string"));
@@ -184,6 +194,7 @@ read_string (Reader *reader)
           if (!read_escape (reader, out))
             return NULL;
           ascii = FALSE;
+          escaped = TRUE;
           start = reader->at;
           continue;
         }
