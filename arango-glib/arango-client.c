@@ -77,7 +77,7 @@ static void
 configure_session (ArangoClient *self,
                    ArangoHost   *host)
 {
-  soup_session_set_tls_database (host->session, self->tls_database);
+  arango_host_set_tls_database (host, self->tls_database);
 }
 
 /* Normalizes every URL; the array it returns is NULL-terminated. */

@@ -411,7 +411,7 @@ start_sending (gpointer user_data)
   GTask *task = user_data;
   SendData *data = g_task_get_task_data (task);
 
-  soup_session_send_async (data->host->session, data->message,
+  soup_session_send_async (data->ticket.session, data->message,
                            g_task_get_priority (task),
                            data->attempt_cancellable,
                            on_sent, task);

@@ -1,15 +1,21 @@
-/* arango-host-slots.c: handing requests to a coordinator's session no
- * faster than its connections can take them
+/* arango-host-slots.c: a coordinator's connections, one per session, and
+ * the requests waiting for one
  *
- * libsoup looks at every pooled connection for every message waiting in
- * its own queue, each time any connection changes state: with 64 requests
- * in flight on 8 connections, the 56 waiting ones cost more than the
- * requests themselves. So a session only ever holds as many requests as
- * it may open connections; the others wait here, in order, at no cost.
+ * libsoup looks at every pooled connection of a session for every message
+ * waiting in its queue, each time any connection changes state, and
+ * checks every idle one before each request. So a coordinator's
+ * connections are spread over sessions of one connection each, and a
+ * session is only given a request when its connection is free: 56 of 64
+ * requests in flight wait here, in order, at no cost; and a caller that
+ * sends one request at a time always gets the first session, whose one
+ * connection is the only one looked at.
  *
- * Requests wait per main context (a "lane"): a blocking call runs its own
- * context, and must never wait behind requests whose replies only another
- * context dispatches.
+ * Requests wait per main context (a "lane"), and only while their own
+ * context has requests in flight, whose ends hand their sessions on: a
+ * blocking call runs its own context and must never wait for requests
+ * whose replies only another context dispatches. A request that finds
+ * every session busy with other contexts' requests goes to an overflow
+ * session with a pool of its own.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -17,6 +23,14 @@
 #include "config.h"
 
 #include "arango-host-private.h"
+
+G_STATIC_ASSERT (ARANGO_HOST_MAX_CONNECTIONS <= 32);
+
+/* A connection that no request needed while this many others finished
+ * is closed: after a burst, the extra connections would otherwise stay
+ * open for minutes, each one more source the main loop polls for every
+ * request. */
+#define IDLE_REQUESTS_BEFORE_CLOSE 64
 
 typedef struct
 {
@@ -48,14 +62,55 @@ drop_lane_if_idle (ArangoHost *self,
   g_free (lane);
 }
 
-static guint
-slots_per_lane (ArangoHost *self)
+/* The first session is never closed here: a caller sending one request
+ * at a time keeps its one connection. */
+static void
+close_unneeded_connections (ArangoHost *self)
 {
-  return soup_session_get_max_conns_per_host (self->session);
+  for (guint i = 1; i < ARANGO_HOST_MAX_CONNECTIONS; i++)
+    if (self->sessions[i] != NULL &&
+        (self->busy & (1u << i)) == 0 &&
+        self->n_done - self->last_used[i] > IDLE_REQUESTS_BEFORE_CLOSE)
+      {
+        /* With no request on it, aborting only closes its connection. */
+        soup_session_abort (self->sessions[i]);
+        self->last_used[i] = self->n_done;
+      }
 }
 
-/* Starts @ticket's request at once when the session has a connection
- * free for it; otherwise it waits for one. */
+/* Gives @ticket the first free session, if any. */
+static gboolean
+take_session (ArangoHost       *self,
+              ArangoHostTicket *ticket)
+{
+  for (guint i = 0; i < ARANGO_HOST_MAX_CONNECTIONS; i++)
+    if ((self->busy & (1u << i)) == 0)
+      {
+        self->busy |= 1u << i;
+        if (self->sessions[i] == NULL)
+          self->sessions[i] = arango_host_new_session (self, 1);
+        ticket->session_index = i;
+        ticket->session = self->sessions[i];
+        ticket->owns_session = TRUE;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+take_overflow (ArangoHost       *self,
+               ArangoHostTicket *ticket)
+{
+  if (self->overflow == NULL)
+    self->overflow = arango_host_new_session (self, ARANGO_HOST_MAX_CONNECTIONS);
+  ticket->session = self->overflow;
+  ticket->owns_session = FALSE;
+}
+
+/* Starts @ticket's request at once when one of the coordinator's
+ * connections is free for it, or when it may not wait; otherwise it
+ * waits for one. All of these run with the lock held but for the
+ * start functions. */
 void
 arango_host_queue (ArangoHost          *self,
                    ArangoHostTicket    *ticket,
@@ -64,7 +119,7 @@ arango_host_queue (ArangoHost          *self,
                    gpointer             user_data)
 {
   Lane *lane;
-  gboolean start_now;
+  gboolean start_now = TRUE;
 
   ticket->context = context;
   ticket->start = start;
@@ -80,11 +135,17 @@ arango_host_queue (ArangoHost          *self,
       g_queue_init (&lane->waiting);
       self->lanes = g_slist_prepend (self->lanes, lane);
     }
-  start_now = lane->in_flight < slots_per_lane (self);
+  if (!take_session (self, ticket))
+    {
+      if (lane->in_flight > 0)
+        start_now = FALSE;
+      else
+        take_overflow (self, ticket);
+    }
   if (start_now)
     {
-      lane->in_flight++;
       ticket->holds_slot = TRUE;
+      lane->in_flight++;
     }
   else
     {
@@ -97,6 +158,19 @@ arango_host_queue (ArangoHost          *self,
     start (user_data);
 }
 
+/* Starts a waiting request on the overflow session. */
+static void
+force_start (ArangoHost       *self,
+             Lane             *lane,
+             ArangoHostTicket *ticket)
+{
+  g_queue_unlink (&lane->waiting, &ticket->link);
+  ticket->waiting = FALSE;
+  ticket->holds_slot = TRUE;
+  take_overflow (self, ticket);
+  lane->in_flight++;
+}
+
 /* Starts a waiting request without waiting for a free connection: for
  * one that was cancelled or timed out, libsoup then fails it at once
  * without sending anything. Does nothing for a started one. */
@@ -104,31 +178,26 @@ void
 arango_host_start_now (ArangoHost       *self,
                        ArangoHostTicket *ticket)
 {
-  Lane *lane;
-
   g_mutex_lock (&self->slots_lock);
   if (!ticket->waiting)
     {
       g_mutex_unlock (&self->slots_lock);
       return;
     }
-  lane = find_lane (self, ticket->context);
-  g_queue_unlink (&lane->waiting, &ticket->link);
-  ticket->waiting = FALSE;
-  ticket->holds_slot = TRUE;
-  lane->in_flight++;
+  force_start (self, find_lane (self, ticket->context), ticket);
   g_mutex_unlock (&self->slots_lock);
 
   ticket->start (ticket->user_data);
 }
 
-/* The request of @ticket is over: its connection goes to the next one
- * waiting in the same lane. */
+/* The request of @ticket is over: the next one waiting in the same lane
+ * goes. */
 void
 arango_host_done (ArangoHost       *self,
                   ArangoHostTicket *ticket)
 {
   ArangoHostTicket *next = NULL;
+  GList *link;
   Lane *lane;
 
   g_mutex_lock (&self->slots_lock);
@@ -140,17 +209,22 @@ arango_host_done (ArangoHost       *self,
   ticket->holds_slot = FALSE;
   lane = find_lane (self, ticket->context);
   lane->in_flight--;
-  if (lane->in_flight < slots_per_lane (self))
+  if (ticket->owns_session)
     {
-      GList *link = g_queue_pop_head_link (&lane->waiting);
+      self->busy &= ~(1u << ticket->session_index);
+      self->last_used[ticket->session_index] = ++self->n_done;
+      close_unneeded_connections (self);
+    }
 
-      if (link != NULL)
-        {
-          next = link->data;
-          next->waiting = FALSE;
-          next->holds_slot = TRUE;
-          lane->in_flight++;
-        }
+  link = g_queue_pop_head_link (&lane->waiting);
+  if (link != NULL)
+    {
+      next = link->data;
+      next->waiting = FALSE;
+      next->holds_slot = TRUE;
+      lane->in_flight++;
+      if (!take_session (self, next))
+        take_overflow (self, next);
     }
   drop_lane_if_idle (self, lane);
   g_mutex_unlock (&self->slots_lock);
@@ -159,8 +233,8 @@ arango_host_done (ArangoHost       *self,
     next->start (next->user_data);
 }
 
-/* Hands every waiting request to the session and aborts it, so that they
- * all fail as the ones already sent do. */
+/* Hands every waiting request to a session and aborts them all, so that
+ * the waiting requests fail as the ones already sent do. */
 void
 arango_host_abort (ArangoHost *self)
 {
@@ -170,15 +244,12 @@ arango_host_abort (ArangoHost *self)
   for (GSList *l = self->lanes; l != NULL; l = l->next)
     {
       Lane *lane = l->data;
-      GList *link;
 
-      while ((link = g_queue_pop_head_link (&lane->waiting)) != NULL)
+      while (lane->waiting.head != NULL)
         {
-          ArangoHostTicket *ticket = link->data;
+          ArangoHostTicket *ticket = lane->waiting.head->data;
 
-          ticket->waiting = FALSE;
-          ticket->holds_slot = TRUE;
-          lane->in_flight++;
+          force_start (self, lane, ticket);
           g_queue_push_tail (&waiting, ticket);
         }
     }
@@ -196,5 +267,9 @@ arango_host_abort (ArangoHost *self)
     }
   g_queue_clear (&waiting);
 
-  soup_session_abort (self->session);
+  for (guint i = 0; i < ARANGO_HOST_MAX_CONNECTIONS; i++)
+    if (self->sessions[i] != NULL)
+      soup_session_abort (self->sessions[i]);
+  if (self->overflow != NULL)
+    soup_session_abort (self->overflow);
 }
