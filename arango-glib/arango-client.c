@@ -89,7 +89,7 @@ static void
 configure_session (ArangoClient *self,
                    ArangoHost   *host)
 {
-  soup_session_set_tls_database (host->session, self->tls_database);
+  arango_host_set_tls_database (host, self->tls_database);
 }
 
 /* Normalizes every URL; the array it returns is NULL-terminated. */
@@ -904,7 +904,7 @@ arango_client_close (ArangoClient *self)
   g_mutex_unlock (&self->hosts_lock);
 
   for (guint i = 0; i < hosts->len; i++)
-    soup_session_abort (((ArangoHost *) hosts->pdata[i])->session);
+    arango_host_abort (hosts->pdata[i]);
 }
 
 /* Private API for the connection layer */
@@ -1016,7 +1016,7 @@ arango_client_merge_hosts (ArangoClient       *self,
   g_mutex_unlock (&self->hosts_lock);
 
   for (guint i = 0; i < removed->len; i++)
-    soup_session_abort (((ArangoHost *) removed->pdata[i])->session);
+    arango_host_abort (removed->pdata[i]);
 
   if (changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOSTS]);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "arango-body-private.h"
 #include "arango-client-private.h"
 #include "arango-compression-private.h"
 #include "arango-enums.h"
@@ -29,6 +30,7 @@ typedef struct
   char *uri;
   guint host_index;
   SoupMessage *message;
+  ArangoHostTicket ticket;     /* its place in the host's line */
   GCancellable *attempt_cancellable;
   GCancellable *cancellable;   /* the caller's */
   gulong cancelled_id;
@@ -170,6 +172,8 @@ abort_attempt_now (gpointer user_data)
   SendData *data = user_data;
 
   g_cancellable_cancel (data->attempt_cancellable);
+  /* A request still waiting for a connection starts now, to end at once */
+  arango_host_start_now (data->host, &data->ticket);
   return G_SOURCE_CONTINUE;
 }
 
@@ -362,22 +366,23 @@ on_renewed (GObject      *source,
   send_attempt (g_steal_pointer (&task));
 }
 
+/* The attempt ended, with the whole reply body or with @error_in: takes
+ * the attempt's reference on the task in @user_data, and both. */
 static void
-on_reply (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
+on_reply (GBytes   *bytes_in,
+          GError   *error_in,
+          gpointer  user_data)
 {
   g_autoptr(GTask) task = user_data;
   SendData *data = g_task_get_task_data (task);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = bytes_in;
+  g_autoptr(GError) error = error_in;
   g_autoptr(JsonNode) body = NULL;
   ArangoResponse *response;
   const char *content_type;
   guint status;
 
-  bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result,
-                                             &error);
+  arango_host_done (data->host, &data->ticket);
 
   if (bytes == NULL)
     {
@@ -524,6 +529,40 @@ on_reply (GObject      *source,
 }
 
 static void
+on_sent (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GTask *task = user_data;
+  SendData *data = g_task_get_task_data (task);
+  g_autoptr(GInputStream) stream = NULL;
+  GError *error = NULL;
+  goffset length;
+
+  stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
+  if (stream == NULL)
+    {
+      on_reply (NULL, error, task);
+      return;
+    }
+  length = soup_message_headers_get_content_length (soup_message_get_response_headers (data->message));
+  arango_body_read (stream, length, g_task_get_context (task), g_task_get_priority (task),
+                    data->attempt_cancellable, on_reply, task);
+}
+
+static void
+start_sending (gpointer user_data)
+{
+  GTask *task = user_data;
+  SendData *data = g_task_get_task_data (task);
+
+  soup_session_send_async (data->ticket.session, data->message,
+                           g_task_get_priority (task),
+                           data->attempt_cancellable,
+                           on_sent, task);
+}
+
+static void
 send_attempt (GTask *task)
 {
   SendData *data = g_task_get_task_data (task);
@@ -614,10 +653,8 @@ send_attempt (GTask *task)
     }
 
   data->started_us = g_get_monotonic_time ();
-  soup_session_send_and_read_async (data->host->session, data->message,
-                                    g_task_get_priority (task),
-                                    data->attempt_cancellable,
-                                    on_reply, task);
+  arango_host_queue (data->host, &data->ticket, g_task_get_context (task),
+                     start_sending, task);
 }
 
 /* Takes ownership of @request. */

@@ -13,18 +13,66 @@ G_BEGIN_DECLS
  * the pin survives a change of the client's host list. */
 typedef struct _ArangoHost ArangoHost;
 
+#define ARANGO_HOST_MAX_CONNECTIONS 8
+
 struct _ArangoHost
 {
   gatomicrefcount ref_count;
   char *uri;             /* scheme://host:port[/prefix], no trailing slash */
-  SoupSession *session;  /* this coordinator's connections, and only its */
+  SoupSession *session;  /* the first of the sessions below */
+
+  /* This coordinator's connections, one per session, the others made
+   * when first needed; the requests on them and those waiting for one,
+   * per main context (arango-host-slots.c) */
+  GMutex slots_lock;
+  SoupSession *sessions[ARANGO_HOST_MAX_CONNECTIONS];
+  guint64 last_used[ARANGO_HOST_MAX_CONNECTIONS];  /* by the count below */
+  guint64 n_done;        /* requests finished on its connections */
+  guint32 busy;          /* sessions with a request */
+  SoupSession *overflow; /* for requests no session is free for and
+                          * that cannot wait (arango-host-slots.c) */
+  GTlsDatabase *tls_database;
+  GSList *lanes;
 };
+
+/* A request's place in its host's line: starts it when a connection is
+ * free for it. */
+typedef void (*ArangoHostStartFunc) (gpointer user_data);
+
+typedef struct
+{
+  GList link;            /* in its lane's waiting queue */
+  GMainContext *context;
+  ArangoHostStartFunc start;
+  gpointer user_data;
+  gboolean waiting;
+  gboolean holds_slot;
+  gboolean owns_session; /* FALSE on the overflow session */
+  guint session_index;
+  SoupSession *session;  /* where it runs, once started */
+} ArangoHostTicket;
 
 ArangoHost *arango_host_new   (const char *uri);
 ArangoHost *arango_host_ref   (ArangoHost *self);
 void        arango_host_unref (ArangoHost *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArangoHost, arango_host_unref)
+
+SoupSession *arango_host_new_session      (ArangoHost    *self,
+                                           guint          connections);
+void         arango_host_set_tls_database (ArangoHost    *self,
+                                           GTlsDatabase  *database);
+
+void       arango_host_queue         (ArangoHost          *self,
+                                      ArangoHostTicket    *ticket,
+                                      GMainContext        *context,
+                                      ArangoHostStartFunc  start,
+                                      gpointer             user_data);
+void       arango_host_start_now     (ArangoHost          *self,
+                                      ArangoHostTicket    *ticket);
+void       arango_host_done          (ArangoHost          *self,
+                                      ArangoHostTicket    *ticket);
+void       arango_host_abort         (ArangoHost          *self);
 
 char      *arango_host_normalize_uri (const char  *text,
                                       GError     **error);

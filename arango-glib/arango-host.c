@@ -11,6 +11,30 @@
 #include "arango-error.h"
 #include "arango-host-private.h"
 
+/* A coordinator's connections are spread over sessions of one
+ * connection each (arango-host-slots.c). */
+SoupSession *
+arango_host_new_session (ArangoHost *self,
+                         guint       connections)
+{
+  SoupSession *session = g_object_new (SOUP_TYPE_SESSION,
+                                       "user-agent", "arango-glib/" PACKAGE_VERSION,
+                                       "max-conns", connections,
+                                       "max-conns-per-host", connections,
+                                       /* The client enforces its own
+                                        * deadline per request
+                                        * (request-timeout). */
+                                       "timeout", 0,
+                                       NULL);
+
+  /* Credentials travel in the client's own headers; libsoup's
+   * authentication manager would only add a handler for 401 and 407 to
+   * every message. */
+  soup_session_remove_feature_by_type (session, SOUP_TYPE_AUTH_MANAGER);
+  soup_session_set_tls_database (session, self->tls_database);
+  return session;
+}
+
 ArangoHost *
 arango_host_new (const char *uri)
 {
@@ -18,15 +42,24 @@ arango_host_new (const char *uri)
 
   g_atomic_ref_count_init (&self->ref_count);
   self->uri = g_strdup (uri);
-  self->session = g_object_new (SOUP_TYPE_SESSION,
-                                "user-agent", "arango-glib/" PACKAGE_VERSION,
-                                "max-conns", 64,
-                                "max-conns-per-host", 8,
-                                /* The client enforces its own deadline per
-                                 * request (request-timeout). */
-                                "timeout", 0,
-                                NULL);
+  g_mutex_init (&self->slots_lock);
+  self->sessions[0] = self->session = arango_host_new_session (self, 1);
   return self;
+}
+
+/* For the sessions there are and those still to come. */
+void
+arango_host_set_tls_database (ArangoHost    *self,
+                              GTlsDatabase  *database)
+{
+  g_mutex_lock (&self->slots_lock);
+  g_set_object (&self->tls_database, database);
+  for (guint i = 0; i < G_N_ELEMENTS (self->sessions); i++)
+    if (self->sessions[i] != NULL)
+      soup_session_set_tls_database (self->sessions[i], database);
+  if (self->overflow != NULL)
+    soup_session_set_tls_database (self->overflow, database);
+  g_mutex_unlock (&self->slots_lock);
 }
 
 ArangoHost *
@@ -42,8 +75,17 @@ arango_host_unref (ArangoHost *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
 
-  soup_session_abort (self->session);
-  g_object_unref (self->session);
+  for (guint i = 0; i < G_N_ELEMENTS (self->sessions); i++)
+    if (self->sessions[i] != NULL)
+      {
+        soup_session_abort (self->sessions[i]);
+        g_object_unref (self->sessions[i]);
+      }
+  if (self->overflow != NULL)
+    soup_session_abort (self->overflow);
+  g_clear_object (&self->overflow);
+  g_clear_object (&self->tls_database);
+  g_mutex_clear (&self->slots_lock);
   g_free (self->uri);
   g_free (self);
 }

@@ -1,0 +1,275 @@
+/* arango-host-slots.c: a coordinator's connections, one per session, and
+ * the requests waiting for one
+ *
+ * libsoup looks at every pooled connection of a session for every message
+ * waiting in its queue, each time any connection changes state, and
+ * checks every idle one before each request. So a coordinator's
+ * connections are spread over sessions of one connection each, and a
+ * session is only given a request when its connection is free: 56 of 64
+ * requests in flight wait here, in order, at no cost; and a caller that
+ * sends one request at a time always gets the first session, whose one
+ * connection is the only one looked at.
+ *
+ * Requests wait per main context (a "lane"), and only while their own
+ * context has requests in flight, whose ends hand their sessions on: a
+ * blocking call runs its own context and must never wait for requests
+ * whose replies only another context dispatches. A request that finds
+ * every session busy with other contexts' requests goes to an overflow
+ * session with a pool of its own.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "arango-host-private.h"
+
+G_STATIC_ASSERT (ARANGO_HOST_MAX_CONNECTIONS <= 32);
+
+/* A connection that no request needed while this many others finished
+ * is closed: after a burst, the extra connections would otherwise stay
+ * open for minutes, each one more source the main loop polls for every
+ * request. */
+#define IDLE_REQUESTS_BEFORE_CLOSE 64
+
+typedef struct
+{
+  GMainContext *context;
+  guint in_flight;
+  GQueue waiting;        /* of ArangoHostTicket, by their link */
+} Lane;
+
+static Lane *
+find_lane (ArangoHost   *self,
+           GMainContext *context)
+{
+  for (GSList *l = self->lanes; l != NULL; l = l->next)
+    if (((Lane *) l->data)->context == context)
+      return l->data;
+  return NULL;
+}
+
+/* A lane lives as long as it has requests: contexts of blocking calls
+ * come and go. */
+static void
+drop_lane_if_idle (ArangoHost *self,
+                   Lane       *lane)
+{
+  if (lane->in_flight > 0 || !g_queue_is_empty (&lane->waiting))
+    return;
+  self->lanes = g_slist_remove (self->lanes, lane);
+  g_main_context_unref (lane->context);
+  g_free (lane);
+}
+
+/* The first session is never closed here: a caller sending one request
+ * at a time keeps its one connection. */
+static void
+close_unneeded_connections (ArangoHost *self)
+{
+  for (guint i = 1; i < ARANGO_HOST_MAX_CONNECTIONS; i++)
+    if (self->sessions[i] != NULL &&
+        (self->busy & (1u << i)) == 0 &&
+        self->n_done - self->last_used[i] > IDLE_REQUESTS_BEFORE_CLOSE)
+      {
+        /* With no request on it, aborting only closes its connection. */
+        soup_session_abort (self->sessions[i]);
+        self->last_used[i] = self->n_done;
+      }
+}
+
+/* Gives @ticket the first free session, if any. */
+static gboolean
+take_session (ArangoHost       *self,
+              ArangoHostTicket *ticket)
+{
+  for (guint i = 0; i < ARANGO_HOST_MAX_CONNECTIONS; i++)
+    if ((self->busy & (1u << i)) == 0)
+      {
+        self->busy |= 1u << i;
+        if (self->sessions[i] == NULL)
+          self->sessions[i] = arango_host_new_session (self, 1);
+        ticket->session_index = i;
+        ticket->session = self->sessions[i];
+        ticket->owns_session = TRUE;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+take_overflow (ArangoHost       *self,
+               ArangoHostTicket *ticket)
+{
+  if (self->overflow == NULL)
+    self->overflow = arango_host_new_session (self, ARANGO_HOST_MAX_CONNECTIONS);
+  ticket->session = self->overflow;
+  ticket->owns_session = FALSE;
+}
+
+/* Starts @ticket's request at once when one of the coordinator's
+ * connections is free for it, or when it may not wait; otherwise it
+ * waits for one. All of these run with the lock held but for the
+ * start functions. */
+void
+arango_host_queue (ArangoHost          *self,
+                   ArangoHostTicket    *ticket,
+                   GMainContext        *context,
+                   ArangoHostStartFunc  start,
+                   gpointer             user_data)
+{
+  Lane *lane;
+  gboolean start_now = TRUE;
+
+  ticket->context = context;
+  ticket->start = start;
+  ticket->user_data = user_data;
+  ticket->link.data = ticket;
+
+  g_mutex_lock (&self->slots_lock);
+  lane = find_lane (self, context);
+  if (lane == NULL)
+    {
+      lane = g_new0 (Lane, 1);
+      lane->context = g_main_context_ref (context);
+      g_queue_init (&lane->waiting);
+      self->lanes = g_slist_prepend (self->lanes, lane);
+    }
+  if (!take_session (self, ticket))
+    {
+      if (lane->in_flight > 0)
+        start_now = FALSE;
+      else
+        take_overflow (self, ticket);
+    }
+  if (start_now)
+    {
+      ticket->holds_slot = TRUE;
+      lane->in_flight++;
+    }
+  else
+    {
+      ticket->waiting = TRUE;
+      g_queue_push_tail_link (&lane->waiting, &ticket->link);
+    }
+  g_mutex_unlock (&self->slots_lock);
+
+  if (start_now)
+    start (user_data);
+}
+
+/* Starts a waiting request on the overflow session. */
+static void
+force_start (ArangoHost       *self,
+             Lane             *lane,
+             ArangoHostTicket *ticket)
+{
+  g_queue_unlink (&lane->waiting, &ticket->link);
+  ticket->waiting = FALSE;
+  ticket->holds_slot = TRUE;
+  take_overflow (self, ticket);
+  lane->in_flight++;
+}
+
+/* Starts a waiting request without waiting for a free connection: for
+ * one that was cancelled or timed out, libsoup then fails it at once
+ * without sending anything. Does nothing for a started one. */
+void
+arango_host_start_now (ArangoHost       *self,
+                       ArangoHostTicket *ticket)
+{
+  g_mutex_lock (&self->slots_lock);
+  if (!ticket->waiting)
+    {
+      g_mutex_unlock (&self->slots_lock);
+      return;
+    }
+  force_start (self, find_lane (self, ticket->context), ticket);
+  g_mutex_unlock (&self->slots_lock);
+
+  ticket->start (ticket->user_data);
+}
+
+/* The request of @ticket is over: the next one waiting in the same lane
+ * goes. */
+void
+arango_host_done (ArangoHost       *self,
+                  ArangoHostTicket *ticket)
+{
+  ArangoHostTicket *next = NULL;
+  GList *link;
+  Lane *lane;
+
+  g_mutex_lock (&self->slots_lock);
+  if (!ticket->holds_slot)
+    {
+      g_mutex_unlock (&self->slots_lock);
+      return;
+    }
+  ticket->holds_slot = FALSE;
+  lane = find_lane (self, ticket->context);
+  lane->in_flight--;
+  if (ticket->owns_session)
+    {
+      self->busy &= ~(1u << ticket->session_index);
+      self->last_used[ticket->session_index] = ++self->n_done;
+      close_unneeded_connections (self);
+    }
+
+  link = g_queue_pop_head_link (&lane->waiting);
+  if (link != NULL)
+    {
+      next = link->data;
+      next->waiting = FALSE;
+      next->holds_slot = TRUE;
+      lane->in_flight++;
+      if (!take_session (self, next))
+        take_overflow (self, next);
+    }
+  drop_lane_if_idle (self, lane);
+  g_mutex_unlock (&self->slots_lock);
+
+  if (next != NULL)
+    next->start (next->user_data);
+}
+
+/* Hands every waiting request to a session and aborts them all, so that
+ * the waiting requests fail as the ones already sent do. */
+void
+arango_host_abort (ArangoHost *self)
+{
+  GQueue waiting = G_QUEUE_INIT;
+
+  g_mutex_lock (&self->slots_lock);
+  for (GSList *l = self->lanes; l != NULL; l = l->next)
+    {
+      Lane *lane = l->data;
+
+      while (lane->waiting.head != NULL)
+        {
+          ArangoHostTicket *ticket = lane->waiting.head->data;
+
+          force_start (self, lane, ticket);
+          g_queue_push_tail (&waiting, ticket);
+        }
+    }
+  g_mutex_unlock (&self->slots_lock);
+
+  for (GList *l = waiting.head; l != NULL; l = l->next)
+    {
+      ArangoHostTicket *ticket = l->data;
+
+      /* libsoup runs a request in the thread-default context of the
+       * call that starts it. */
+      g_main_context_push_thread_default (ticket->context);
+      ticket->start (ticket->user_data);
+      g_main_context_pop_thread_default (ticket->context);
+    }
+  g_queue_clear (&waiting);
+
+  for (guint i = 0; i < ARANGO_HOST_MAX_CONNECTIONS; i++)
+    if (self->sessions[i] != NULL)
+      soup_session_abort (self->sessions[i]);
+  if (self->overflow != NULL)
+    soup_session_abort (self->overflow);
+}
