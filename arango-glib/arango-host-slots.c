@@ -13,9 +13,10 @@
  * Requests wait per main context (a "lane"), and only while their own
  * context has requests in flight, whose ends hand their sessions on: a
  * blocking call runs its own context and must never wait for requests
- * whose replies only another context dispatches. A request that finds
- * every session busy with other contexts' requests goes to an overflow
- * session with a pool of its own.
+ * whose replies only another context dispatches. Only the default main
+ * context's requests get the one-connection sessions; other contexts'
+ * (blocking calls, worker threads) and a request that finds every
+ * session busy go to an overflow session with a pool of its own.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -135,7 +136,14 @@ arango_host_queue (ArangoHost          *self,
       g_queue_init (&lane->waiting);
       self->lanes = g_slist_prepend (self->lanes, lane);
     }
-  if (!take_session (self, ticket))
+  /* The one-connection sessions serve the default main context only.
+   * libsoup hands a connection back when a message finishes, on the
+   * context that sent it; a blocking call's context (or a worker
+   * thread's) taking a session whose last message the idle default
+   * context has yet to finish would wait for it forever. */
+  if (context != g_main_context_default ())
+    take_overflow (self, ticket);
+  else if (!take_session (self, ticket))
     {
       if (lane->in_flight > 0)
         start_now = FALSE;
