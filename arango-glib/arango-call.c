@@ -394,6 +394,21 @@ arango_check_argument (gpointer             source_object,
   return FALSE;
 }
 
+/* Names (of users, databases, views, servers, shards …) are never empty;
+ * reports one that is with ARANGO_ERROR_INVALID_ARGUMENT and @message
+ * (untranslated, marked with N_()). */
+gboolean
+arango_check_text (gpointer             source_object,
+                   const char          *value,
+                   const char          *message,
+                   gpointer             source_tag,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  return arango_check_argument (source_object, value != NULL && *value != '\0',
+                                source_tag, callback, user_data, _(message));
+}
+
 /* Sends @request (taking ownership) for the public method @source_tag of
  * @source_object; @reply_func turns the reply into the method's result. */
 void

@@ -30,9 +30,8 @@ call_server_job (ArangoCluster       *self,
   ArangoRequest *request;
   JsonObject *body;
 
-  if (!arango_check_argument (self, server_id != NULL && *server_id != '\0',
-                              source_tag, callback, user_data,
-                              _("A server id is required")))
+  if (!arango_check_text (self, server_id, N_("A server id is required"),
+                          source_tag, callback, user_data))
     return;
 
   request = arango_context_request (context, SOUP_METHOD_POST, path, NULL);
@@ -74,21 +73,17 @@ arango_cluster_move_shard_async (ArangoCluster       *self,
 
   g_return_if_fail (ARANGO_IS_CLUSTER (self));
 
-  if (!arango_check_argument (self, collection != NULL && *collection != '\0',
-                              arango_cluster_move_shard_async, callback, user_data,
-                              _("A collection name is required")))
+  if (!arango_check_text (self, collection, N_("A collection name is required"),
+                          arango_cluster_move_shard_async, callback, user_data))
     return;
-  if (!arango_check_argument (self, shard != NULL && *shard != '\0',
-                              arango_cluster_move_shard_async, callback, user_data,
-                              _("A shard id is required")))
+  if (!arango_check_text (self, shard, N_("A shard id is required"),
+                          arango_cluster_move_shard_async, callback, user_data))
     return;
-  if (!arango_check_argument (self, from_server != NULL && *from_server != '\0',
-                              arango_cluster_move_shard_async, callback, user_data,
-                              _("A server id is required")))
+  if (!arango_check_text (self, from_server, N_("A server id is required"),
+                          arango_cluster_move_shard_async, callback, user_data))
     return;
-  if (!arango_check_argument (self, to_server != NULL && *to_server != '\0',
-                              arango_cluster_move_shard_async, callback, user_data,
-                              _("A server id is required")))
+  if (!arango_check_text (self, to_server, N_("A server id is required"),
+                          arango_cluster_move_shard_async, callback, user_data))
     return;
 
   context = arango_cluster_get_context (self);
@@ -320,9 +315,8 @@ arango_cluster_remove_server_async (ArangoCluster       *self,
 
   g_return_if_fail (ARANGO_IS_CLUSTER (self));
 
-  if (!arango_check_argument (self, server_id != NULL && *server_id != '\0',
-                              arango_cluster_remove_server_async, callback, user_data,
-                              _("A server id is required")))
+  if (!arango_check_text (self, server_id, N_("A server id is required"),
+                          arango_cluster_remove_server_async, callback, user_data))
     return;
 
   context = arango_cluster_get_context (self);

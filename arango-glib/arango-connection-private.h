@@ -161,6 +161,14 @@ gboolean arango_check_argument      (gpointer              source_object,
                                      GAsyncReadyCallback   callback,
                                      gpointer              user_data,
                                      const char           *message);
+/* The same for a name that must not be empty; @message is untranslated
+ * (marked with N_()). */
+gboolean arango_check_text          (gpointer              source_object,
+                                     const char           *value,
+                                     const char           *message,
+                                     gpointer              source_tag,
+                                     GAsyncReadyCallback   callback,
+                                     gpointer              user_data);
 
 void     arango_task_return_invalid_reply (GTask          *task,
                                            ArangoResponse *response,

@@ -1148,9 +1148,8 @@ arango_database_set_license_async (ArangoDatabase      *self,
 
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_argument (self, license != NULL && *license != '\0',
-                              arango_database_set_license_async, callback, user_data,
-                              _("A license key is required")))
+  if (!arango_check_text (self, license, N_("A license key is required"),
+                          arango_database_set_license_async, callback, user_data))
     return;
 
   context = arango_database_get_context (self);

@@ -14,12 +14,6 @@
 
 G_BEGIN_DECLS
 
-gboolean        arango_check_text         (gpointer             source_object,
-                                           const char          *value,
-                                           const char          *message,
-                                           gpointer             source_tag,
-                                           GAsyncReadyCallback  callback,
-                                           gpointer             user_data);
 
 /* For calls with an ignore_missing flag: the reply function and its data
  * that turn the "not found" error @missing_code into a FALSE result. */

@@ -12,26 +12,6 @@
 #include "arango-database-private.h"
 #include "arango-error.h"
 
-/* Names of users, databases, views, analyzers and tokens are never empty;
- * reports one that is with ARANGO_ERROR_INVALID_ARGUMENT and @message
- * (untranslated, marked with N_()). */
-gboolean
-arango_check_text (gpointer             source_object,
-                   const char          *value,
-                   const char          *message,
-                   gpointer             source_tag,
-                   GAsyncReadyCallback  callback,
-                   gpointer             user_data)
-{
-  if (value != NULL && *value != '\0')
-    return TRUE;
-
-  g_task_report_new_error (source_object, callback, user_data, source_tag,
-                           ARANGO_ERROR, ARANGO_ERROR_INVALID_ARGUMENT,
-                           "%s", _(message));
-  return FALSE;
-}
-
 ArangoReplyFunc
 arango_delete_reply (gboolean ignore_missing)
 {
