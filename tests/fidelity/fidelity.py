@@ -122,6 +122,24 @@ VOLATILE_PATH_RES = [
 VOLATILE_REQUEST_PATHS = [
     (re.compile(r'^GET /_api/query-(cache/entries|plan-cache)$'),
      re.compile(r'^\[[0-9]+\]\.(hash|queryHash|size|memoryUsage|runTime|started|created)$')),
+    # A server's statistics measure its process (page faults, CPU times,
+    # sizes, uptime, the machine's memory) and count what it did since it
+    # started: requests and transactions of the examples run before, the
+    # scheduler queue and the V8 contexts at that moment.
+    (re.compile(r'^GET /_admin/(statistics|cluster/(statistics|nodeStatistics))$'),
+     re.compile(r'^(system\.\w+|server\.(uptime|physicalMemory|transactions\.\w+'
+                r'|threads\.(queued|in-progress)|v8Context\.(available|busy|free'
+                r'|memory\[[0-9]+\]\.(tMax|countOfTimes|heapMax|invocations)))'
+                r'|http\.requests\w+|(client|clientUser)\.\w+\.(sum|count|counts\[[0-9]+\]))$')),
+    # Support info: when, and the recorded machines and processes (the
+    # kernel, memory, cores, process and CPU figures, RocksDB's sizes).
+    (re.compile(r'^GET /_admin/support-info$'),
+     re.compile(r'^(date|(host|deployment\.servers\.[^.]+)\.(os|(physicalMemory|numberOfCores)\.value'
+                r'|processStats\.\w+|cpuStats\.\w+|engineStats\..+))$')),
+    # The license: the size of the recorded data directory (3.12), or the
+    # evaluation key a server before 3.12 made itself and its expiry.
+    (re.compile(r'^GET /_admin/license$'),
+     re.compile(r'^(diskUsage\.bytesUsed|license|features\.expires)$')),
 ]
 
 # The version a server reports is who it is, not how it behaves: every
@@ -131,6 +149,10 @@ VOLATILE_REQUEST_PATHS = [
 # (a version string), whatever its number.
 SERVER_VERSION_KEYS = {'version', 'server-version'}
 SERVER_VERSION_RE = re.compile(r'^[0-9]+\.[0-9]+\.[0-9]+(?:-[0-9A-Za-z.-]+)?$')
+# The same for the source commit it was built from ("refs/3.11.14
+# 46e2b3087", a nightly's "refs/head/3.12 2624a86a2e6").
+SERVER_BUILD_KEYS = {'build', 'build-repository', 'enterprise-build-repository'}
+SERVER_BUILD_RE = re.compile(r'^refs/\S+ [0-9a-f]{7,}$')
 
 # Keys whose value is volatile only where it is a generated one: a
 # traditional key generator's number (user-given keys are compared).
@@ -199,6 +221,10 @@ VERSIONED_KEYS = [
     (r'^[A-Z]+ /_api/cursor', r'^nextBatchId$', {'3.11', '3.12', '4.x'}),
     # Index descriptions: the primary index's selectivity since 3.11.
     (r'^GET /_api/index/', r'^selectivityEstimate$', {'3.11', '3.12', '4.x'}),
+    # Support info: the process's file descriptors since 3.12.
+    (r'^GET /_admin/support-info$',
+     r'^(host|deployment\.servers\.[^.]+)\.processStats\.fileDescrtors(Limit)?$',
+     {'3.12', '4.x'}),
 ]
 EMULATED_VERSION = '3.12'
 
@@ -694,7 +720,8 @@ def compare_json(rec, emu, path, key=None, ids=None, unordered=(),
             where, rt, short(rec), et, short(emu))
     if rt == 'object':
         if rec and all(SERVER_ID_KEY_RE.match(k) for k in rec):
-            return compare_by_server(rec, emu, where, ids, unordered)
+            return compare_by_server(rec, emu, where, ids, unordered,
+                                     volatile_paths)
         if rec and all(SHARD_ID_KEY_RE.match(k) for k in list(rec) + list(emu)):
             return compare_by_shard(rec, emu, where, ids, unordered)
         if ids is not None:
@@ -736,6 +763,9 @@ def compare_json(rec, emu, path, key=None, ids=None, unordered=(),
     if key in SERVER_VERSION_KEYS and isinstance(rec, str) \
             and SERVER_VERSION_RE.match(rec) and SERVER_VERSION_RE.match(emu):
         return None
+    if key in SERVER_BUILD_KEYS and isinstance(rec, str) \
+            and SERVER_BUILD_RE.match(rec) and SERVER_BUILD_RE.match(emu):
+        return None
     if ids is not None and isinstance(rec, str) and ids.get(rec) == emu:
         return None     # an id an earlier reply made (job ids in lists)
     if rec != emu:
@@ -751,7 +781,7 @@ def list_order(element):
     return (1, json.dumps(element, sort_keys=True))
 
 
-def compare_by_server(rec, emu, where, ids, unordered):
+def compare_by_server(rec, emu, where, ids, unordered, volatile_paths):
     """Objects keyed by server id (cluster health): the same number of
     servers of each kind, each compared with its counterpart in order."""
     def groups(obj):
@@ -767,13 +797,15 @@ def compare_by_server(rec, emu, where, ids, unordered):
                 where, len(rg.get(kind, [])), kind, len(eg.get(kind, [])))
     for kind in sorted(rg):
         def order(obj, k):
-            # Agents have no short name: the leader first.
+            # By short name (health) or alias (support info); agents have
+            # neither: the leader first.
             v = obj[k] if isinstance(obj[k], dict) else {}
-            return (v.get('ShortName', ''), v.get('Leading') is not True, k)
+            return (v.get('ShortName') or v.get('alias') or '',
+                    v.get('Leading') is not True, k)
         for rk, ek in zip(sorted(rg[kind], key=lambda k: order(rec, k)),
                           sorted(eg[kind], key=lambda k: order(emu, k))):
             diff = compare_json(rec[rk], emu[ek], '%s.%s' % (where, rk),
-                                None, ids, unordered)
+                                None, ids, unordered, volatile_paths)
             if diff:
                 return diff
     return None
