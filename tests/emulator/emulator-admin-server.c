@@ -171,6 +171,35 @@ bytes_used (EmuState *state)
   return total;
 }
 
+/* Before 3.12 an Enterprise server without a key runs on an evaluation
+ * license it makes for itself, valid for 3 hours from its start
+ * (3.10 and 3.11/RestAdminLicenseGet_cluster.json: "expiring"; the 3.11
+ * one expires 3 hours after its support info's date, less the uptime).
+ * The key is the deployment's own: one per cluster id here. */
+#define EVALUATION_SECONDS 10800
+
+static void
+add_evaluation_license (JsonBuilder *builder,
+                        EmuState    *state)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA384);
+  guint8 digest[48];
+  gsize length = sizeof digest;
+  g_autofree char *key = NULL;
+
+  g_checksum_update (checksum, (const guchar *) state->cluster_id, -1);
+  g_checksum_get_digest (checksum, digest, &length);
+  key = g_base64_encode (digest, length);
+
+  json_builder_set_member_name (builder, "features");
+  json_builder_begin_object (builder);
+  emu_json_add_int (builder, "expires", state->started_at / G_USEC_PER_SEC + EVALUATION_SECONDS);
+  json_builder_end_object (builder);
+  emu_json_add_string (builder, "license", key);
+  emu_json_add_int (builder, "version", 1);
+  emu_json_add_string (builder, "status", "expiring");
+}
+
 /* An unlicensed 3.12.10: no key, the dataset limit instead
  * (3.12/RestAdminLicenseGet_cluster.json). */
 static void
@@ -181,6 +210,13 @@ handle_get_license (EmuRequest *req)
 
   json_builder_begin_object (builder);
   emu_json_add_boolean (builder, "upgrading", FALSE);
+  if (!emu_state_version_at_least (req->state, 3, 12, 0))
+    {
+      add_evaluation_license (builder, req->state);
+      json_builder_end_object (builder);
+      emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
+      return;
+    }
   json_builder_set_member_name (builder, "diskUsage");
   json_builder_begin_object (builder);
   emu_json_add_int (builder, "bytesUsed", used);

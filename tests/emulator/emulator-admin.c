@@ -335,8 +335,15 @@ handle_status (EmuRequest *req)
 static void
 handle_server_id (EmuRequest *req)
 {
-  g_autoptr(JsonBuilder) builder = emu_json_begin_ok (SOUP_STATUS_OK);
+  g_autoptr(JsonBuilder) builder = NULL;
 
+  /* Not in a cluster: a plain 500, "old behavior" in handleId. */
+  if (emu_reply_refusal_if (req->msg, req->state->single_server,
+                            SOUP_STATUS_INTERNAL_SERVER_ERROR,
+                            EMU_ERROR_HTTP_SERVER_ERROR, NULL))
+    return;
+
+  builder = emu_json_begin_ok (SOUP_STATUS_OK);
   json_builder_set_member_name (builder, "id");
   json_builder_add_string_value (builder, req->coordinator->server_id);
   json_builder_end_object (builder);
@@ -374,25 +381,52 @@ handle_get_mode (EmuRequest *req)
 }
 
 static void
+reply_bad_mode (EmuRequest *req,
+                const char *why)
+{
+  emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_HTTP_BAD_PARAMETER, why);
+}
+
+/* The checks and texts of handleMode (NOTES.md, section 4): a body that
+ * does not parse is "invalid JSON" here, not the parser's own error. */
+static void
 handle_put_mode (EmuRequest *req)
 {
-  g_autoptr(JsonNode) body = emu_request_parse_body (req);
-  const char *mode = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  gsize length = 0;
+  const char *data = g_bytes_get_data (req->body, &length);
+  JsonNode *body = NULL;
+  JsonNode *mode;
+
+  if (length > 0 && json_parser_load_from_data (parser, data, (gssize) length, NULL))
+    body = json_parser_get_root (parser);
 
   if (body == NULL)
-    return;
+    {
+      reply_bad_mode (req, "invalid JSON");
+      return;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (body))
+    {
+      reply_bad_mode (req, "body must be an object");
+      return;
+    }
 
-  if (JSON_NODE_HOLDS_OBJECT (body))
-    mode = emu_json_get_string (json_node_get_object (body), "mode");
+  mode = json_object_get_member (json_node_get_object (body), "mode");
+  if (mode == NULL || !JSON_NODE_HOLDS_VALUE (mode) ||
+      json_node_get_value_type (mode) != G_TYPE_STRING)
+    {
+      reply_bad_mode (req, "mode must be a string");
+      return;
+    }
 
-  if (g_strcmp0 (mode, "readonly") == 0)
+  if (g_str_equal (json_node_get_string (mode), "readonly"))
     req->state->read_only = TRUE;
-  else if (g_strcmp0 (mode, "default") == 0)
+  else if (g_str_equal (json_node_get_string (mode), "default"))
     req->state->read_only = FALSE;
   else
     {
-      emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST,
-                       EMU_ERROR_HTTP_BAD_PARAMETER, NULL);
+      reply_bad_mode (req, "mode invalid");
       return;
     }
 

@@ -51,6 +51,29 @@ add_boolean (JsonBuilder *builder,
   json_builder_add_boolean_value (builder, value);
 }
 
+/* --- who may ask ----------------------------------------------------- */
+
+/* A 3.12 single server has no agency (Active Failover is gone), so the
+ * handlers that read it refuse (RestAdminClusterHandler; NOTES.md,
+ * sections 8 and 9). */
+static gboolean
+refuse_without_agency (EmuRequest *req)
+{
+  return emu_reply_refusal_if (req->msg, req->state->single_server,
+                               SOUP_STATUS_FORBIDDEN, EMU_ERROR_HTTP_FORBIDDEN,
+                               "only allowed on single server with active failover");
+}
+
+/* Forwarding to another server needs a Coordinator's connection pool
+ * (handleProxyGetRequest, handleNumberOfServers; NOTES.md, section 4). */
+static gboolean
+refuse_unless_coordinator (EmuRequest *req)
+{
+  return emu_reply_refusal_if (req->msg, req->state->single_server,
+                               SOUP_STATUS_FORBIDDEN, EMU_ERROR_HTTP_FORBIDDEN,
+                               "only allowed on coordinators");
+}
+
 /* --- health --------------------------------------------------------- */
 
 static void
@@ -91,6 +114,9 @@ handle_health (EmuRequest *req)
   gint64 now = g_get_real_time ();
   EmuPeer *leader = g_ptr_array_index (state->agents, 0);
   guint i;
+
+  if (refuse_without_agency (req))
+    return;
 
   json_builder_begin_object (builder);
   add_string (builder, "ClusterId", state->cluster_id);
@@ -170,6 +196,9 @@ resolve_target (EmuRequest      *req,
 {
   const char *server_id = emu_request_get_query (req, parameter);
   EmuPeer *peer;
+
+  if (refuse_unless_coordinator (req))
+    return TARGET_NONE;
 
   if (server_id == NULL || *server_id == '\0')
     {
@@ -414,6 +443,9 @@ handle_get_number_of_servers (EmuRequest *req)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
+  if (refuse_unless_coordinator (req))
+    return;
+
   /* Field order of handleGetNumberOfServers in the server source. */
   json_builder_begin_object (builder);
   add_int (builder, "numberOfDBServers", req->state->target_dbservers);
@@ -460,13 +492,17 @@ read_target_count (EmuRequest *req,
 static void
 handle_put_number_of_servers (EmuRequest *req)
 {
-  g_autoptr(JsonNode) body = emu_request_parse_body (req);
+  g_autoptr(JsonNode) body = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
   JsonObject *object;
   JsonNode *cleaned;
   gint64 coordinators = req->state->target_coordinators;
   gint64 dbservers = req->state->target_dbservers;
 
+  if (refuse_unless_coordinator (req))
+    return;
+
+  body = emu_request_parse_body (req);
   if (body == NULL)
     return;
 
@@ -502,11 +538,17 @@ static void
 handle_endpoints (EmuRequest *req)
 {
   EmuState *state = req->state;
-  g_autoptr(JsonBuilder) builder = emu_json_begin_ok (SOUP_STATUS_OK);
+  g_autoptr(JsonBuilder) builder = NULL;
   guint i;
+
+  if (emu_reply_refusal_if (req->msg, state->single_server,
+                            SOUP_STATUS_NOT_IMPLEMENTED, EMU_ERROR_NOT_IMPLEMENTED,
+                            "cannot serve this request for this deployment type"))
+    return;
 
   /* Every configured Coordinator, stopped or not: the list comes from the
    * agency, not from who answers right now. */
+  builder = emu_json_begin_ok (SOUP_STATUS_OK);
   json_builder_set_member_name (builder, "endpoints");
   json_builder_begin_array (builder);
   for (i = 0; i < state->coordinators->len; i++)
@@ -530,6 +572,9 @@ handle_get_maintenance (EmuRequest *req)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
+  if (refuse_without_agency (req))
+    return;
+
   /* handleGetMaintenance answers without "code" and with the agency's
    * Supervision/State/Mode as result. */
   json_builder_begin_object (builder);
@@ -551,12 +596,16 @@ parse_seconds (const char *text,
 static void
 handle_put_maintenance (EmuRequest *req)
 {
-  g_autoptr(JsonNode) body = emu_request_parse_body (req);
+  g_autoptr(JsonNode) body = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
   g_autofree char *warning = NULL;
   const char *value = NULL;
   guint64 seconds = 0;
 
+  if (refuse_without_agency (req))
+    return;
+
+  body = emu_request_parse_body (req);
   if (body == NULL)
     return;
 

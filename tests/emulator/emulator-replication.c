@@ -19,11 +19,9 @@
 static gboolean
 refuse_on_coordinator (EmuRequest *req)
 {
-  if (req->state->single_server)
-    return FALSE;
-  emu_reply_error (req->msg, SOUP_STATUS_NOT_IMPLEMENTED, ERROR_CLUSTER_UNSUPPORTED,
-                   "replication API is not supported on a coordinator");
-  return TRUE;
+  return emu_reply_refusal_if (req->msg, !req->state->single_server,
+                               SOUP_STATUS_NOT_IMPLEMENTED, ERROR_CLUSTER_UNSUPPORTED,
+                               "replication API is not supported on a coordinator");
 }
 
 static void

@@ -491,6 +491,21 @@ emu_reply_errorf (SoupServerMessage *msg,
   emu_reply_error (msg, status, error_num, message);
 }
 
+/* What a server of another role refuses: answers the error and returns
+ * TRUE when refused, so that a handler's first line can be
+ * "if (refuse_... (req)) return;". */
+gboolean
+emu_reply_refusal_if (SoupServerMessage *msg,
+                      gboolean           refused,
+                      guint              status,
+                      int                error_num,
+                      const char        *message)
+{
+  if (refused)
+    emu_reply_error (msg, status, error_num, message);
+  return refused;
+}
+
 /* An error a handler reports by number: the status follows the number. */
 void
 emu_reply_arango_error (SoupServerMessage *msg,

@@ -117,6 +117,11 @@ void         emu_reply_errorf             (SoupServerMessage *msg,
 void         emu_reply_arango_error       (SoupServerMessage *msg,
                                            int                error_num,
                                            const char        *message);
+gboolean     emu_reply_refusal_if         (SoupServerMessage *msg,
+                                           gboolean           refused,
+                                           guint              status,
+                                           int                error_num,
+                                           const char        *message);
 void         emu_reply_arango_errorf      (SoupServerMessage *msg,
                                            int                error_num,
                                            const char        *format,

@@ -130,11 +130,9 @@ emu_wal_add_server (JsonBuilder *builder,
 static gboolean
 refuse_on_coordinator (EmuRequest *req)
 {
-  if (req->state->single_server)
-    return FALSE;
-  emu_reply_error (req->msg, SOUP_STATUS_NOT_IMPLEMENTED, ERROR_CLUSTER_UNSUPPORTED,
-                   "'/_api/wal' is not yet supported in a cluster");
-  return TRUE;
+  return emu_reply_refusal_if (req->msg, !req->state->single_server,
+                               SOUP_STATUS_NOT_IMPLEMENTED, ERROR_CLUSTER_UNSUPPORTED,
+                               "'/_api/wal' is not yet supported in a cluster");
 }
 
 static char *

@@ -25,11 +25,16 @@ emulator: each reply is walked alongside its recording and every differing
 id is remembered, so that later requests of the same file are sent with the
 emulator's id in place of the recorded one.
 
+The cases of ``source-derived.json`` (answers of endpoints without
+recordings, written from the server's source as NOTES.md gives it; see
+source_derived.py) are replayed the same way; they need no recordings.
+
 Output: one line ``fidelity: M/T (VERSION)`` per docs version (3.12
-first), then one ``MISMATCH`` line per exchange that did not match, then a
-summary of the mismatches by endpoint family.  The exit status is 1 when a
-version's M is below its floor in ``floors.json``, 77 (skip) when the
-transcripts are not there.
+first), then ``fidelity: M/T (source-derived)``, then one ``MISMATCH`` line
+per exchange that did not match, then a summary of the mismatches by
+endpoint family.  The exit status is 1 when a line's M is below its floor
+in ``floors.json``.  Without the transcripts only the source-derived cases
+run.
 """
 
 import argparse
@@ -46,6 +51,8 @@ import subprocess
 import sys
 import urllib.parse
 
+import source_derived
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROJECT_ROOT = os.path.dirname(os.path.dirname(HERE))
 DEFAULT_SHARED = os.path.join(PROJECT_ROOT, '..', 'shared', 'arango-api')
@@ -54,7 +61,6 @@ DEFAULT_SHARED = os.path.join(PROJECT_ROOT, '..', 'shared', 'arango-api')
 # server; versions found on disk but not listed here come last.
 VERSION_ORDER = ['3.12', '3.11', '3.10', '4.x', '3.6']
 
-SKIP_STATUS = 77
 REQUEST_TIMEOUT = 30
 
 # --------------------------------------------------------------------------
@@ -86,6 +92,8 @@ VOLATILE_KEYS = {
     # Clock readings and durations of the run.
     'executionTime', 'peakMemoryUsage', 'time', 'runtime', 'fetching',
     'SyncTime', 'Timestamp', 'LastAckedTime', 'datetime',
+    # ... and the end of a DB-Server's maintenance, a time from now.
+    'Until',
     # A hot backup's size and file count: those of the recorded server's
     # RocksDB files, which no emulator has.
     'sizeInBytes', 'nrFiles',
@@ -114,6 +122,24 @@ VOLATILE_PATH_RES = [
 VOLATILE_REQUEST_PATHS = [
     (re.compile(r'^GET /_api/query-(cache/entries|plan-cache)$'),
      re.compile(r'^\[[0-9]+\]\.(hash|queryHash|size|memoryUsage|runTime|started|created)$')),
+    # A server's statistics measure its process (page faults, CPU times,
+    # sizes, uptime, the machine's memory) and count what it did since it
+    # started: requests and transactions of the examples run before, the
+    # scheduler queue and the V8 contexts at that moment.
+    (re.compile(r'^GET /_admin/(statistics|cluster/(statistics|nodeStatistics))$'),
+     re.compile(r'^(system\.\w+|server\.(uptime|physicalMemory|transactions\.\w+'
+                r'|threads\.(queued|in-progress)|v8Context\.(available|busy|free'
+                r'|memory\[[0-9]+\]\.(tMax|countOfTimes|heapMax|invocations)))'
+                r'|http\.requests\w+|(client|clientUser)\.\w+\.(sum|count|counts\[[0-9]+\]))$')),
+    # Support info: when, and the recorded machines and processes (the
+    # kernel, memory, cores, process and CPU figures, RocksDB's sizes).
+    (re.compile(r'^GET /_admin/support-info$'),
+     re.compile(r'^(date|(host|deployment\.servers\.[^.]+)\.(os|(physicalMemory|numberOfCores)\.value'
+                r'|processStats\.\w+|cpuStats\.\w+|engineStats\..+))$')),
+    # The license: the size of the recorded data directory (3.12), or the
+    # evaluation key a server before 3.12 made itself and its expiry.
+    (re.compile(r'^GET /_admin/license$'),
+     re.compile(r'^(diskUsage\.bytesUsed|license|features\.expires)$')),
 ]
 
 # The version a server reports is who it is, not how it behaves: every
@@ -123,6 +149,10 @@ VOLATILE_REQUEST_PATHS = [
 # (a version string), whatever its number.
 SERVER_VERSION_KEYS = {'version', 'server-version'}
 SERVER_VERSION_RE = re.compile(r'^[0-9]+\.[0-9]+\.[0-9]+(?:-[0-9A-Za-z.-]+)?$')
+# The same for the source commit it was built from ("refs/3.11.14
+# 46e2b3087", a nightly's "refs/head/3.12 2624a86a2e6").
+SERVER_BUILD_KEYS = {'build', 'build-repository', 'enterprise-build-repository'}
+SERVER_BUILD_RE = re.compile(r'^refs/\S+ [0-9a-f]{7,}$')
 
 # Keys whose value is volatile only where it is a generated one: a
 # traditional key generator's number (user-given keys are compared).
@@ -191,6 +221,10 @@ VERSIONED_KEYS = [
     (r'^[A-Z]+ /_api/cursor', r'^nextBatchId$', {'3.11', '3.12', '4.x'}),
     # Index descriptions: the primary index's selectivity since 3.11.
     (r'^GET /_api/index/', r'^selectivityEstimate$', {'3.11', '3.12', '4.x'}),
+    # Support info: the process's file descriptors since 3.12.
+    (r'^GET /_admin/support-info$',
+     r'^(host|deployment\.servers\.[^.]+)\.processStats\.fileDescrtors(Limit)?$',
+     {'3.12', '4.x'}),
 ]
 EMULATED_VERSION = '3.12'
 
@@ -560,9 +594,18 @@ def step_request(step):
             step.get('ok'))
 
 
+KEYS_PART_RE = re.compile(r'^keys\((.*)\)$')
+
+
 def get_path(value, path):
+    """The value at a dotted path; a part keys(PREFIX) stands for the keys
+    of an object that start with PREFIX, in reply order (the server ids of
+    cluster health)."""
     for part in path.split('.') if path else []:
-        if isinstance(value, list):
+        keys = KEYS_PART_RE.match(part)
+        if keys and isinstance(value, dict):
+            value = [k for k in value if k.startswith(keys.group(1))]
+        elif isinstance(value, list):
             value = value[int(part)]
         else:
             value = value[part]
@@ -677,7 +720,8 @@ def compare_json(rec, emu, path, key=None, ids=None, unordered=(),
             where, rt, short(rec), et, short(emu))
     if rt == 'object':
         if rec and all(SERVER_ID_KEY_RE.match(k) for k in rec):
-            return compare_by_server(rec, emu, where, ids, unordered)
+            return compare_by_server(rec, emu, where, ids, unordered,
+                                     volatile_paths)
         if rec and all(SHARD_ID_KEY_RE.match(k) for k in list(rec) + list(emu)):
             return compare_by_shard(rec, emu, where, ids, unordered)
         if ids is not None:
@@ -719,6 +763,9 @@ def compare_json(rec, emu, path, key=None, ids=None, unordered=(),
     if key in SERVER_VERSION_KEYS and isinstance(rec, str) \
             and SERVER_VERSION_RE.match(rec) and SERVER_VERSION_RE.match(emu):
         return None
+    if key in SERVER_BUILD_KEYS and isinstance(rec, str) \
+            and SERVER_BUILD_RE.match(rec) and SERVER_BUILD_RE.match(emu):
+        return None
     if ids is not None and isinstance(rec, str) and ids.get(rec) == emu:
         return None     # an id an earlier reply made (job ids in lists)
     if rec != emu:
@@ -734,7 +781,7 @@ def list_order(element):
     return (1, json.dumps(element, sort_keys=True))
 
 
-def compare_by_server(rec, emu, where, ids, unordered):
+def compare_by_server(rec, emu, where, ids, unordered, volatile_paths):
     """Objects keyed by server id (cluster health): the same number of
     servers of each kind, each compared with its counterpart in order."""
     def groups(obj):
@@ -750,12 +797,15 @@ def compare_by_server(rec, emu, where, ids, unordered):
                 where, len(rg.get(kind, [])), kind, len(eg.get(kind, [])))
     for kind in sorted(rg):
         def order(obj, k):
-            v = obj[k]
-            return (v.get('ShortName', '') if isinstance(v, dict) else '', k)
+            # By short name (health) or alias (support info); agents have
+            # neither: the leader first.
+            v = obj[k] if isinstance(obj[k], dict) else {}
+            return (v.get('ShortName') or v.get('alias') or '',
+                    v.get('Leading') is not True, k)
         for rk, ek in zip(sorted(rg[kind], key=lambda k: order(rec, k)),
                           sorted(eg[kind], key=lambda k: order(emu, k))):
             diff = compare_json(rec[rk], emu[ek], '%s.%s' % (where, rk),
-                                None, ids, unordered)
+                                None, ids, unordered, volatile_paths)
             if diff:
                 return diff
     return None
@@ -1087,14 +1137,25 @@ class Replay:
 
 
 def replay_file(path, version, fixtures, binary, unreachable):
-    """[(exchange index, matched, first difference or None)], counted
-    exchanges only."""
+    """(transcript, [(exchange index, matched, first difference or None)]),
+    counted exchanges only."""
     with open(path, encoding='utf-8') as f:
         transcript = json.load(f)
     example = transcript['example']
     steps, before, notes = fixtures.plan(example, version)
+    reason = unreachable_reason(unreachable, example, transcript)
+    return transcript, replay_transcript(
+        transcript, version, binary, recorded_server_version(path, transcript),
+        steps, before, notes, reason)
+
+
+def replay_transcript(transcript, version, binary, server_version, steps,
+                      before=None, notes=(), reason=None):
+    """Replay one transcript (recorded, or a source-derived case) against a
+    new emulator; [(exchange index, matched, first difference or None)]."""
+    before = before or {}
     results = []
-    emulator = Emulator(binary, recorded_server_version(path, transcript),
+    emulator = Emulator(binary, server_version,
                         transcript.get('deployment') == 'single')
     try:
         replay = Replay(transcript, emulator)
@@ -1121,7 +1182,6 @@ def replay_file(path, version, fixtures, binary, unreachable):
                 extra = []
                 if notes:
                     extra.append('; '.join(notes))
-                reason = unreachable_reason(unreachable, example, transcript)
                 if reason:
                     extra.append(reason)
                 if replay.setup_notes:
@@ -1131,7 +1191,7 @@ def replay_file(path, version, fixtures, binary, unreachable):
             results.append((i, diff is None, diff))
     finally:
         emulator.stop()
-    return transcript, results
+    return results
 
 
 def unreachable_reason(unreachable, example, transcript):
@@ -1174,6 +1234,9 @@ def main():
     parser.add_argument('--fixtures', default=os.path.join(HERE, 'fixtures'),
                         help='the folder of fixtures files')
     parser.add_argument('--floors', default=os.path.join(HERE, 'floors.json'))
+    parser.add_argument('--source-derived',
+                        default=os.path.join(HERE, 'source-derived.json'),
+                        help='the cases written from the server source')
     parser.add_argument('--jobs', type=int, default=min(8, os.cpu_count() or 1))
     parser.add_argument('--only', default=None,
                         help='glob on VERSION/FILE to replay a subset')
@@ -1181,45 +1244,58 @@ def main():
                         help='no MISMATCH lines')
     args = parser.parse_args()
 
-    transcripts = os.path.join(args.shared, 'transcripts')
-    if not os.path.isdir(transcripts):
-        print('1..0 # SKIP no recorded transcripts at %s (the shared/ folder '
-              'beside the repository is absent)' % os.path.abspath(transcripts))
-        return SKIP_STATUS
     if not os.access(args.emulator, os.X_OK):
         print('fidelity: emulator not found at %s' % args.emulator)
         return 1
-
-    fixtures = Fixtures(args.fixtures)
-    unreachable = fixtures.unreachable
     with open(args.floors, encoding='utf-8') as f:
         floors = json.load(f)
+    server_version, cases = source_derived.load(args.source_derived)
 
-    files = []
-    for version in sorted(os.listdir(transcripts), key=version_key):
-        vdir = os.path.join(transcripts, version)
-        if not os.path.isdir(vdir):
-            continue
-        for path in sorted(glob.glob(os.path.join(vdir, '*.json'))):
-            rel = '%s/%s' % (version, os.path.basename(path))
-            if args.only and not fnmatch.fnmatchcase(rel, args.only):
+    # (label, name, transcript or None, callable giving (transcript, results))
+    jobs = []
+    transcripts = os.path.join(args.shared, 'transcripts')
+    recordings = os.path.isdir(transcripts)
+    if recordings:
+        fixtures = Fixtures(args.fixtures)
+        for version in sorted(os.listdir(transcripts), key=version_key):
+            vdir = os.path.join(transcripts, version)
+            if not os.path.isdir(vdir):
                 continue
-            files.append((version, path, rel))
+            for path in sorted(glob.glob(os.path.join(vdir, '*.json'))):
+                rel = '%s/%s' % (version, os.path.basename(path))
+                if args.only and not fnmatch.fnmatchcase(rel, args.only):
+                    continue
+                jobs.append((version, rel, path, functools.partial(
+                    replay_file, path, version, fixtures, args.emulator,
+                    fixtures.unreachable)))
+    else:
+        print('# no recorded transcripts at %s (the shared/ folder beside the '
+              'repository is absent): source-derived cases only'
+              % os.path.abspath(transcripts))
+    for transcript, steps in cases:
+        name = transcript['example']
+        if args.only and not fnmatch.fnmatchcase(name, args.only):
+            continue
+        # Written for the emulated version: no VERSIONED_KEYS apply.
+        jobs.append((source_derived.LABEL, name, transcript, functools.partial(
+            lambda t, s: (t, replay_transcript(t, EMULATED_VERSION, args.emulator,
+                                               server_version, s)),
+            transcript, steps)))
 
     totals = collections.OrderedDict()
-    for version, _, _ in files:
-        totals.setdefault(version, [0, 0])
+    for label, _, _, _ in jobs:
+        totals.setdefault(label, [0, 0])
     mismatches = []
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        futures = [pool.submit(replay_file, path, version, fixtures,
-                               args.emulator, unreachable)
-                   for version, path, _ in files]
-        for (version, path, rel), future in zip(files, futures):
+        futures = [pool.submit(run) for _, _, _, run in jobs]
+        for (version, rel, source, _), future in zip(jobs, futures):
             try:
                 transcript, results = future.result()
             except Exception as e:   # a broken file must not hide the others
-                with open(path, encoding='utf-8') as f:
-                    transcript = json.load(f)
+                transcript = source
+                if isinstance(source, str):
+                    with open(source, encoding='utf-8') as f:
+                        transcript = json.load(f)
                 results = [(i, False, 'replay failed: %r' % e)
                            for i, ex in enumerate(transcript['exchanges'])
                            if ex['response'] is not None]

@@ -6,7 +6,8 @@
 """Behaviour of arango-emulator that no recorded exchange shows whole: the
 query results cache and its invalidation, the write-ahead log of a single
 server, primary index statistics, multi-document status codes, VelocyPack
-parse messages, the refusals of a server without JavaScript.  Each test
+parse messages, the refusals of a server without JavaScript, the
+evaluation license of releases before 3.12.  Each test
 starts its own emulator and talks HTTP to it."""
 
 import http.client
@@ -309,6 +310,21 @@ class SingleServerTests(EmulatorTestCase):
         self.assertEqual(self.ok('GET', '/_api/collection/c/checksum')['checksum'], keys)
         self.assertNotEqual(
             self.ok('GET', '/_api/collection/c/checksum?withData=true')['checksum'], data)
+
+
+class Release311Tests(EmulatorTestCase):
+    args = ('--server-version', '3.11.14')
+
+    def test_license_is_an_evaluation_key_before_3_12(self):
+        first = self.ok('GET', '/_admin/license', status=200)
+        again = self.ok('GET', '/_admin/license', status=200)
+        started = self.ok('GET', '/_admin/time')['time']
+        self.assertEqual((first['status'], first['version'], first['upgrading']),
+                         ('expiring', 1, False))
+        self.assertNotIn('diskUsage', first)
+        self.assertEqual(first['license'], again['license'])
+        self.assertGreater(first['features']['expires'], started)
+        self.assertLessEqual(first['features']['expires'], started + 3 * 3600)
 
 
 if __name__ == '__main__':

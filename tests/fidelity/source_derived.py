@@ -1,0 +1,74 @@
+# source_derived.py: the fidelity cases written from the server's source
+#
+# SPDX-License-Identifier: LGPL-2.1-or-later
+
+"""Fidelity cases without recordings (``source-derived.json``).
+
+Few cluster endpoints were ever recorded.  For those, the team's protocol
+notes (``../shared/arango-api/NOTES.md``, sections 4, 8 and 9) give the
+answers as the ArangoDB source builds them; ``source-derived.json`` states
+them as our own test cases.  Each case becomes a transcript of the same
+form as a recorded one, so that fidelity.py replays and compares it by the
+same rules, and counts it on its own line (``source-derived``).
+
+A case::
+
+    {"name": "source-derived/...", "deployment": "cluster" | "single",
+     "from": "where NOTES.md (and the source it cites) says so",
+     "steps": [fixture steps, as in fixtures/],
+     "exchanges": [{"req": "METHOD URL", "send": JSON | "send_raw": "text",
+                    "status": 200, "body": JSON}]}
+
+An exchange without ``body`` expects an empty one.
+"""
+
+import json
+
+LABEL = 'source-derived'
+NAME_PREFIX = LABEL + '/'
+
+
+def _request(exchange):
+    method, _, url = exchange['req'].partition(' ')
+    if 'send' in exchange:
+        body = json.dumps(exchange['send'])
+    else:
+        body = exchange.get('send_raw')
+    return {'method': method, 'url': url, 'path': url.partition('?')[0],
+            'query': url.partition('?')[2], 'headers': [], 'body': body}
+
+
+def _response(exchange):
+    if 'body' in exchange:
+        return {'status': exchange['status'],
+                'headers': [['content-type', 'application/json']],
+                'body': json.dumps(exchange['body']),
+                'body_json': exchange['body']}
+    # Empty answers come as text/plain (NOTES.md, section 1).
+    return {'status': exchange['status'],
+            'headers': [['content-type', 'text/plain']], 'body': ''}
+
+
+def load(path):
+    """(server version the cases describe, [(transcript, setup steps)])."""
+    with open(path, encoding='utf-8') as f:
+        data = json.load(f)
+    cases, names = [], set()
+    for case in data['cases']:
+        name = case['name']
+        if not name.startswith(NAME_PREFIX):
+            raise ValueError('%s: a source-derived case is named %s...'
+                             % (name, NAME_PREFIX))
+        if name in names:
+            raise ValueError('%s: defined twice' % name)
+        if case['deployment'] not in ('cluster', 'single'):
+            raise ValueError('%s: deployment is cluster or single' % name)
+        names.add(name)
+        transcript = {
+            'example': name,
+            'deployment': case['deployment'],
+            'exchanges': [{'request': _request(ex), 'response': _response(ex)}
+                          for ex in case['exchanges']],
+        }
+        cases.append((transcript, case.get('steps', [])))
+    return data['server_version'], cases
