@@ -15,35 +15,19 @@
 #include "emulator-aql-access.h"
 
 static guint
-count_references (EmuAqlNode     *node,
-                  EmuAqlVariable *variable)
-{
-  guint n = 0, i;
-
-  if (node == NULL)
-    return 0;
-  if (node->type == AQL_NODE_REFERENCE && node->variable == variable)
-    return 1;
-  if (node->children != NULL)
-    for (i = 0; i < node->children->len; i++)
-      n += count_references (g_ptr_array_index (node->children, i), variable);
-  return n;
-}
-
-static guint
 statement_references (EmuAqlStatement *statement,
                       EmuAqlVariable  *variable)
 {
-  guint n = count_references (statement->expression, variable) +
-            count_references (statement->with, variable) +
-            count_references (statement->offset, variable) +
-            count_references (statement->count, variable) +
-            count_references (statement->options, variable);
+  guint n = emu_aql_node_count_references (statement->expression, variable) +
+            emu_aql_node_count_references (statement->with, variable) +
+            emu_aql_node_count_references (statement->offset, variable) +
+            emu_aql_node_count_references (statement->count, variable) +
+            emu_aql_node_count_references (statement->options, variable);
   guint i;
 
   if (statement->sort != NULL)
     for (i = 0; i < statement->sort->len; i++)
-      n += count_references (((EmuAqlSortElement *) g_ptr_array_index (statement->sort, i))->expression,
+      n += emu_aql_node_count_references (((EmuAqlSortElement *) g_ptr_array_index (statement->sort, i))->expression,
                              variable);
   return n;
 }
@@ -72,9 +56,9 @@ key_condition (EmuAqlStatement *filter,
     return NULL;
   left = emu_aql_node_child (condition, 0);
   right = emu_aql_node_child (condition, 1);
-  if (is_key_of (left, variable) && count_references (right, variable) == 0)
+  if (is_key_of (left, variable) && emu_aql_node_count_references (right, variable) == 0)
     return right;
-  if (is_key_of (right, variable) && count_references (left, variable) == 0)
+  if (is_key_of (right, variable) && emu_aql_node_count_references (left, variable) == 0)
     return left;
   return NULL;
 }
@@ -106,7 +90,7 @@ emu_aql_access_of (EmuAqlQuery  *query,
       uses += n;
       only_removed = statement->type == AQL_STATEMENT_REMOVE && n == 1 &&
                      statement->expression->type == AQL_NODE_REFERENCE &&
-                     count_references (statement->options, variable) == 0;
+                     emu_aql_node_count_references (statement->options, variable) == 0;
     }
   return only_removed && uses > 0 ? EMU_AQL_KEY_SCAN : EMU_AQL_FULL_SCAN;
 }

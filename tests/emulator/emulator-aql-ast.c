@@ -146,6 +146,22 @@ emu_aql_node_is_constant (EmuAqlNode *node)
     }
 }
 
+/* How often @node refers to @variable. */
+guint
+emu_aql_node_count_references (EmuAqlNode     *node,
+                               EmuAqlVariable *variable)
+{
+  guint n = 0, i;
+
+  if (node == NULL)
+    return 0;
+  if (node->type == AQL_NODE_REFERENCE && node->variable == variable)
+    return 1;
+  for (i = 0; i < node->children->len; i++)
+    n += emu_aql_node_count_references (g_ptr_array_index (node->children, i), variable);
+  return n;
+}
+
 void
 emu_aql_sort_element_free (gpointer data)
 {
@@ -171,8 +187,8 @@ free_statement (gpointer data)
   g_free (statement);
 }
 
-static void
-free_variable (gpointer data)
+void
+emu_aql_variable_free (gpointer data)
 {
   EmuAqlVariable *variable = data;
 
@@ -187,7 +203,7 @@ emu_aql_query_new (const char *text)
 
   query->text = g_strdup (text);
   query->statements = g_ptr_array_new_with_free_func (free_statement);
-  query->variables = g_ptr_array_new_with_free_func (free_variable);
+  query->variables = g_ptr_array_new_with_free_func (emu_aql_variable_free);
   query->parameters = g_ptr_array_new_with_free_func (g_free);
   query->collections = g_ptr_array_new_with_free_func (g_free);
   return query;
@@ -439,6 +455,24 @@ build_node (JsonBuilder *builder,
           json_builder_set_member_name (builder, "raw");
           json_builder_add_value (builder, constant_json (node));
           break;
+        }
+      build_children (builder, node, with_type_ids);
+      break;
+
+    case AQL_NODE_EQ:
+    case AQL_NODE_NE:
+    case AQL_NODE_LT:
+    case AQL_NODE_LE:
+    case AQL_NODE_GT:
+    case AQL_NODE_GE:
+    case AQL_NODE_IN:
+    case AQL_NODE_NOT_IN:
+      /* Plans show whether the comparison lets null pass (an index may
+       * then skip the nulls); the emulator's never excludes them. */
+      if (with_type_ids)
+        {
+          json_builder_set_member_name (builder, "excludesNull");
+          json_builder_add_boolean_value (builder, FALSE);
         }
       build_children (builder, node, with_type_ids);
       break;

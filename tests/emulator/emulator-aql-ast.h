@@ -127,7 +127,11 @@ const char     *emu_aql_node_type_name  (EmuAqlNodeType  type);
 int             emu_aql_node_type_id    (EmuAqlNodeType  type);
 gboolean        emu_aql_node_is_constant (EmuAqlNode    *node);
 
+guint           emu_aql_node_count_references (EmuAqlNode     *node,
+                                               EmuAqlVariable *variable);
+
 void            emu_aql_sort_element_free (gpointer     element);
+void            emu_aql_variable_free     (gpointer     variable);
 
 EmuAqlQuery    *emu_aql_query_new       (const char     *text);
 void            emu_aql_query_free      (EmuAqlQuery    *query);

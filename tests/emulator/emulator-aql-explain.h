@@ -1,4 +1,4 @@
-/* emulator-aql-explain.h: the execution plan of a parsed AQL query
+/* emulator-aql-explain.h: which plan node runs a statement
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -12,7 +12,5 @@ G_BEGIN_DECLS
 
 guint     emu_aql_plan_node_id (EmuAqlQuery *query,
                                 guint        statement);
-JsonNode *emu_aql_explain_plan (EmuAqlQuery *query,
-                                EmuDatabase *database);
 
 G_END_DECLS

@@ -9,10 +9,11 @@
  */
 
 #include "emulator-aql-exec.h"
-#include "emulator-aql-explain.h"
+#include "emulator-aql-plan.h"
 #include "emulator-aql-parser.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
+#include "emulator-value.h"
 
 /* The query text of the body; FALSE after replying. */
 static gboolean
@@ -88,11 +89,12 @@ handle_explain (EmuRequest *req)
   EmuDatabase *database = emu_state_lookup_database (req->state, req->database);
   g_autoptr(JsonNode) body = NULL;
   g_autoptr(EmuAqlQuery) query = NULL;
+  g_autoptr(EmuPlan) plan = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
   EmuAqlError error = { 0 };
   const char *text = NULL;
   JsonNode *bind_vars = NULL;
-  JsonNode *options;
+  JsonObject *options = NULL;
   gboolean all_plans = FALSE;
   gint64 started = g_get_monotonic_time ();
 
@@ -101,10 +103,13 @@ handle_explain (EmuRequest *req)
 
   if (JSON_NODE_HOLDS_OBJECT (body))
     {
+      JsonNode *member = json_object_get_member (json_node_get_object (body), "options");
+
       bind_vars = json_object_get_member (json_node_get_object (body), "bindVars");
-      options = json_object_get_member (json_node_get_object (body), "options");
-      if (options != NULL && JSON_NODE_HOLDS_OBJECT (options))
-        all_plans = emu_json_get_boolean (json_node_get_object (options), "allPlans", FALSE);
+      if (member != NULL && JSON_NODE_HOLDS_OBJECT (member))
+        options = json_node_get_object (member);
+      if (options != NULL)
+        all_plans = emu_json_get_boolean (options, "allPlans", FALSE);
     }
 
   query = emu_aql_parse (text, database, &error);
@@ -115,28 +120,30 @@ handle_explain (EmuRequest *req)
       return;
     }
 
+  plan = emu_plan_new (query, database, options, !req->state->single_server);
   builder = json_builder_new ();
   json_builder_begin_object (builder);
   if (all_plans)
     {
       json_builder_set_member_name (builder, "plans");
       json_builder_begin_array (builder);
-      json_builder_add_value (builder, emu_aql_explain_plan (query, database));
+      json_builder_add_value (builder, emu_plan_json (plan));
       json_builder_end_array (builder);
     }
   else
     {
       json_builder_set_member_name (builder, "plan");
-      json_builder_add_value (builder, emu_aql_explain_plan (query, database));
-      emu_json_add_boolean (builder, "cacheable", !query->modifies);
+      json_builder_add_value (builder, emu_plan_json (plan));
+      /* A query that warns is not cached. */
+      emu_json_add_boolean (builder, "cacheable",
+                            !query->modifies && json_array_get_length (plan->warnings) == 0);
     }
   json_builder_set_member_name (builder, "warnings");
-  json_builder_begin_array (builder);
-  json_builder_end_array (builder);
+  json_builder_add_value (builder, emu_value_take_array (json_array_ref (plan->warnings)));
   json_builder_set_member_name (builder, "stats");
   json_builder_begin_object (builder);
-  emu_json_add_int (builder, "rulesExecuted", 0);
-  emu_json_add_int (builder, "rulesSkipped", 0);
+  emu_json_add_int (builder, "rulesExecuted", plan->rules_executed);
+  emu_json_add_int (builder, "rulesSkipped", plan->rules_skipped);
   emu_json_add_int (builder, "plansCreated", 1);
   json_builder_set_member_name (builder, "rules");
   json_builder_begin_object (builder);

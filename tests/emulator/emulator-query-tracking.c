@@ -14,6 +14,8 @@
 
 #include "emulator-query-tracking.h"
 
+#include "emulator-aql-rules.h"
+
 #include "emulator-delay.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
@@ -343,14 +345,14 @@ handle_set_properties (EmuRequest *req)
   handle_get_properties (req);
 }
 
-/* The server lists its optimizer's rules; the emulator has no optimizer
- * (emulator-aql-explain.c) and refuses rather than list none. */
+/* The optimizer's rules, as emulator-aql-rules.c lists them: a
+ * Coordinator has the cluster rules besides. */
 static void
 handle_rules (EmuRequest *req)
 {
-  emu_reply_arango_error (req->msg, EMU_ERROR_NOT_IMPLEMENTED,
-                          "not implemented: the emulator has no query optimizer and so "
-                          "no optimizer rules");
+  g_autoptr(JsonNode) rules = emu_aql_rules_json (!req->state->single_server);
+
+  emu_reply_json (req->msg, SOUP_STATUS_OK, rules);
 }
 
 static const EmuRoute query_tracking_routes[] = {

@@ -268,6 +268,55 @@ class CoordinatorTests(EmulatorTestCase):
         self.assertNotIn('objectId', props)
 
 
+class OptimizerTests(EmulatorTestCase):
+    """The optimizer rules and the plans they make."""
+    args = ('--single',)
+
+    def explain(self, text, **options):
+        reply = self.ok('POST', '/_api/explain', {'query': text, 'options': options}, 200)
+        return reply['plan'], reply['stats']
+
+    def test_rules_list_the_single_server_rules(self):
+        rules = self.ok('GET', '/_api/query/rules', status=200)
+        names = [rule['name'] for rule in rules]
+        self.assertLess(names.index('use-indexes'), names.index('use-index-for-sort'))
+        self.assertEqual(names[-1], 'splice-subqueries')
+        self.assertNotIn('scatter-in-cluster', names)
+        for rule in rules:
+            self.assertEqual(set(rule['flags']), {
+                'hidden', 'clusterOnly', 'canBeDisabled', 'canCreateAdditionalPlans',
+                'disabledByDefault', 'enterpriseOnly'})
+            self.assertFalse(rule['flags']['clusterOnly'])
+
+    def test_equality_on_an_indexed_attribute_reads_the_index(self):
+        self.ok('POST', '/_api/collection', {'name': 'c'})
+        self.ok('POST', '/_api/index?collection=c', {'type': 'persistent', 'fields': ['a']})
+        plan, stats = self.explain('FOR d IN c FILTER d.a == 1 SORT d.a RETURN d.b')
+        types = [node['type'] for node in plan['nodes']]
+        self.assertEqual(types, ['SingletonNode', 'IndexNode', 'ReturnNode'])
+        self.assertIn('use-indexes', plan['rules'])
+        self.assertIn('use-index-for-sort', plan['rules'])
+        projections = plan['nodes'][1]['projections']
+        self.assertEqual([p['path'] for p in projections], [['b']])
+        self.assertEqual(plan['nodes'][2]['inVariable'], projections[0]['variable'])
+        self.assertGreater(stats['rulesExecuted'], 0)
+
+    def test_switched_off_rules_leave_the_plan_alone(self):
+        plan, stats = self.explain('FOR i IN 1..10 LET x = 1 + 1 RETURN x',
+                                   optimizer={'rules': ['-all']})
+        self.assertEqual(plan['rules'], [])
+        self.assertEqual([node['type'] for node in plan['nodes']],
+                         ['SingletonNode', 'CalculationNode', 'EnumerateListNode',
+                          'CalculationNode', 'ReturnNode'])
+        self.assertGreater(stats['rulesSkipped'], 0)
+
+    def test_loop_invariant_calculations_move_out_of_the_loop(self):
+        plan, _ = self.explain('FOR i IN 1..10 LET x = 1 + 1 RETURN x')
+        types = [node['type'] for node in plan['nodes']]
+        self.assertLess(types.index('CalculationNode', 2), types.index('EnumerateListNode'))
+        self.assertIn('move-calculations-up', plan['rules'])
+
+
 class SingleServerTests(EmulatorTestCase):
     args = ('--single',)
 
