@@ -419,13 +419,27 @@ typedef struct
   gpointer progress_data;
   GDestroyNotify progress_data_destroy;
   guint delay_ms;
+  GSource *poll_timer;          /* while waiting for the next poll */
+  GCancellable *cancellable;
+  gulong cancelled_id;
 } Transfer;
+
+static void
+stop_waiting (Transfer *transfer)
+{
+  if (transfer->cancelled_id != 0)
+    g_cancellable_disconnect (transfer->cancellable, transfer->cancelled_id);
+  transfer->cancelled_id = 0;
+  g_clear_object (&transfer->cancellable);
+  g_clear_pointer (&transfer->poll_timer, g_source_unref);
+}
 
 static void
 transfer_free (gpointer data)
 {
   Transfer *transfer = data;
 
+  stop_waiting (transfer);
   if (transfer->progress_data_destroy != NULL)
     transfer->progress_data_destroy (transfer->progress_data);
   arango_context_unref (transfer->context);
@@ -496,17 +510,20 @@ on_poll_due (gpointer user_data)
 {
   GTask *task = user_data;
 
+  stop_waiting (g_task_get_task_data (task));
   if (!return_if_cancelled (task))
     poll_transfer (g_object_ref (task));
   return G_SOURCE_REMOVE;
 }
 
-static gboolean
+/* May run in another thread: it only makes the timer due at once, and
+ * the timer's callback sees the cancellation. GLib 2.74's cancellable
+ * source leaks when cancelled from another thread, so it is not used. */
+static void
 on_cancelled_while_waiting (GCancellable *cancellable,
-                            gpointer      user_data)
+                            gpointer      timer)
 {
-  /* Wakes the parent timer source, whose callback sees the cancellation. */
-  return G_SOURCE_CONTINUE;
+  g_source_set_ready_time (timer, 0);
 }
 
 /* Waits before the next status request: long transfers need few. */
@@ -515,18 +532,18 @@ schedule_poll (GTask *task)
 {
   Transfer *transfer = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
-  g_autoptr(GSource) timer = g_timeout_source_new (transfer->delay_ms);
 
+  transfer->poll_timer = g_timeout_source_new (transfer->delay_ms);
   transfer->delay_ms = MIN (transfer->delay_ms * 2, LONGEST_POLL_MS);
+  g_source_set_callback (transfer->poll_timer, on_poll_due, task, g_object_unref);
   if (cancellable != NULL)
     {
-      g_autoptr(GSource) cancel = g_cancellable_source_new (cancellable);
-
-      g_source_set_callback (cancel, G_SOURCE_FUNC (on_cancelled_while_waiting), NULL, NULL);
-      g_source_add_child_source (timer, cancel);
+      transfer->cancellable = g_object_ref (cancellable);
+      transfer->cancelled_id = g_cancellable_connect (cancellable,
+                                                      G_CALLBACK (on_cancelled_while_waiting),
+                                                      transfer->poll_timer, NULL);
     }
-  g_source_set_callback (timer, on_poll_due, task, g_object_unref);
-  g_source_attach (timer, g_task_get_context (task));
+  g_source_attach (transfer->poll_timer, g_task_get_context (task));
 }
 
 /* Sums the DB-Servers' Progress; TRUE when every one has COMPLETED. A

@@ -381,6 +381,32 @@ test_cancel_upload (Fixture       *fixture,
   g_assert_error (error, ARANGO_SERVER_ERROR, ERROR_NO_SUCH_HOT_BACKUP);
 }
 
+static gpointer
+cancel_soon (gpointer cancellable)
+{
+  g_usleep (50 * G_TIME_SPAN_MILLISECOND);
+  g_cancellable_cancel (cancellable);
+  return NULL;
+}
+
+/* Cancelled from another thread, most likely while the transfer waits
+ * between two status requests. */
+static void
+test_cancel_from_thread (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *id = create_backup (fixture, "cancelled-elsewhere");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  GThread *canceller = g_thread_new ("canceller", cancel_soon, cancellable);
+
+  arango_database_upload_backup_async (fixture->database, id, REPOSITORY, NULL,
+                                       NULL, NULL, NULL, cancellable, READY);
+  g_assert_false (arango_database_upload_backup_finish (fixture->database, WAIT, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_thread_join (canceller);
+}
+
 static void
 free_counter (gpointer data)
 {
@@ -419,6 +445,7 @@ main (int    argc,
   ADD ("/backups/invalid-arguments", test_invalid_arguments);
   ADD ("/backups/upload-download", test_upload_download);
   ADD ("/backups/cancel-upload", test_cancel_upload);
+  ADD ("/backups/cancel-from-thread", test_cancel_from_thread);
   ADD ("/backups/progress-data-freed", test_progress_data_freed);
 
 #undef ADD
