@@ -6,16 +6,6 @@
 
 #include "test-util.h"
 
-/* Graph error numbers the tests expect (../shared/arango-api/errors.tsv). */
-enum {
-  GRAPH_COLLECTION_MULTI_USE = 1920,
-  GRAPH_COLLECTION_USE_IN_MULTI_GRAPHS = 1921,
-  GRAPH_NOT_IN_ORPHAN_COLLECTION = 1928,
-  GRAPH_COLLECTION_USED_IN_EDGE_DEF = 1929,
-  GRAPH_EDGE_COLLECTION_NOT_USED = 1930,
-  GRAPH_COLLECTION_USED_IN_ORPHANS = 1938,
-  GRAPH_REFERENCED_VERTEX_COLLECTION_NOT_USED = 1947,
-};
 
 typedef struct
 {
@@ -287,18 +277,18 @@ test_vertex_collections (Fixture       *fixture,
   arango_graph_create_vertex_collection_async (fixture->social, "city", NULL, READY);
   again = arango_graph_create_vertex_collection_finish (fixture->social, WAIT, &error);
   g_assert_null (again);
-  g_assert_error (error, ARANGO_SERVER_ERROR, GRAPH_COLLECTION_USED_IN_ORPHANS);
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_GRAPH_COLLECTION_USED_IN_ORPHANS);
   g_clear_error (&error);
 
   arango_graph_create_vertex_collection_async (fixture->social, "female", NULL, READY);
   female = arango_graph_create_vertex_collection_finish (fixture->social, WAIT, &error);
   g_assert_null (female);
-  g_assert_error (error, ARANGO_SERVER_ERROR, GRAPH_COLLECTION_USED_IN_EDGE_DEF);
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_GRAPH_COLLECTION_USED_IN_EDGE_DEFINITION);
   g_clear_error (&error);
 
   arango_graph_delete_vertex_collection_async (fixture->social, "male", TRUE, NULL, READY);
   g_assert_false (arango_graph_delete_vertex_collection_finish (fixture->social, WAIT, &error));
-  g_assert_error (error, ARANGO_SERVER_ERROR, GRAPH_NOT_IN_ORPHAN_COLLECTION);
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_GRAPH_NOT_IN_ORPHAN_COLLECTION);
   g_clear_error (&error);
 
   arango_graph_delete_vertex_collection_async (fixture->social, "city", TRUE, NULL, READY);
@@ -343,14 +333,14 @@ test_edge_definitions (Fixture       *fixture,
   arango_graph_create_edge_definition_async (fixture->social, "works_in", people, cities, NULL, READY);
   twice = arango_graph_create_edge_definition_finish (fixture->social, WAIT, &error);
   g_assert_null (twice);
-  g_assert_error (error, ARANGO_SERVER_ERROR, GRAPH_COLLECTION_MULTI_USE);
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_GRAPH_COLLECTION_MULTI_USE);
   g_clear_error (&error);
 
   /* Another graph may use "relation" only as "social" defines it. */
   other = create_graph (fixture, "other",
                         "[{\"collection\": \"relation\", \"from\": [\"male\"], \"to\": [\"male\"]}]", &error);
   g_assert_null (other);
-  g_assert_error (error, ARANGO_SERVER_ERROR, GRAPH_COLLECTION_USE_IN_MULTI_GRAPHS);
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_GRAPH_COLLECTION_USE_IN_MULTI_GRAPHS);
   g_clear_error (&error);
 
   arango_graph_replace_edge_definition_async (fixture->social, "relation", everyone, everyone, NULL, READY);
@@ -370,7 +360,7 @@ test_edge_definitions (Fixture       *fixture,
   arango_graph_replace_edge_definition_async (fixture->social, "lives_in", people, cities, NULL, READY);
   unknown = arango_graph_replace_edge_definition_finish (fixture->social, WAIT, &error);
   g_assert_null (unknown);
-  g_assert_error (error, ARANGO_SERVER_ERROR, GRAPH_EDGE_COLLECTION_NOT_USED);
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_GRAPH_EDGE_COLLECTION_NOT_USED);
   g_clear_error (&error);
 
   arango_graph_delete_edge_definition_async (fixture->social, "works_in", TRUE, NULL, READY);
@@ -386,7 +376,7 @@ test_edge_definitions (Fixture       *fixture,
 
   arango_graph_delete_edge_definition_async (fixture->social, "works_in", FALSE, NULL, READY);
   g_assert_false (arango_graph_delete_edge_definition_finish (fixture->social, WAIT, &error));
-  g_assert_error (error, ARANGO_SERVER_ERROR, GRAPH_EDGE_COLLECTION_NOT_USED);
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_GRAPH_EDGE_COLLECTION_NOT_USED);
 }
 
 static void
@@ -483,7 +473,7 @@ test_vertices (Fixture       *fixture,
   /* Vertices go only into the graph's vertex collections. */
   outsider = insert_vertex (fixture, "relation", "{}", ARANGO_DOCUMENT_FLAGS_NONE, &error);
   g_assert_null (outsider);
-  g_assert_error (error, ARANGO_SERVER_ERROR, GRAPH_REFERENCED_VERTEX_COLLECTION_NOT_USED);
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_GRAPH_REFERENCED_VERTEX_COLLECTION_NOT_USED);
 }
 
 static void
@@ -558,12 +548,12 @@ test_edges (Fixture       *fixture,
   arango_graph_insert_edge_async (fixture->social, "knows", stranger, ARANGO_DOCUMENT_FLAGS_NONE, NULL, READY);
   unknown = arango_graph_insert_edge_finish (fixture->social, WAIT, &error);
   g_assert_null (unknown);
-  g_assert_error (error, ARANGO_SERVER_ERROR, GRAPH_EDGE_COLLECTION_NOT_USED);
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_GRAPH_EDGE_COLLECTION_NOT_USED);
   g_clear_error (&error);
 
   foreign = insert_edge (fixture, "{\"_from\": \"female/alice\", \"_to\": \"city/paris\"}", &error);
   g_assert_null (foreign);
-  g_assert_error (error, ARANGO_SERVER_ERROR, GRAPH_REFERENCED_VERTEX_COLLECTION_NOT_USED);
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_GRAPH_REFERENCED_VERTEX_COLLECTION_NOT_USED);
   g_assert_nonnull (strstr (error->message, "referenced _to collection 'city'"));
   g_clear_error (&error);
 

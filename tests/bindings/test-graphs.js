@@ -106,7 +106,7 @@ test('edge definitions and vertex collections', emulator =>
         assert(vertices.includes(`${name}_cities`), `cities kept as an orphan: ${vertices}`);
 
         assertError(await assertRejects(graph.create_vertex_collection_async(people, null)),
-            ARANGO_SERVER_ERROR, 1929);
+            ARANGO_SERVER_ERROR, Arango.ServerError.GRAPH_COLLECTION_USED_IN_EDGE_DEFINITION);
     }));
 
 test('errors: missing graph, missing vertex, bad arguments', emulator =>

@@ -136,7 +136,7 @@ class GraphTests(unittest.TestCase):
                       run_async(self.graph, 'vertex_collections'))
         error = self.raises(self.graph, 'delete_vertex_collection',
                             self.people, False)
-        self.assertServerError(error, 1928)
+        self.assertServerError(error, Arango.ServerError.GRAPH_NOT_IN_ORPHAN_COLLECTION)
 
     def test_errors(self):
         ghost = self.db.get_graph('py_ghost')
