@@ -362,21 +362,29 @@ constant_json (EmuAqlNode *node)
   return json_builder_get_root (builder);
 }
 
+static gboolean is_constant_literal (EmuAqlNode *node);
+
 static gboolean
-is_constant_literal (EmuAqlNode *node)
+children_are_constant (EmuAqlNode *node)
 {
   guint i;
 
+  for (i = 0; i < node->children->len; i++)
+    if (!is_constant_literal (g_ptr_array_index (node->children, i)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_constant_literal (EmuAqlNode *node)
+{
   if (node->type == AQL_NODE_VALUE)
     return TRUE;
   if (node->type == AQL_NODE_OBJECT_ELEMENT)
     return is_constant_literal (emu_aql_node_child (node, 0));
   if (node->type != AQL_NODE_ARRAY && node->type != AQL_NODE_OBJECT)
     return FALSE;
-  for (i = 0; i < node->children->len; i++)
-    if (!is_constant_literal (g_ptr_array_index (node->children, i)))
-      return FALSE;
-  return TRUE;
+  return children_are_constant (node);
 }
 
 static void
@@ -433,12 +441,27 @@ build_node (JsonBuilder *builder,
         }
       if (node->type == AQL_NODE_FUNCTION_CALL)
         {
-          /* The arguments sit in an array node. */
+          /* The arguments sit in an array node, in plans a constant
+           * one as its value (3.12/RestCursorProfileQuery_single.json). */
           json_builder_set_member_name (builder, "subNodes");
           json_builder_begin_array (builder);
           json_builder_begin_object (builder);
           add_type (builder, AQL_NODE_ARRAY, with_type_ids);
-          build_children (builder, node, with_type_ids);
+          if (with_type_ids && node->children->len > 0 && children_are_constant (node))
+            {
+              guint i;
+
+              json_builder_set_member_name (builder, "raw");
+              json_builder_begin_array (builder);
+              for (i = 0; i < node->children->len; i++)
+                json_builder_add_value (builder,
+                                        constant_json (g_ptr_array_index (node->children, i)));
+              json_builder_end_array (builder);
+            }
+          else
+            {
+              build_children (builder, node, with_type_ids);
+            }
           json_builder_end_object (builder);
           json_builder_end_array (builder);
         }

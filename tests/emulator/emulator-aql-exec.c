@@ -18,13 +18,15 @@
 
 #include "emulator-aql-eval.h"
 #include "emulator-aql-explain.h"
+#include "emulator-aql-memory.h"
+#include "emulator-aql-profile.h"
 #include "emulator-docops.h"
 #include "emulator-reply.h"
 #include "emulator-value.h"
 
-/* More rows than this at once fail the query as the server's memory
- * limit would (3.12/RestCursorMemoryLimit_single.json), rather than
- * blocking the single-threaded emulator. */
+/* More rows than this at once fail the query with the server's error
+ * for a query over its memory limit, rather than blocking the
+ * single-threaded emulator. */
 #define MAX_ROWS 1000000
 
 typedef struct {
@@ -40,6 +42,7 @@ typedef struct {
   EmuAqlOutcome *outcome;
   gboolean       full_count;
   guint          last_limit;     /* index of the last LIMIT statement, G_MAXUINT: none */
+  const EmuAqlRunOptions *options;
 } Run;
 
 static Row *
@@ -131,6 +134,65 @@ too_many_rows (Run   *run,
                guint  statement)
 {
   execution_error (run, 32, "query would use more memory than allowed", statement);
+  return FALSE;
+}
+
+/* The server's count of bytes of rows[0, @n): slots, and the values
+ * that do not fit into theirs, once however many rows share them
+ * (emulator-aql-memory.c). */
+static guint64
+rows_memory (GPtrArray *rows,
+             guint      n,
+             guint      row_bytes)
+{
+  g_autoptr(GHashTable) shared = g_hash_table_new (NULL, NULL);
+  guint64 bytes = (guint64) n * row_bytes;
+  guint i, j;
+
+  for (i = 0; i < n; i++)
+    {
+      Row *row = g_ptr_array_index (rows, i);
+
+      for (j = 0; j < row->n; j++)
+        {
+          JsonNode *value = row->values[j];
+          gpointer compound;
+
+          if (value == NULL)
+            continue;
+          compound = JSON_NODE_HOLDS_ARRAY (value) ? (gpointer) json_node_get_array (value)
+                   : JSON_NODE_HOLDS_OBJECT (value) ? (gpointer) json_node_get_object (value)
+                   : NULL;
+          if (compound != NULL && !g_hash_table_add (shared, compound))
+            continue;
+          bytes += emu_aql_memory_value (value);
+        }
+    }
+  return bytes;
+}
+
+/* options.memoryLimit: the rows statement @index made (a block of them,
+ * or all when @buffered: the input a SORT holds) must fit. */
+static gboolean
+check_memory (Run       *run,
+              guint      index,
+              GPtrArray *rows,
+              gboolean   buffered)
+{
+  EmuAqlStatement *statement = g_ptr_array_index (run->query->statements, index);
+  EmuPlan *plan = run->options->plan;
+  EmuPlanNode *node, *thrower;
+  guint n;
+
+  if (run->options->memory_limit == 0 || rows->len == 0 ||
+      (node = emu_aql_memory_node_of (plan, statement)) == NULL)
+    return TRUE;
+  n = buffered ? rows->len : MIN (rows->len, EMU_AQL_BATCH_ROWS);
+  if (rows_memory (rows, n, emu_aql_memory_registers (plan, statement)) <= run->options->memory_limit)
+    return TRUE;
+  thrower = buffered ? emu_aql_memory_allocator (plan, node) : node;
+  emu_aql_memory_error (run->state, plan, thrower != NULL ? thrower : node,
+                        rows->len > EMU_AQL_BATCH_ROWS, run->context.error);
   return FALSE;
 }
 
@@ -679,13 +741,13 @@ run_statement (Run        *run,
   switch (statement->type)
     {
     case AQL_STATEMENT_FOR:
-      return run_for (run, statement, index, rows);
+      return run_for (run, statement, index, rows) && check_memory (run, index, *rows, FALSE);
     case AQL_STATEMENT_LET:
-      return run_let (run, statement, index, *rows);
+      return run_let (run, statement, index, *rows) && check_memory (run, index, *rows, FALSE);
     case AQL_STATEMENT_FILTER:
       return run_filter (run, statement, index, *rows);
     case AQL_STATEMENT_SORT:
-      return run_sort (run, statement, index, rows);
+      return check_memory (run, index, *rows, TRUE) && run_sort (run, statement, index, rows);
     case AQL_STATEMENT_LIMIT:
       return run_limit (run, statement, index, *rows);
     case AQL_STATEMENT_RETURN:
@@ -785,13 +847,15 @@ emu_aql_execute (EmuState      *state,
                  GPtrArray     *writable,
                  EmuAqlQuery   *query,
                  JsonObject    *bind_vars,
-                 gboolean       full_count,
+                 const EmuAqlRunOptions *options,
                  EmuAqlOutcome *outcome,
                  EmuAqlError   *error)
 {
   g_autoptr(EmuOverlay) pending = emu_overlay_new ();
   g_autoptr(GPtrArray) rows = new_rows ();
   gint64 started = g_get_monotonic_time ();
+  g_autofree guint64 *rows_after = g_new0 (guint64, query->statements->len);
+  g_autofree gdouble *seconds_after = g_new0 (gdouble, query->statements->len);
   EmuView query_view;
   Run run = { 0 };
   guint i;
@@ -799,14 +863,15 @@ emu_aql_execute (EmuState      *state,
   memset (outcome, 0, sizeof *outcome);
   outcome->result = json_array_new ();
   outcome->warnings = json_array_new ();
-  outcome->full_count = full_count ? 0 : -1;
+  outcome->full_count = options->full_count ? 0 : -1;
 
   emu_view_init (&query_view, view->database, view->layers[0], pending);
   run.state = state;
   run.query = query;
   run.writable = writable;
   run.outcome = outcome;
-  run.full_count = full_count;
+  run.full_count = options->full_count;
+  run.options = options;
   run.context.view = &query_view;
   run.context.bind_vars = bind_vars;
   run.context.error = error;
@@ -818,16 +883,26 @@ emu_aql_execute (EmuState      *state,
 
   g_ptr_array_add (rows, row_new (query->variables->len));
   for (i = 0; i < query->statements->len; i++)
-    if (!run_statement (&run, i, &rows))
-      {
-        state->aql_slept += run.context.slept;
-        return FALSE;
-      }
+    {
+      if (!run_statement (&run, i, &rows))
+        {
+          state->aql_slept += run.context.slept;
+          return FALSE;
+        }
+      rows_after[i] = rows->len;
+      seconds_after[i] = (g_get_monotonic_time () - started) / (gdouble) G_USEC_PER_SEC +
+                         run.context.slept;
+    }
   state->aql_slept += run.context.slept;
 
   outcome->sleep_seconds = run.context.slept;
   outcome->execution_time = (g_get_monotonic_time () - started) / (gdouble) G_USEC_PER_SEC +
                             outcome->sleep_seconds;
+  if (options->profile >= 2)
+    {
+      outcome->plan = emu_plan_json (options->plan);
+      outcome->nodes = emu_aql_profile_nodes (state, options->plan, rows_after, seconds_after);
+    }
 
   /* The query committed: its writes join the layer below. */
   emu_view_apply (view, pending);
@@ -839,10 +914,15 @@ emu_aql_outcome_clear (EmuAqlOutcome *outcome)
 {
   g_clear_pointer (&outcome->result, json_array_unref);
   g_clear_pointer (&outcome->warnings, json_array_unref);
+  g_clear_pointer (&outcome->plan, json_node_unref);
+  g_clear_pointer (&outcome->nodes, json_node_unref);
+  g_clear_pointer (&outcome->profile, json_node_unref);
 }
 
 /* "extra": warnings and the statistics fields of
- * 3.12/RestCursorCreateCursorOption_single.json, in that order. */
+ * 3.12/RestCursorCreateCursorOption_single.json, in that order; when
+ * profiled, the nodes' statistics, the plan and the phases
+ * (3.12/RestCursorProfileQuery_single.json). */
 JsonNode *
 emu_aql_outcome_extra (EmuAqlOutcome *outcome)
 {
@@ -871,7 +951,13 @@ emu_aql_outcome_extra (EmuAqlOutcome *outcome)
   emu_json_add_double (builder, "executionTime", outcome->execution_time);
   emu_json_add_int (builder, "peakMemoryUsage", 0);
   emu_json_add_int (builder, "intermediateCommits", 0);
+  if (outcome->nodes != NULL)
+    emu_json_add_node (builder, "nodes", outcome->nodes);
   json_builder_end_object (builder);
+  if (outcome->plan != NULL)
+    emu_json_add_node (builder, "plan", outcome->plan);
+  if (outcome->profile != NULL)
+    emu_json_add_node (builder, "profile", outcome->profile);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "emulator-aql-ast.h"
+#include "emulator-aql-plan.h"
 #include "emulator-store.h"
 
 G_BEGIN_DECLS
@@ -25,7 +26,17 @@ typedef struct {
   gdouble    execution_time;  /* seconds */
   gboolean   cached;          /* served from the query results cache */
   gdouble    sleep_seconds;   /* SLEEP(): how long the answer is due to take */
+  JsonNode  *plan;            /* options.profile 2: the plan, */
+  JsonNode  *nodes;           /* ... and the statistics of its nodes */
+  JsonNode  *profile;         /* options.profile 1 and 2: seconds per phase */
 } EmuAqlOutcome;
+
+typedef struct {
+  gboolean  full_count;
+  guint     profile;          /* options.profile: 0, 1 or 2 */
+  guint64   memory_limit;     /* bytes; 0: none */
+  EmuPlan  *plan;             /* the optimized plan: needed for profile 2 and a memory limit */
+} EmuAqlRunOptions;
 
 gboolean  emu_aql_check_bind_vars (EmuAqlQuery   *query,
                                    EmuDatabase   *database,
@@ -36,7 +47,7 @@ gboolean  emu_aql_execute         (EmuState      *state,
                                    GPtrArray     *writable,
                                    EmuAqlQuery   *query,
                                    JsonObject    *bind_vars,
-                                   gboolean       full_count,
+                                   const EmuAqlRunOptions *options,
                                    EmuAqlOutcome *outcome,
                                    EmuAqlError   *error);
 void      emu_aql_outcome_clear   (EmuAqlOutcome *outcome);

@@ -800,11 +800,9 @@ expression_type (EmuAqlNode *expression)
   return "simple";
 }
 
-static void
-write_node (Writer      *writer,
-            EmuPlanNode *node,
-            EmuPlanNode *previous,
-            Estimate     estimate)
+/* The node's type as the server names it ("SortNode"). */
+const char *
+emu_plan_node_type_name (EmuPlanNode *node)
 {
   static const char *types[] = {
     [PLAN_SINGLETON] = "SingletonNode",
@@ -824,13 +822,22 @@ write_node (Writer      *writer,
     [AQL_STATEMENT_REPLACE] = "ReplaceNode",
     [AQL_STATEMENT_REMOVE] = "RemoveNode",
   };
+
+  return node->type == PLAN_MODIFICATION ? modifications[node->statement->type]
+                                         : types[node->type];
+}
+
+static void
+write_node (Writer      *writer,
+            EmuPlanNode *node,
+            EmuPlanNode *previous,
+            Estimate     estimate)
+{
   JsonBuilder *builder = writer->builder;
   guint i;
 
   json_builder_begin_object (builder);
-  emu_json_add_string (builder, "type", node->type == PLAN_MODIFICATION
-                                          ? modifications[node->statement->type]
-                                          : types[node->type]);
+  emu_json_add_string (builder, "type", emu_plan_node_type_name (node));
   json_builder_set_member_name (builder, "dependencies");
   json_builder_begin_array (builder);
   if (previous != NULL)

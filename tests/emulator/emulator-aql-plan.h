@@ -77,6 +77,7 @@ EmuPlan  *emu_plan_new       (EmuAqlQuery *query,
 void      emu_plan_free      (EmuPlan     *plan);
 JsonNode *emu_plan_json      (EmuPlan     *plan);
 gboolean  emu_plan_is_deterministic (EmuAqlNode *expression);
+const char *emu_plan_node_type_name (EmuPlanNode *node);
 
 /* Building blocks the optimizer shares with the planner. */
 EmuAqlNode     *emu_plan_copy_expression (EmuAqlNode  *node);

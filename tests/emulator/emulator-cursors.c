@@ -17,11 +17,13 @@
 #include "emulator-aql-exec.h"
 #include "emulator-aql-builtins.h"
 #include "emulator-aql-parser.h"
+#include "emulator-aql-profile.h"
 #include "emulator-query-tracking.h"
 #include "emulator-query-cache.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
 #include "emulator-transactions.h"
+#include "emulator-value.h"
 
 #define DEFAULT_BATCH_SIZE 1000
 #define DEFAULT_TTL_SECONDS 600
@@ -169,7 +171,31 @@ typedef struct {
   gboolean    stream;
   gdouble     batch_size;
   gdouble     ttl;
+  guint       profile;
+  gdouble     memory_limit;
+  JsonObject *options;
 } CursorRequest;
+
+static gdouble
+seconds_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / (gdouble) G_USEC_PER_SEC;
+}
+
+/* options.profile: true is 1, numbers above 2 are 2. */
+static guint
+profile_level (JsonObject *options)
+{
+  JsonNode *value = options != NULL ? json_object_get_member (options, "profile") : NULL;
+
+  if (value == NULL || !JSON_NODE_HOLDS_VALUE (value))
+    return 0;
+  if (json_node_get_value_type (value) == G_TYPE_BOOLEAN)
+    return json_node_get_boolean (value) ? 1 : 0;
+  if (!emu_value_is_number (value))
+    return 0;
+  return (guint) CLAMP (json_node_get_double (value), 0, 2);
+}
 
 /* FALSE after replying with the error. */
 static gboolean
@@ -191,6 +217,13 @@ read_request (EmuRequest    *req,
   request->stream = emu_json_get_boolean (options_object, "stream", FALSE);
   request->batch_size = DEFAULT_BATCH_SIZE;
   request->ttl = DEFAULT_TTL_SECONDS;
+  request->options = options_object;
+  request->profile = profile_level (options_object);
+  /* The body's memoryLimit, else the options' one; 0 is no limit (the
+   * emulator's default: it has no --query.memory-limit). */
+  if (!emu_json_get_number (object, "memoryLimit", &request->memory_limit) &&
+      !emu_json_get_number (options_object, "memoryLimit", &request->memory_limit))
+    request->memory_limit = 0;
 
   if (json_object_has_member (object, "batchSize") &&
       (!emu_json_get_number (object, "batchSize", &request->batch_size) ||
@@ -215,9 +248,16 @@ run_query (EmuRequest      *req,
            CursorRequest   *request,
            JsonObject      *body,
            EmuAqlQuery     *query,
+           EmuPlan         *plan,
            EmuAqlOutcome   *outcome,
            EmuAqlError     *error)
 {
+  EmuAqlRunOptions options = {
+    .full_count = request->full_count,
+    .profile = request->profile,
+    .memory_limit = request->memory_limit >= 1 ? (guint64) request->memory_limit : 0,
+    .plan = plan,
+  };
   gboolean use_cache = scope->transaction == NULL &&
                        emu_query_cache_wanted (req->state, body, query);
   JsonObject *bind_vars = request->bind_vars != NULL && JSON_NODE_HOLDS_OBJECT (request->bind_vars)
@@ -238,7 +278,7 @@ run_query (EmuRequest      *req,
 
   if (!emu_aql_execute (req->state, &scope->view,
                         scope->transaction != NULL ? scope->transaction->writable : NULL,
-                        query, bind_vars, request->full_count, outcome, error))
+                        query, bind_vars, &options, outcome, error))
     return FALSE;
   if (use_cache)
     emu_query_cache_store (req->state, req->database, query, request->bind_vars,
@@ -251,8 +291,11 @@ handle_create (EmuRequest *req)
 {
   g_autoptr(JsonNode) body = NULL;
   g_autoptr(EmuAqlQuery) query = NULL;
+  g_autoptr(EmuPlan) plan = NULL;
   EmuAqlError error = { 0 };
   EmuAqlOutcome outcome = { 0 };
+  EmuAqlPhases phases = { 0 };
+  gint64 started = g_get_monotonic_time (), parsed, planned;
   EmuRequestScope scope;
   CursorRequest request;
   EmuCursor *cursor;
@@ -277,7 +320,10 @@ handle_create (EmuRequest *req)
   if (!read_request (req, body, &request))
     return;
 
+  phases.initializing = seconds_since (started);
+  parsed = g_get_monotonic_time ();
   query = emu_aql_parse (request.query, scope.database, &error);
+  phases.parsing = seconds_since (parsed);
   /* Such a query runs (and can be killed) while it sleeps, and a killed
    * one writes nothing; the emulator's queries write as they are made. */
   if (query != NULL && query->modifies && emu_aql_query_calls (query, "SLEEP"))
@@ -288,8 +334,21 @@ handle_create (EmuRequest *req)
       return;
     }
   if (query == NULL ||
-      !emu_aql_check_bind_vars (query, scope.database, request.bind_vars, &error) ||
-      !run_query (req, &scope, &request, json_node_get_object (body), query, &outcome, &error))
+      !emu_aql_check_bind_vars (query, scope.database, request.bind_vars, &error))
+    {
+      emu_reply_arango_error (req->msg, error.number, error.message);
+      emu_aql_error_clear (&error);
+      return;
+    }
+
+  /* The executor names plan nodes in memory errors and profiles. */
+  planned = g_get_monotonic_time ();
+  if (request.profile >= 2 || request.memory_limit >= 1)
+    plan = emu_plan_new (query, scope.database, request.options, !req->state->single_server);
+  phases.planning = seconds_since (planned);
+
+  if (!run_query (req, &scope, &request, json_node_get_object (body), query, plan,
+                  &outcome, &error))
     {
       emu_reply_arango_error (req->msg, error.number, error.message);
       emu_aql_error_clear (&error);
@@ -301,6 +360,15 @@ handle_create (EmuRequest *req)
    * until then. */
   emu_query_tracking_ran (req, request.query, request.bind_vars, request.stream,
                           outcome.execution_time, outcome.sleep_seconds);
+
+  /* A result from the query results cache has no profile. */
+  if (request.profile >= 1 && !outcome.cached)
+    {
+      phases.executing = outcome.execution_time;
+      phases.finalizing = seconds_since (planned) - phases.planning - phases.executing +
+                          outcome.sleep_seconds;
+      outcome.profile = emu_aql_profile_phases (req->state, &phases);
+    }
 
   if (json_array_get_length (outcome.result) <= (guint) request.batch_size)
     {

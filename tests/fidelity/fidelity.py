@@ -112,6 +112,8 @@ VOLATILE_KEYS = {
 # sizes in every docs version).
 VOLATILE_PATH_RES = [
     re.compile(r'^figures\.(documentsSize|indexes\.size)$'),
+    # A profiled query's seconds per phase ("parsing", "executing" ...).
+    re.compile(r'^extra\.profile\.[^.]+$'),
 ]
 
 # Values volatile in the answers of some endpoints only.  The entries of

@@ -317,6 +317,71 @@ class OptimizerTests(EmulatorTestCase):
         self.assertIn('move-calculations-up', plan['rules'])
 
 
+class ProfileTests(EmulatorTestCase):
+    """options.profile: phase timings, the plan, per-node statistics."""
+    args = ('--single',)
+
+    PHASES = ['initializing', 'parsing', 'optimizing ast', 'loading collections',
+              'instantiating plan', 'optimizing plan', 'instantiating executors',
+              'executing', 'finalizing']
+
+    def test_level_one_adds_the_phases_only(self):
+        extra = self.query('RETURN 1', options={'profile': True})['extra']
+        self.assertEqual(list(extra['profile']), self.PHASES)
+        self.assertNotIn('plan', extra)
+        self.assertNotIn('nodes', extra['stats'])
+        self.assertNotIn('profile', self.query('RETURN 1')['extra'])
+
+    def test_level_two_counts_rows_and_batches_per_node(self):
+        self.ok('POST', '/_api/collection', {'name': 'c'})
+        self.ok('POST', '/_api/document/c', [{'n': n} for n in range(2500)])
+        reply = self.query('FOR d IN c FILTER d.n % 2 == 0 RETURN d.n',
+                           options={'profile': 2}, batchSize=5000)
+        extra = reply['extra']
+        plan_ids = sorted(node['id'] for node in extra['plan']['nodes'])
+        nodes = {node['id']: node for node in extra['stats']['nodes']}
+        self.assertEqual(sorted(nodes), plan_ids)
+        types = {node['id']: node['type'] for node in extra['plan']['nodes']}
+        by_type = {types[i]: nodes[i] for i in nodes}
+        self.assertEqual(by_type['EnumerateCollectionNode']['items'], 2500)
+        self.assertEqual(by_type['EnumerateCollectionNode']['calls'], 3)
+        self.assertEqual(by_type['FilterNode']['items'], 1250)
+        self.assertEqual(by_type['FilterNode']['filtered'], 1250)
+        self.assertEqual(by_type['ReturnNode']['items'], len(reply['result']))
+        self.assertEqual(by_type['ReturnNode']['calls'], 2)
+        self.assertEqual(by_type['SingletonNode']['calls'], 1)
+
+
+class MemoryLimitTests(EmulatorTestCase):
+    """memoryLimit: what the rows of a query hold, refused past the limit."""
+    args = ('--single',)
+
+    def test_a_sort_over_the_limit_fails_at_the_node_that_made_its_rows(self):
+        status, _, reply = self.emu.request('POST', '/_api/cursor', {
+            'query': 'FOR i IN 1..20000 SORT i RETURN i', 'memoryLimit': 100000})
+        self.assertEqual(status, 500, reply)
+        self.assertEqual(reply['errorNum'], 32)
+        self.assertIn('query would use more memory than allowed [node #3: EnumerateListNode]',
+                      reply['errorMessage'])
+
+    def test_a_large_value_fails_its_calculation(self):
+        status, _, reply = self.emu.request('POST', '/_api/cursor', {
+            'query': 'FOR i IN 1..10 LET s = PUSH(@strings, i) RETURN s',
+            'bindVars': {'strings': ['x' * 100] * 2000}, 'memoryLimit': 100000})
+        self.assertEqual(status, 500, reply)
+        self.assertEqual(reply['errorNum'], 32)
+        self.assertIn('CalculationNode', reply['errorMessage'])
+
+    def test_a_query_under_the_limit_runs(self):
+        reply = self.query('FOR i IN 1..100 SORT i DESC RETURN i', memoryLimit=100000)
+        self.assertEqual(reply['result'], list(range(100, 0, -1)))
+
+    def test_no_limit_and_a_limit_of_zero_are_none(self):
+        for extra in ({}, {'memoryLimit': 0}):
+            reply = self.query('FOR i IN 1..20000 SORT i RETURN i', batchSize=100000, **extra)
+            self.assertEqual(len(reply['result']), 20000)
+
+
 class SingleServerTests(EmulatorTestCase):
     args = ('--single',)
 
