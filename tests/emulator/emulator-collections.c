@@ -157,6 +157,9 @@ emu_collection_add_properties (JsonBuilder   *builder,
     {
       emu_json_add_boolean (builder, "isSmart", FALSE);
       emu_json_add_int (builder, "replicationFactor", collection->replication_factor);
+      /* Shown by name on a Coordinator, where the plan holds an id. */
+      if (collection->distribute_shards_like != NULL)
+        emu_json_add_string (builder, "distributeShardsLike", collection->distribute_shards_like);
     }
   emu_json_add_int (builder, "type", collection->type);
   emu_json_add_int (builder, "status", 3);

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * A collection gets its numberOfShards shards on first use, each on
- * replicationFactor DB-Servers (leader first), spread round robin. The
+ * replicationFactor DB-Servers (leader first), spread round robin, or
+ * where the collection it follows (distributeShardsLike) has its. The
  * agency jobs of /_admin/cluster/moveShard, cleanOutServer and
  * resignLeadership take effect at once; their answers and errors are
  * those of RestAdminClusterHandler in the server source.
@@ -18,26 +19,66 @@
 #include "emulator-reply.h"
 #include "emulator-router.h"
 
+/* The collection @collection follows (distributeShardsLike), in the
+ * database that holds it; NULL if it follows none. */
+static EmuCollection *
+find_prototype (EmuState      *state,
+                EmuCollection *collection)
+{
+  GHashTableIter iter;
+  EmuDatabase *database;
+
+  if (collection->distribute_shards_like == NULL)
+    return NULL;
+  g_hash_table_iter_init (&iter, state->databases);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &database))
+    if (g_ptr_array_find (database->collections, collection, NULL))
+      return emu_database_lookup_collection (database, collection->distribute_shards_like);
+  return NULL;
+}
+
+/* The server shuffles the DB-Servers for each new collection; taking
+ * them in turn spreads the leaders the same way, repeatably. Shard i of a
+ * collection that follows another lives where shard i of that one does. */
 GPtrArray *
 emu_shards_of (EmuState      *state,
                EmuCollection *collection)
 {
   guint n_servers = state->dbservers->len;
   guint copies = CLAMP (collection->replication_factor, 1, n_servers);
+  EmuCollection *prototype;
+  GPtrArray *followed = NULL;
+  guint first;
 
   if (collection->shards != NULL)
     return collection->shards;
+
+  prototype = find_prototype (state, collection);
+  if (prototype != NULL)
+    followed = emu_shards_of (state, prototype);
+  first = state->next_leader;
+  if (followed == NULL)
+    state->next_leader = (state->next_leader + 1) % n_servers;
 
   collection->shards = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   for (guint i = 0; i < MAX (collection->number_of_shards, 1); i++)
     {
       g_autofree char *id = emu_state_next_id (state);
-      char **shard = g_new0 (char *, copies + 2);
+      char **shard;
 
+      if (followed != NULL && i < followed->len)
+        {
+          shard = g_strdupv (g_ptr_array_index (followed, i));
+          g_free (shard[0]);
+        }
+      else
+        {
+          shard = g_new0 (char *, copies + 2);
+          for (guint j = 0; j < copies; j++)
+            shard[j + 1] = g_strdup (((EmuPeer *) g_ptr_array_index (state->dbservers,
+                                                                     (first + i + j) % n_servers))->server_id);
+        }
       shard[0] = g_strconcat ("s", id, NULL);
-      for (guint j = 0; j < copies; j++)
-        shard[j + 1] = g_strdup (((EmuPeer *) g_ptr_array_index (state->dbservers,
-                                                                 (i + j) % n_servers))->server_id);
       g_ptr_array_add (collection->shards, shard);
     }
   return collection->shards;
@@ -58,8 +99,12 @@ foreach_collection (EmuState *state,
       func (state, g_ptr_array_index (database->collections, i), data);
 }
 
+/* As addToShardStatistics in the server's ClusterInfo.cpp: "shards"
+ * counts every copy, leaders the first copy of each shard, realLeaders
+ * those of collections that follow no other one. */
 typedef struct {
-  guint collections, shards, real_leaders, followers;
+  guint collections, shards, leaders, real_leaders, followers;
+  GHashTable *servers;
 } ShardCounts;
 
 static void
@@ -73,11 +118,20 @@ count_shards (EmuState      *state,
   counts->collections++;
   for (guint i = 0; i < shards->len; i++)
     {
-      guint copies = g_strv_length (g_ptr_array_index (shards, i)) - 1;
+      char **shard = g_ptr_array_index (shards, i);
 
-      counts->shards++;
-      counts->followers += copies - 1;
-      counts->real_leaders += copies > 1;
+      for (guint j = 1; shard[j] != NULL; j++)
+        {
+          g_hash_table_add (counts->servers, shard[j]);
+          counts->shards++;
+          if (j > 1)
+            counts->followers++;
+          else
+            {
+              counts->leaders++;
+              counts->real_leaders += collection->distribute_shards_like == NULL;
+            }
+        }
     }
 }
 
@@ -85,17 +139,24 @@ void
 emu_shards_add_statistics (JsonBuilder *builder,
                            EmuState    *state)
 {
-  ShardCounts counts = { 0 };
+  g_autoptr(GHashTable) servers = g_hash_table_new (g_str_hash, g_str_equal);
+  ShardCounts counts = { .servers = servers };
+  guint databases = 0;
+  GHashTableIter iter;
+  EmuDatabase *database;
 
+  g_hash_table_iter_init (&iter, state->databases);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &database))
+    databases += database->collections->len > 0;
   foreach_collection (state, count_shards, &counts);
   json_builder_begin_object (builder);
-  emu_json_add_int (builder, "databases", g_hash_table_size (state->databases));
+  emu_json_add_int (builder, "databases", databases);
   emu_json_add_int (builder, "collections", counts.collections);
   emu_json_add_int (builder, "shards", counts.shards);
-  emu_json_add_int (builder, "leaders", counts.shards);
+  emu_json_add_int (builder, "leaders", counts.leaders);
   emu_json_add_int (builder, "realLeaders", counts.real_leaders);
   emu_json_add_int (builder, "followers", counts.followers);
-  emu_json_add_int (builder, "servers", state->dbservers->len);
+  emu_json_add_int (builder, "servers", g_hash_table_size (servers));
   json_builder_end_object (builder);
 }
 
@@ -255,6 +316,26 @@ move_copy (char       **shard,
     }
 }
 
+/* Shard @index of the collections of @database following @prototype,
+ * where they have their shards already (else they take the prototype's
+ * when made). */
+static void
+move_followers (EmuDatabase   *database,
+                EmuCollection *prototype,
+                guint          index,
+                int            from,
+                const char    *to)
+{
+  for (guint i = 0; i < database->collections->len; i++)
+    {
+      EmuCollection *follower = g_ptr_array_index (database->collections, i);
+
+      if (g_strcmp0 (follower->distribute_shards_like, prototype->name) == 0 &&
+          follower->shards != NULL && index < follower->shards->len)
+        move_copy (g_ptr_array_index (follower->shards, index), from, to);
+    }
+}
+
 static void
 handle_move_shard (EmuRequest *req)
 {
@@ -268,6 +349,7 @@ handle_move_shard (EmuRequest *req)
   EmuPeer *from, *to;
   GPtrArray *shards;
   char **shard = NULL;
+  guint shard_index;
   int position;
 
   if (body == NULL)
@@ -301,9 +383,12 @@ handle_move_shard (EmuRequest *req)
       return;
     }
   shards = emu_shards_of (req->state, collection);
-  for (guint i = 0; i < shards->len && shard == NULL; i++)
-    if (g_str_equal (((char **) g_ptr_array_index (shards, i))[0], shard_id))
-      shard = g_ptr_array_index (shards, i);
+  for (shard_index = 0; shard_index < shards->len; shard_index++)
+    if (g_str_equal (((char **) g_ptr_array_index (shards, shard_index))[0], shard_id))
+      {
+        shard = g_ptr_array_index (shards, shard_index);
+        break;
+      }
   if (shard == NULL)
     {
       emu_reply_error (req->msg, SOUP_STATUS_NOT_FOUND, EMU_ERROR_HTTP_NOT_FOUND, "shard not found");
@@ -317,7 +402,14 @@ handle_move_shard (EmuRequest *req)
       return;
     }
 
-  move_copy (shard, position, to->server_id);
+  /* The agency's MoveShard job fails for a collection that follows
+   * another, and moves the shard of every collection following this one
+   * along with it. */
+  if (collection->distribute_shards_like == NULL)
+    {
+      move_copy (shard, position, to->server_id);
+      move_followers (database, collection, shard_index, position, to->server_id);
+    }
   reply_job (req);
 }
 

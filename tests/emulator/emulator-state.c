@@ -18,6 +18,8 @@
 
 #define EMU_N_DBSERVERS 3
 #define EMU_N_AGENTS 3
+/* --cluster.system-replication-factor: its default. */
+#define EMU_SYSTEM_REPLICATION_FACTOR 2
 
 /* The _system collections of a fresh deployment with the ids and order of
  * ../shared/arango-api/transcripts/3.12/RestCollectionGetAllCollections_single.json */
@@ -45,6 +47,20 @@ static const char *database_system_collections[] = {
   "_apps", "_jobs", "_graphs", "_appbundles", "_analyzers", "_frontend",
   "_queues", "_aqlfunctions",
 };
+
+/* Collections::createSystemCollectionProperties in the server source:
+ * every system collection gets the system replication factor, and all but
+ * the first one created (_users in _system, _graphs elsewhere) follow its
+ * shard placement, which keeps a database's system collections together.
+ * A single server keeps these properties too, but does not show them. */
+static void
+set_system_properties (EmuCollection *collection,
+                       const char    *prototype)
+{
+  collection->replication_factor = EMU_SYSTEM_REPLICATION_FACTOR;
+  if (!g_str_equal (collection->name, prototype))
+    collection->distribute_shards_like = g_strdup (prototype);
+}
 
 /* Alphabet of the server's HybridLogicalClock::encodeTimeStamp, which
  * turns a _rev into text. */
@@ -97,6 +113,7 @@ emu_collection_free (gpointer data)
   g_free (collection->name);
   g_free (collection->globally_unique_id);
   g_free (collection->object_id);
+  g_free (collection->distribute_shards_like);
   g_clear_pointer (&collection->schema, json_node_unref);
   g_clear_pointer (&collection->computed_values, json_node_unref);
   g_free (collection->key_type);
@@ -119,6 +136,13 @@ emu_database_free (gpointer data)
   g_free (database);
 }
 
+static gpointer
+copy_shard (gconstpointer shard,
+            gpointer      unused)
+{
+  return g_strdupv ((char **) shard);
+}
+
 /* Keep in step with emu_collection_free (). Documents are immutable and
  * shared; everything else is copied. */
 static EmuCollection *
@@ -133,6 +157,7 @@ emu_collection_copy (EmuCollection *collection)
   copy->name = g_strdup (collection->name);
   copy->globally_unique_id = g_strdup (collection->globally_unique_id);
   copy->object_id = g_strdup (collection->object_id);
+  copy->distribute_shards_like = g_strdup (collection->distribute_shards_like);
   copy->schema = collection->schema ? json_node_copy (collection->schema) : NULL;
   copy->computed_values = collection->computed_values ? json_node_copy (collection->computed_values) : NULL;
   copy->key_type = g_strdup (collection->key_type);
@@ -144,6 +169,8 @@ emu_collection_copy (EmuCollection *collection)
   copy->indexes = g_ptr_array_new_with_free_func ((GDestroyNotify) emu_index_free);
   for (i = 0; i < collection->indexes->len; i++)
     g_ptr_array_add (copy->indexes, emu_index_copy (g_ptr_array_index (collection->indexes, i)));
+  if (collection->shards != NULL)
+    copy->shards = g_ptr_array_copy (collection->shards, copy_shard, NULL);
   return copy;
 }
 
@@ -210,11 +237,12 @@ emu_state_new (void)
   g_free (system->id);
   system->id = g_strdup ("1");
   for (i = 0; i < G_N_ELEMENTS (system_collections); i++)
-    emu_database_add_collection (system,
-                                 system_collections[i].id,
-                                 system_collections[i].name,
-                                 2, TRUE,
-                                 system_collections[i].name);
+    set_system_properties (emu_database_add_collection (system,
+                                                        system_collections[i].id,
+                                                        system_collections[i].name,
+                                                        2, TRUE,
+                                                        system_collections[i].name),
+                           "_users");
 
   state->router = emu_router_new ();
   state->control_router = emu_router_new ();
@@ -365,8 +393,10 @@ emu_state_create_database (EmuState   *state,
   guint i;
 
   for (i = 0; i < G_N_ELEMENTS (database_system_collections); i++)
-    emu_state_create_collection (state, database, database_system_collections[i],
-                                 2, TRUE);
+    set_system_properties (emu_state_create_collection (state, database,
+                                                        database_system_collections[i],
+                                                        2, TRUE),
+                           "_graphs");
 
   return database;
 }

@@ -99,6 +99,7 @@ struct _EmuCollection {
   guint       number_of_shards;
   guint       replication_factor;
   guint       write_concern;
+  char       *distribute_shards_like; /* the name of the collection whose shard placement this one follows, or NULL */
 
   /* Key generator (keyOptions). */
   char       *key_type;           /* traditional, autoincrement, uuid, padded */
@@ -148,6 +149,7 @@ struct _EmuState {
 
   GHashTable      *databases;     /* name -> EmuDatabase */
   guint64          next_id;
+  guint            next_leader;   /* emulator-shards.c: the DB-Server that leads the next collection's first shard */
   guint64          rev_clock;     /* last hybrid logical clock value of a _rev */
   guint64          write_sequence;/* order of document writes, for full scans */
 
