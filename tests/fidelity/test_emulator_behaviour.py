@@ -7,7 +7,8 @@
 query results cache and its invalidation, the write-ahead log of a single
 server, primary index statistics, multi-document status codes, VelocyPack
 parse messages, the refusals of a server without JavaScript, the
-evaluation license of releases before 3.12.  Each test
+evaluation license of releases before 3.12, the shard placement of system
+collections and the shard counts of support info.  Each test
 starts its own emulator and talks HTTP to it."""
 
 import http.client
@@ -266,6 +267,52 @@ class CoordinatorTests(EmulatorTestCase):
         props = self.ok('POST', '/_api/collection', {'name': 'c'})
         self.assertIn('numberOfShards', props)
         self.assertNotIn('objectId', props)
+
+    def test_system_collections_follow_their_prototype(self):
+        users = self.ok('GET', '/_api/collection/_users/properties')
+        graphs = self.ok('GET', '/_api/collection/_graphs/properties')
+        self.assertEqual(users['replicationFactor'], 2)
+        self.assertNotIn('distributeShardsLike', users)
+        self.assertEqual(graphs['replicationFactor'], 2)
+        self.assertEqual(graphs['distributeShardsLike'], '_users')
+        self.ok('POST', '/_api/database', {'name': 'other'})
+        other = self.ok('GET', '/_db/other/_api/collection/_apps/properties')
+        self.assertEqual(other['distributeShardsLike'], '_graphs')
+        user = self.ok('POST', '/_api/collection', {'name': 'c'})
+        self.assertNotIn('distributeShardsLike', user)
+
+    def servers_of(self, collection):
+        shards = self.ok('GET', '/_api/collection/%s/shards?details=true' % collection)['shards']
+        return list(shards.items())[0]
+
+    def test_followers_move_with_their_prototype(self):
+        _, before = self.servers_of('_graphs')
+        shard, servers = self.servers_of('_users')
+        self.assertEqual(servers, before)
+        leaving = servers[0]
+        health = self.ok('GET', '/_admin/cluster/health')['Health']
+        free = [s for s in health if s.startswith('PRMR-') and s not in servers][0]
+        move = {'collection': '_users', 'shard': shard, 'fromServer': leaving, 'toServer': free}
+        self.ok('POST', '/_admin/cluster/moveShard', move, 202)
+        self.assertEqual(self.servers_of('_graphs')[1], [free, servers[1]])
+        self.assertEqual(self.servers_of('_users')[1], [free, servers[1]])
+        graphs_shard = self.servers_of('_graphs')[0]
+        move = dict(move, collection='_graphs', shard=graphs_shard, fromServer=free,
+                    toServer=leaving)
+        # Accepted, but the agency's job fails: a follower does not move alone.
+        self.ok('POST', '/_admin/cluster/moveShard', move, 202)
+        self.assertEqual(self.servers_of('_graphs')[1], [free, servers[1]])
+
+    def test_support_info_counts_copies_and_real_leaders(self):
+        fresh = self.ok('GET', '/_admin/support-info')['deployment']['shards']
+        self.assertEqual(fresh, {'databases': 1, 'collections': 12, 'shards': 24,
+                                 'leaders': 12, 'realLeaders': 1, 'followers': 12,
+                                 'servers': 2})
+        self.ok('POST', '/_api/collection', {'name': 'c', 'numberOfShards': 3})
+        counts = self.ok('GET', '/_admin/support-info')['deployment']['shards']
+        self.assertEqual((counts['collections'], counts['shards'], counts['leaders'],
+                          counts['realLeaders'], counts['followers'], counts['servers']),
+                         (13, 27, 15, 4, 12, 3))
 
 
 class OptimizerTests(EmulatorTestCase):
