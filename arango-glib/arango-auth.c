@@ -16,6 +16,7 @@ struct _ArangoAuth
   gboolean has_token_only;
   char *username;
   char *password;
+  char *basic_header;  /* made once: every request sends it */
   GMutex lock;   /* guards token: requests may run in several threads */
   char *token;
 };
@@ -32,6 +33,15 @@ arango_auth_new (ArangoAuthMethod  method,
   self->method = method;
   self->username = g_strdup (username ? username : "root");
   self->password = g_strdup (password ? password : "");
+  if (method == ARANGO_AUTH_METHOD_BASIC)
+    {
+      g_autofree char *pair = g_strconcat (self->username, ":", self->password, NULL);
+      g_autofree char *encoded = g_base64_encode ((const guchar *) pair, strlen (pair));
+
+      self->basic_header = g_strconcat ("Basic ", encoded, NULL);
+      memset (pair, 0, strlen (pair));
+      memset (encoded, 0, strlen (encoded));
+    }
   return self;
 }
 
@@ -78,8 +88,11 @@ arango_auth_unref (ArangoAuth *self)
     memset (self->password, 0, strlen (self->password));
   if (self->token)
     memset (self->token, 0, strlen (self->token));
+  if (self->basic_header)
+    memset (self->basic_header, 0, strlen (self->basic_header));
   g_free (self->username);
   g_free (self->password);
+  g_free (self->basic_header);
   g_free (self->token);
   g_mutex_clear (&self->lock);
   g_free (self);
@@ -100,15 +113,7 @@ arango_auth_dup_header (ArangoAuth *self)
   char *header = NULL;
 
   if (self->method == ARANGO_AUTH_METHOD_BASIC)
-    {
-      g_autofree char *pair = g_strconcat (self->username, ":",
-                                           self->password, NULL);
-      g_autofree char *encoded = g_base64_encode ((const guchar *) pair,
-                                                  strlen (pair));
-
-      memset (pair, 0, strlen (pair));
-      return g_strconcat ("Basic ", encoded, NULL);
-    }
+    return g_strdup (self->basic_header);
 
   g_mutex_lock (&self->lock);
   if (self->token)

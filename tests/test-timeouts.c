@@ -158,6 +158,45 @@ test_timeout_mid_body (void)
   g_assert_cmpstr (id, ==, ids[0]);
 }
 
+/* Deadlines of one main context share a timer: a request with a shorter
+ * timeout, started after one with a longer timeout, still times out on
+ * time, and the other one ends when cancelled. */
+static void
+test_timeout_shorter_after_longer (void)
+{
+  g_autoptr(EmulatorProcess) emulator = emulator_process_start (1, NULL, NULL);
+  g_autoptr(ArangoClient) patient_client = test_client_new (emulator);
+  g_autoptr(ArangoClient) client = test_client_new (emulator);
+  g_autoptr(ArangoDatabase) patient = test_open_database (patient_client, "root", "");
+  g_autoptr(ArangoDatabase) database = test_open_database (client, "root", "");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_auto(TestAsync) patient_async = TEST_ASYNC_INIT;
+  g_auto(TestAsync) async = TEST_ASYNC_INIT;
+  ArangoCluster *patient_cluster = arango_database_get_cluster (patient);
+  ArangoCluster *cluster = arango_database_get_cluster (database);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  gint64 started;
+
+  arango_client_set_request_timeout (patient_client, 30 * LIMIT_SECONDS);
+  arango_client_set_request_timeout (client, LIMIT_SECONDS);
+  emulator_process_set_fault (emulator, 0, "hang", 0, 0);
+
+  started = g_get_monotonic_time ();
+  arango_cluster_server_id_async (patient_cluster, cancellable, test_async_ready, &patient_async);
+  arango_cluster_server_id_async (cluster, NULL, test_async_ready, &async);
+  id = arango_cluster_server_id_finish (cluster, test_async_wait (&async), &error);
+  g_assert_null (id);
+  assert_timed_out_on_time ("after a longer one", started, error);
+
+  g_clear_error (&error);
+  g_cancellable_cancel (cancellable);
+  id = arango_cluster_server_id_finish (patient_cluster, test_async_wait (&patient_async), &error);
+  g_assert_null (id);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpfloat ((g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC, <, 30 * LIMIT_SECONDS);
+}
+
 static gboolean
 cancel_soon (gpointer user_data)
 {
@@ -225,6 +264,7 @@ main (int argc, char **argv)
   g_test_add_func ("/timeouts/connecting", test_timeout_connecting);
   g_test_add_func ("/timeouts/waiting", test_timeout_waiting);
   g_test_add_func ("/timeouts/mid-body", test_timeout_mid_body);
+  g_test_add_func ("/timeouts/shorter-after-longer", test_timeout_shorter_after_longer);
   g_test_add_func ("/timeouts/cancel-on-each-phase", test_cancel_on_each_phase);
 
   return g_test_run ();
