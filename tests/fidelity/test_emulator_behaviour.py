@@ -8,7 +8,8 @@ query results cache and its invalidation, the write-ahead log of a single
 server, primary index statistics, multi-document status codes, VelocyPack
 parse messages, the refusals of a server without JavaScript, the
 evaluation license of releases before 3.12, the shard placement of system
-collections and the shard counts of support info.  Each test
+collections and the shard counts of support info, the build each release
+describes.  Each test
 starts its own emulator and talks HTTP to it."""
 
 import http.client
@@ -486,6 +487,40 @@ class Release311Tests(EmulatorTestCase):
         self.assertEqual(first['license'], again['license'])
         self.assertGreater(first['features']['expires'], started)
         self.assertLessEqual(first['features']['expires'], started + 3 * 3600)
+
+
+class BuildDetailsTests(unittest.TestCase):
+    def details(self, version):
+        emu = Emulator('--single', '--server-version', version)
+        self.addCleanup(emu.close)
+        status, _, reply = emu.request('GET', '/_api/version?details=true')
+        self.assertEqual(status, 200, reply)
+        return reply['details']
+
+    def test_each_release_describes_its_own_build(self):
+        builds = {v: self.details(v) for v in
+                  ('3.10.14', '3.11.14', '3.12.0-nightly.20240305', '3.12.10')}
+        self.assertEqual({v: sorted({'asm-crc32', 'build-id', 'faiss'} & set(d))
+                          for v, d in builds.items()},
+                         {'3.10.14': ['asm-crc32'], '3.11.14': [],
+                          '3.12.0-nightly.20240305': ['build-id'],
+                          '3.12.10': ['build-id', 'faiss']})
+        self.assertEqual([d['rocksdb-version'] for d in builds.values()],
+                         ['7.2.0', '7.2.0', '7.2.0', '9.6.0'])
+        for version, details in builds.items():
+            self.assertEqual(details['server-version'], version)
+            self.assertIn('ArangoDB %s ' % version, details['full-version-string'])
+            self.assertIn(details['build-repository'], details['full-version-string'])
+        self.assertEqual(builds['3.12.0-nightly.20240305']['build-repository'],
+                         'refs/head/3.12 9b0f5c5d58c')
+        self.assertEqual(builds['3.11.14']['build-repository'],
+                         'refs/3.11.14 46e2b3087')
+
+    def test_support_info_names_the_same_build(self):
+        emu = Emulator('--single', '--server-version', '3.10.14')
+        self.addCleanup(emu.close)
+        _, _, info = emu.request('GET', '/_admin/support-info')
+        self.assertEqual(info['host']['build'], 'refs/3.10.14 31b0e460c')
 
 
 if __name__ == '__main__':
