@@ -51,6 +51,7 @@ import subprocess
 import sys
 import urllib.parse
 
+import recordings
 import source_derived
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -1141,8 +1142,7 @@ class Replay:
 def replay_file(path, version, fixtures, binary, unreachable):
     """(transcript, [(exchange index, matched, first difference or None)]),
     counted exchanges only."""
-    with open(path, encoding='utf-8') as f:
-        transcript = json.load(f)
+    transcript = recordings.load_transcript(path)
     example = transcript['example']
     steps, before, notes = fixtures.plan(example, version)
     reason = unreachable_reason(unreachable, example, transcript)
@@ -1296,8 +1296,7 @@ def main():
             except Exception as e:   # a broken file must not hide the others
                 transcript = source
                 if isinstance(source, str):
-                    with open(source, encoding='utf-8') as f:
-                        transcript = json.load(f)
+                    transcript = recordings.load_transcript(source)
                 results = [(i, False, 'replay failed: %r' % e)
                            for i, ex in enumerate(transcript['exchanges'])
                            if ex['response'] is not None]
