@@ -306,17 +306,20 @@ CLUSTER_ENTRY_COORDINATOR = 1
 
 
 class Emulator:
-    def __init__(self, binary, server_version=None, single=False):
+    def __init__(self, binary, server_version=None, single=False,
+                 coordinators=CLUSTER_COORDINATORS, dbservers=None):
         # A recording of a single server is replayed against an emulator
         # answering as one (--single): the two roles differ in a few
         # answers (collection properties, for one), and the emulator knows
         # both; a Coordinator's recording gets a Coordinator. It also
         # answers as the ArangoDB version the recording was made with.
         version_args = ['--server-version', server_version] if server_version else []
-        coordinators = 1 if single else CLUSTER_COORDINATORS
+        if single:
+            coordinators = 1
+        dbserver_args = ['--dbservers', str(dbservers)] if dbservers else []
         self.process = subprocess.Popen(
             [binary, '--coordinators', str(coordinators), '--exit-on-eof'] + version_args
-            + (['--single'] if single else []),
+            + dbserver_args + (['--single'] if single else []),
             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL, text=True)
         first = self.process.stdout.readline().strip()
@@ -325,7 +328,7 @@ class Emulator:
             self.stop()
             raise RuntimeError('emulator did not announce its URLs: %r %r'
                                % (first, second))
-        entry = 0 if single else CLUSTER_ENTRY_COORDINATOR
+        entry = min(CLUSTER_ENTRY_COORDINATOR, coordinators - 1)
         url = urllib.parse.urlsplit(first.split(',')[entry])
         self.host, self.port = url.hostname, url.port
         self.conn = None
@@ -430,8 +433,9 @@ class Fixtures:
         return entries
 
     def plan(self, example, version):
-        """(setup steps, {exchange index: steps}, notes)."""
+        """(setup steps, {exchange index: steps}, notes, deployment)."""
         steps, before, notes = [], collections.defaultdict(list), []
+        deployment = {}
         seen = set()
 
         def add_shared(name):
@@ -454,7 +458,8 @@ class Fixtures:
                 before[int(index)].extend(more)
             if entry.get('note'):
                 notes.append(entry['note'])
-        return steps, before, notes
+            deployment.update(entry.get('deployment', {}))
+        return steps, before, notes, deployment
 
 
 def lookup(transcript, ref, item=None):
@@ -1144,21 +1149,25 @@ def replay_file(path, version, fixtures, binary, unreachable):
     counted exchanges only."""
     transcript = recordings.load_transcript(path)
     example = transcript['example']
-    steps, before, notes = fixtures.plan(example, version)
+    steps, before, notes, deployment = fixtures.plan(example, version)
     reason = unreachable_reason(unreachable, example, transcript)
     return transcript, replay_transcript(
-        transcript, version, binary, recorded_server_version(path, transcript),
-        steps, before, notes, reason)
+        transcript, version, binary,
+        deployment.get('version') or recorded_server_version(path, transcript),
+        steps, before, notes, reason, deployment)
 
 
 def replay_transcript(transcript, version, binary, server_version, steps,
-                      before=None, notes=(), reason=None):
+                      before=None, notes=(), reason=None, deployment=None):
     """Replay one transcript (recorded, or a source-derived case) against a
     new emulator; [(exchange index, matched, first difference or None)]."""
     before = before or {}
+    deployment = deployment or {}
     results = []
     emulator = Emulator(binary, server_version,
-                        transcript.get('deployment') == 'single')
+                        transcript.get('deployment') == 'single',
+                        deployment.get('coordinators', CLUSTER_COORDINATORS),
+                        deployment.get('dbservers'))
     try:
         replay = Replay(transcript, emulator)
         replay.run_steps(steps, 'setup')
