@@ -216,6 +216,25 @@ VERSIONED_KEYS = [
     (r'^[A-Z]+ /_api/(cursor|explain)',
      r'^(extra\.)?(plan|plans\[\])\.(asyncPrefetchNodes|nodes\[\]\.bindParameterVariables)$',
      {'3.12'}),
+    # ... and whether a node prefetches asynchronously, since 3.12 (the
+    # 3.12 nightlies of 4.x too); the database and index direction on
+    # collection nodes before 3.12; the sort an IndexNode provides and the
+    # explain statistics' rule count in 3.12 (not in the 4.x nightlies).
+    (r'^[A-Z]+ /_api/(cursor|explain)',
+     r'^(extra\.)?(plan|plans\[\])\.nodes\[\]\.isAsyncPrefetchEnabled$', {'3.12', '4.x'}),
+    (r'^[A-Z]+ /_api/(cursor|explain)',
+     r'^(extra\.)?(plan|plans\[\])\.nodes\[\]\.(database|reverse)$', {'3.10', '3.11'}),
+    (r'^[A-Z]+ /_api/(cursor|explain)',
+     r'^(extra\.)?(plan|plans\[\])\.nodes\[\]\.sortElements$', {'3.12'}),
+    (r'^POST /_api/explain', r'^stats\.rules$', {'3.12'}),
+    # An IndexNode's strategy, projection coverage and late
+    # materialization since 3.12 (and the 4.x nightlies); the value type of
+    # expressions and whether a variable holds collection data in 3.10.
+    (r'^[A-Z]+ /_api/(cursor|explain)',
+     r'^(extra\.)?(plan|plans\[\])\.nodes\[\]\.(strategy|indexCovers(Out|Filter)Projections'
+     r'|isLateMaterialized)$', {'3.12', '4.x'}),
+    (r'^[A-Z]+ /_api/(cursor|explain)',
+     r'^(extra\.)?(plan|plans\[\])\..*\.(vType|isDataFromCollection)$', {'3.10'}),
     # Parsing a query: warnings are reported since 3.12, and references
     # say whether they are to a subquery's result since 3.12.
     (r'^POST /_api/query$', r'^warnings$', {'3.12', '4.x'}),
