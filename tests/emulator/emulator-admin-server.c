@@ -13,6 +13,7 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include "emulator-build.h"
 #include "emulator-coordinator.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
@@ -342,7 +343,7 @@ add_support_host (JsonBuilder *builder,
                   const char  *role)
 {
   g_autofree char *os = NULL;
-  g_autofree char *build = emu_admin_build_repository (state);
+  g_autofree char *build = emu_build_repository (state);
   struct utsname host;
 
   if (uname (&host) == 0)

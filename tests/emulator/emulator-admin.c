@@ -7,79 +7,10 @@
 
 #include <unistd.h>
 
+#include "emulator-build.h"
 #include "emulator-coordinator.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
-
-#define BUILD_REPOSITORY "refs/@VERSION@ d222a62c8"
-
-/* The keys of ../shared/arango-api/transcripts/3.12/RestVersionDetails_single.json,
- * in the recorded order, as the build it records describes itself, with
- * @VERSION@ for the version answered as; "mode", "role" and "host" follow. */
-static const struct {
-  const char *key;
-  const char *value;
-} version_details[] = {
-  { "architecture", "64bit" },
-  { "arm", "false" },
-  { "asan", "false" },
-  { "assertions", "false" },
-  { "avx", "true" },
-  { "avx2", "false" },
-  { "boost-version", "1.78.0" },
-  { "build-date", "2026-08-04 14:46:15" },
-  { "build-id", "c944638ea472281c1a9b9e9a5517e8801bd9dde0" },
-  { "build-repository", BUILD_REPOSITORY },
-  { "compiler", "clang [Ubuntu Clang 19.1.7 (++20250804090312+cd708029e0b2-1~exp1~20250804210325.79)]" },
-  { "coverage", "false" },
-  { "cplusplus", "202002" },
-  { "curl-version", "none" },
-  { "debug", "false" },
-  { "endianness", "little" },
-  { "enterprise-build-repository", "refs/@VERSION@ f5bc978" },
-  { "enterprise-version", "enterprise" },
-  { "failure-tests", "false" },
-  { "faiss", "1.14.2" },
-  { "fd-client-event-handler", "poll" },
-  { "fd-setsize", "1024" },
-  { "full-version-string", "ArangoDB @VERSION@ " EMU_LICENSE " [linux] 64bit, using jemalloc, build " BUILD_REPOSITORY ", VPack 0.2.1, RocksDB 9.6.0, ICU 64.2, V8 12.1.165, OpenSSL 3.5.7 9 Jun 2026" },
-  { "icu-version", "64.2" },
-  { "ipo", "false" },
-  { "iresearch-version", "1.3.0.0" },
-  { "jemalloc", "true" },
-  { "libunwind", "true" },
-  { "license", EMU_LICENSE },
-  { "maintainer-mode", "false" },
-  { "memory-profiler", "true" },
-  { "ndebug", "true" },
-  { "openmp", "5.1" },
-  { "openssl-version-compile-time", "OpenSSL 3.5.7 9 Jun 2026" },
-  { "openssl-version-run-time", "OpenSSL 3.5.7 9 Jun 2026" },
-  { "optimization-flags", "-mfxsr -mmmx -msse -msse2 -mcx16 -msahf -mpopcnt -msse3 -msse4.1 -msse4.2 -mssse3 -mpclmul -mavx -mxsave" },
-  { "pic", "2" },
-  { "pie", "2" },
-  { "platform", "linux" },
-  { "reactor-type", "epoll" },
-  { "replication2-enabled", "false" },
-  { "rocksdb-version", "9.6.0" },
-  { "server-version", "@VERSION@" },
-  { "sizeof int", "4" },
-  { "sizeof long", "8" },
-  { "sizeof void*", "8" },
-  { "sse42", "true" },
-  { "tsan", "false" },
-  { "unaligned-access", "false" },
-  { "v8-version", "12.1.165" },
-  { "vpack-version", "0.2.1" },
-  { "zlib-version", "1.2.13" },
-};
-
-/* The build as /_api/version?details=true and /_admin/support-info name it. */
-char *
-emu_admin_build_repository (EmuState *state)
-{
-  return emu_state_expand_version (state, BUILD_REPOSITORY);
-}
 
 /* ../shared/arango-api/transcripts/3.12/RestEngine_single.json */
 static const char *engine_indexes[] = {
@@ -118,7 +49,6 @@ emu_admin_version_body (EmuState   *state,
                         gboolean    details)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  guint i;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "server");
@@ -132,13 +62,7 @@ emu_admin_version_body (EmuState   *state,
     {
       json_builder_set_member_name (builder, "details");
       json_builder_begin_object (builder);
-      for (i = 0; i < G_N_ELEMENTS (version_details); i++)
-        {
-          g_autofree char *value = emu_state_expand_version (state, version_details[i].value);
-
-          json_builder_set_member_name (builder, version_details[i].key);
-          json_builder_add_string_value (builder, value);
-        }
+      emu_build_add_details (builder, state);
       json_builder_set_member_name (builder, "mode");
       json_builder_add_string_value (builder, "server");
       json_builder_set_member_name (builder, "role");

@@ -18,7 +18,6 @@ JsonNode *emu_admin_version_body (EmuState   *state,
                                   const char *role,
                                   gboolean    details);
 JsonNode *emu_admin_engine_body  (EmuState   *state);
-char     *emu_admin_build_repository (EmuState *state);
 JsonNode *emu_admin_statistics_description_body (EmuState *state);
 gboolean  emu_admin_resolve_server (EmuRequest  *req,
                                     const char **server_id,

@@ -113,6 +113,9 @@ handle_health (EmuRequest *req)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   gint64 now = g_get_real_time ();
   EmuPeer *leader = g_ptr_array_index (state->agents, 0);
+  /* 3.6 marks the leading agent only (3.6/RestAdminClusterHealth_cluster.json);
+   * the handler of 3.7 on says of every agent whether it leads (NOTES.md, section 8). */
+  gboolean followers_say_leading = emu_state_version_at_least (state, 3, 7, 0);
   guint i;
 
   if (refuse_without_agency (req))
@@ -163,7 +166,8 @@ handle_health (EmuRequest *req)
       add_string (builder, "Role", "Agent");
       add_string (builder, "Endpoint", endpoint);
       add_boolean (builder, "CanBeDeleted", FALSE);
-      add_boolean (builder, "Leading", agent == leader);
+      if (agent == leader || followers_say_leading)
+        add_boolean (builder, "Leading", agent == leader);
       add_double (builder, "LastAckedTime", agent == leader ? 0.0 : 0.01 * (i + 1));
       add_string (builder, "Engine", "rocksdb");
       add_string (builder, "Version", state->version);

@@ -21,9 +21,13 @@
 #include "emulator-state.h"
 
 #define MAX_COORDINATORS 64
+/* The system collections' replication factor (2) needs two DB-Servers. */
+#define MIN_DBSERVERS 2
+#define MAX_DBSERVERS 64
 
 typedef struct {
   int       coordinators;
+  int       dbservers;
   char     *user;
   char     *password;
   char     *jwt_secret;
@@ -56,6 +60,8 @@ parse_options (Options   *options,
   const GOptionEntry entries[] = {
     { "coordinators", 0, 0, G_OPTION_ARG_INT, &options->coordinators,
       "Number of coordinators (default 3)", "N" },
+    { "dbservers", 0, 0, G_OPTION_ARG_INT, &options->dbservers,
+      "Number of DB-Servers in the cluster's health and shard placement (default 3)", "N" },
     { "user", 0, 0, G_OPTION_ARG_STRING, &options->user,
       "Require authentication as this user", "NAME" },
     { "password", 0, 0, G_OPTION_ARG_STRING, &options->password,
@@ -91,6 +97,12 @@ parse_options (Options   *options,
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    "--coordinators must be between 1 and %d", MAX_COORDINATORS);
+      return FALSE;
+    }
+  if (options->dbservers < MIN_DBSERVERS || options->dbservers > MAX_DBSERVERS)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--dbservers must be between %d and %d", MIN_DBSERVERS, MAX_DBSERVERS);
       return FALSE;
     }
   if (options->jwt_ttl < 1)
@@ -178,11 +190,6 @@ setup_state (EmuState  *state,
     ? g_strdup (options->jwt_secret)
     : emu_auth_new_secret ();
   state->jwt_ttl = (guint) options->jwt_ttl;
-  if (options->server_version != NULL)
-    {
-      g_free (state->version);
-      state->version = g_strdup (options->server_version);
-    }
   state->single_server = options->single;
 
   if (options->tls_cert != NULL)
@@ -234,7 +241,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  Options options = { .coordinators = 3, .jwt_ttl = 3600 };
+  Options options = { .coordinators = 3, .dbservers = 3, .jwt_ttl = 3600 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(EmuState) state = NULL;
@@ -256,7 +263,7 @@ main (int   argc,
       return 2;
     }
 
-  state = emu_state_new ();
+  state = emu_state_new (options.server_version, (guint) options.dbservers);
   if (!setup_state (state, &options, &error))
     {
       g_printerr ("arango-emulator: %s\n", error->message);

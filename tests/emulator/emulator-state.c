@@ -16,7 +16,6 @@
 #include "emulator-users.h"
 #include "emulator-views.h"
 
-#define EMU_N_DBSERVERS 3
 #define EMU_N_AGENTS 3
 /* --cluster.system-replication-factor: its default. */
 #define EMU_SYSTEM_REPLICATION_FACTOR 2
@@ -47,6 +46,20 @@ static const char *database_system_collections[] = {
   "_apps", "_jobs", "_graphs", "_appbundles", "_analyzers", "_frontend",
   "_queues", "_aqlfunctions",
 };
+
+/* Pregel's history of runs, a system collection of 3.11 only (3.11/
+ * RestCollectionGetAllCollections_single.json; not in 3.10's, gone with
+ * Pregel in 3.12).  Its status writer looks it up in the database the
+ * run is in, so every database has one. */
+#define PREGEL_COLLECTION "_pregel_queries"
+#define PREGEL_COLLECTION_ID "15"
+
+static gboolean
+has_pregel_collection (EmuState *state)
+{
+  return emu_state_version_at_least (state, 3, 11, 0) &&
+         !emu_state_version_at_least (state, 3, 12, 0);
+}
 
 /* Collections::createSystemCollectionProperties in the server source:
  * every system collection gets the system replication factor, and all but
@@ -200,8 +213,12 @@ emu_state_copy_databases (GHashTable *databases)
   return copy;
 }
 
+/* A deployment answering as @version (NULL: EMU_VERSION) with @n_dbservers
+ * DB-Servers; its _system database has the system collections of that
+ * version. */
 EmuState *
-emu_state_new (void)
+emu_state_new (const char *version,
+               guint       n_dbservers)
 {
   EmuState *state = g_new0 (EmuState, 1);
   EmuDatabase *system;
@@ -211,20 +228,20 @@ emu_state_new (void)
   state->jwt_ttl = 3600;
   state->cluster_id = g_uuid_string_random ();
   state->started_at = g_get_real_time ();
-  state->version = g_strdup (EMU_VERSION);
+  state->version = g_strdup (version != NULL ? version : EMU_VERSION);
   state->coordinators = g_ptr_array_new_with_free_func ((GDestroyNotify) emu_coordinator_free);
   state->dbservers = g_ptr_array_new_with_free_func (emu_peer_free);
   state->agents = g_ptr_array_new_with_free_func (emu_peer_free);
   state->databases = g_hash_table_new_full (g_str_hash, g_str_equal,
                                             NULL, emu_database_free);
-  state->target_dbservers = EMU_N_DBSERVERS;
+  state->target_dbservers = n_dbservers;
   /* Leaves room below the ids of the system collections. */
   state->next_id = 10000;
 
   /* Nothing listens on these ports; they only have to look like a real
    * deployment and stay the same for the whole run. */
   base_port = (guint16) g_random_int_range (20000, 60000);
-  for (i = 0; i < EMU_N_DBSERVERS; i++)
+  for (i = 0; i < n_dbservers; i++)
     g_ptr_array_add (state->dbservers,
                      emu_peer_new (EMU_ROLE_DBSERVER, "PRMR", "DBServer",
                                    i + 1, (guint16) (base_port + 10 * i)));
@@ -242,6 +259,11 @@ emu_state_new (void)
                                                         system_collections[i].name,
                                                         2, TRUE,
                                                         system_collections[i].name),
+                           "_users");
+  if (has_pregel_collection (state))
+    set_system_properties (emu_database_add_collection (system, PREGEL_COLLECTION_ID,
+                                                        PREGEL_COLLECTION, 2, TRUE,
+                                                        PREGEL_COLLECTION),
                            "_users");
 
   state->router = emu_router_new ();
@@ -395,6 +417,10 @@ emu_state_create_database (EmuState   *state,
   for (i = 0; i < G_N_ELEMENTS (database_system_collections); i++)
     set_system_properties (emu_state_create_collection (state, database,
                                                         database_system_collections[i],
+                                                        2, TRUE),
+                           "_graphs");
+  if (has_pregel_collection (state))
+    set_system_properties (emu_state_create_collection (state, database, PREGEL_COLLECTION,
                                                         2, TRUE),
                            "_graphs");
 

@@ -177,7 +177,8 @@ struct _EmuState {
   guint16          control_port;
 };
 
-EmuState       *emu_state_new                  (void);
+EmuState       *emu_state_new                  (const char   *version,
+                                                guint         n_dbservers);
 void            emu_state_free                 (EmuState     *state);
 
 gboolean        emu_state_auth_enabled         (EmuState     *state);

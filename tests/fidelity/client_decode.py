@@ -39,6 +39,8 @@ gi.require_version('Arango', '1.0')
 
 from gi.repository import Arango, GLib, Json  # noqa: E402
 
+import recordings  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROJECT_ROOT = os.path.dirname(os.path.dirname(HERE))
 DEFAULT_SHARED = os.path.join(PROJECT_ROOT, '..', 'shared', 'arango-api')
@@ -675,27 +677,6 @@ CLUSTER_CASES = {
              stripped)],
 }
 
-# The 3.10 docs tool stored some replies as a JSON string holding the JSON
-# text; the library must refuse such a body as an invalid reply.
-REFUSED = 'refused as an invalid reply'
-
-
-def object_or_refused(call):
-    def wrapped(c, e):
-        try:
-            return call(c, e)
-        except GLib.GError as err:
-            if isinstance(e['response'].get('body_json'), str) and \
-                    err.matches(Arango.error_quark(), Arango.Error.INVALID_REPLY):
-                return REFUSED
-            raise
-    return wrapped
-
-
-def stripped_or_refused(body):
-    return REFUSED if isinstance(body, str) else stripped(body)
-
-
 # Server administration on a database handle, and the shards of a
 # collection (recorded on a Coordinator).
 ADMIN_CASES = {
@@ -730,11 +711,11 @@ ADMIN_CASES = {
         lambda c, e: run_async(c.db, 'compact', False, False),
         lambda b: True)],
     'RestGetShards': [step(0, 'GET', r'^/_api/collection/testCollection/shards$',
-        object_or_refused(lambda c, e: to_python(run_async(coll_from_url(c, e), 'shards', False))),
-        stripped_or_refused)],
+        lambda c, e: to_python(run_async(coll_from_url(c, e), 'shards', False)),
+        stripped)],
     'RestGetShardsWithDetails': [step(0, 'GET', r'^/_api/collection/testCollection/shards$',
-        object_or_refused(lambda c, e: to_python(run_async(coll_from_url(c, e), 'shards', True))),
-        stripped_or_refused)],
+        lambda c, e: to_python(run_async(coll_from_url(c, e), 'shards', True)),
+        stripped)],
     'RestGetResponsibleShardExample': [step(0, 'PUT', r'^/_api/collection/testCollection/responsibleShard$',
         lambda c, e: run_async(coll_from_url(c, e), 'responsible_shard', json_object(request_json(e))),
         lambda b: b['shardId'])],
@@ -953,8 +934,7 @@ def check_step(ctx, responder, transcripts_dir, version, transcript, st):
         path = os.path.join(transcripts_dir, version, other + '_single.json')
         if not os.path.exists(path):
             return 'no %s recording in %s' % (other, version), True
-        with open(path, encoding='utf-8') as f:
-            exchange = json.load(f)['exchanges'][index]
+        exchange = recordings.load_transcript(path)['exchanges'][index]
     else:
         exchange = transcript['exchanges'][st['index']]
     response = exchange['response']
@@ -1021,9 +1001,8 @@ def main():
         for name in sorted(os.listdir(os.path.join(transcripts, version))):
             if not name.endswith('.json'):
                 continue
-            with open(os.path.join(transcripts, version, name),
-                      encoding='utf-8') as f:
-                transcript = json.load(f)
+            transcript = recordings.load_transcript(
+                os.path.join(transcripts, version, name))
             steps = cases_for(transcript['example'])
             if steps is None:
                 continue

@@ -51,6 +51,7 @@ import subprocess
 import sys
 import urllib.parse
 
+import recordings
 import source_derived
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -215,6 +216,25 @@ VERSIONED_KEYS = [
     (r'^[A-Z]+ /_api/(cursor|explain)',
      r'^(extra\.)?(plan|plans\[\])\.(asyncPrefetchNodes|nodes\[\]\.bindParameterVariables)$',
      {'3.12'}),
+    # ... and whether a node prefetches asynchronously, since 3.12 (the
+    # 3.12 nightlies of 4.x too); the database and index direction on
+    # collection nodes before 3.12; the sort an IndexNode provides and the
+    # explain statistics' rule count in 3.12 (not in the 4.x nightlies).
+    (r'^[A-Z]+ /_api/(cursor|explain)',
+     r'^(extra\.)?(plan|plans\[\])\.nodes\[\]\.isAsyncPrefetchEnabled$', {'3.12', '4.x'}),
+    (r'^[A-Z]+ /_api/(cursor|explain)',
+     r'^(extra\.)?(plan|plans\[\])\.nodes\[\]\.(database|reverse)$', {'3.10', '3.11'}),
+    (r'^[A-Z]+ /_api/(cursor|explain)',
+     r'^(extra\.)?(plan|plans\[\])\.nodes\[\]\.sortElements$', {'3.12'}),
+    (r'^POST /_api/explain', r'^stats\.rules$', {'3.12'}),
+    # An IndexNode's strategy, projection coverage and late
+    # materialization since 3.12 (and the 4.x nightlies); the value type of
+    # expressions and whether a variable holds collection data in 3.10.
+    (r'^[A-Z]+ /_api/(cursor|explain)',
+     r'^(extra\.)?(plan|plans\[\])\.nodes\[\]\.(strategy|indexCovers(Out|Filter)Projections'
+     r'|isLateMaterialized)$', {'3.12', '4.x'}),
+    (r'^[A-Z]+ /_api/(cursor|explain)',
+     r'^(extra\.)?(plan|plans\[\])\..*\.(vType|isDataFromCollection)$', {'3.10'}),
     # Parsing a query: warnings are reported since 3.12, and references
     # say whether they are to a subquery's result since 3.12.
     (r'^POST /_api/query$', r'^warnings$', {'3.12', '4.x'}),
@@ -305,17 +325,20 @@ CLUSTER_ENTRY_COORDINATOR = 1
 
 
 class Emulator:
-    def __init__(self, binary, server_version=None, single=False):
+    def __init__(self, binary, server_version=None, single=False,
+                 coordinators=CLUSTER_COORDINATORS, dbservers=None):
         # A recording of a single server is replayed against an emulator
         # answering as one (--single): the two roles differ in a few
         # answers (collection properties, for one), and the emulator knows
         # both; a Coordinator's recording gets a Coordinator. It also
         # answers as the ArangoDB version the recording was made with.
         version_args = ['--server-version', server_version] if server_version else []
-        coordinators = 1 if single else CLUSTER_COORDINATORS
+        if single:
+            coordinators = 1
+        dbserver_args = ['--dbservers', str(dbservers)] if dbservers else []
         self.process = subprocess.Popen(
             [binary, '--coordinators', str(coordinators), '--exit-on-eof'] + version_args
-            + (['--single'] if single else []),
+            + dbserver_args + (['--single'] if single else []),
             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL, text=True)
         first = self.process.stdout.readline().strip()
@@ -324,7 +347,7 @@ class Emulator:
             self.stop()
             raise RuntimeError('emulator did not announce its URLs: %r %r'
                                % (first, second))
-        entry = 0 if single else CLUSTER_ENTRY_COORDINATOR
+        entry = min(CLUSTER_ENTRY_COORDINATOR, coordinators - 1)
         url = urllib.parse.urlsplit(first.split(',')[entry])
         self.host, self.port = url.hostname, url.port
         self.conn = None
@@ -429,8 +452,9 @@ class Fixtures:
         return entries
 
     def plan(self, example, version):
-        """(setup steps, {exchange index: steps}, notes)."""
+        """(setup steps, {exchange index: steps}, notes, deployment)."""
         steps, before, notes = [], collections.defaultdict(list), []
+        deployment = {}
         seen = set()
 
         def add_shared(name):
@@ -453,7 +477,8 @@ class Fixtures:
                 before[int(index)].extend(more)
             if entry.get('note'):
                 notes.append(entry['note'])
-        return steps, before, notes
+            deployment.update(entry.get('deployment', {}))
+        return steps, before, notes, deployment
 
 
 def lookup(transcript, ref, item=None):
@@ -1141,24 +1166,27 @@ class Replay:
 def replay_file(path, version, fixtures, binary, unreachable):
     """(transcript, [(exchange index, matched, first difference or None)]),
     counted exchanges only."""
-    with open(path, encoding='utf-8') as f:
-        transcript = json.load(f)
+    transcript = recordings.load_transcript(path)
     example = transcript['example']
-    steps, before, notes = fixtures.plan(example, version)
+    steps, before, notes, deployment = fixtures.plan(example, version)
     reason = unreachable_reason(unreachable, example, transcript)
     return transcript, replay_transcript(
-        transcript, version, binary, recorded_server_version(path, transcript),
-        steps, before, notes, reason)
+        transcript, version, binary,
+        deployment.get('version') or recorded_server_version(path, transcript),
+        steps, before, notes, reason, deployment)
 
 
 def replay_transcript(transcript, version, binary, server_version, steps,
-                      before=None, notes=(), reason=None):
+                      before=None, notes=(), reason=None, deployment=None):
     """Replay one transcript (recorded, or a source-derived case) against a
     new emulator; [(exchange index, matched, first difference or None)]."""
     before = before or {}
+    deployment = deployment or {}
     results = []
     emulator = Emulator(binary, server_version,
-                        transcript.get('deployment') == 'single')
+                        transcript.get('deployment') == 'single',
+                        deployment.get('coordinators', CLUSTER_COORDINATORS),
+                        deployment.get('dbservers'))
     try:
         replay = Replay(transcript, emulator)
         replay.run_steps(steps, 'setup')
@@ -1296,8 +1324,7 @@ def main():
             except Exception as e:   # a broken file must not hide the others
                 transcript = source
                 if isinstance(source, str):
-                    with open(source, encoding='utf-8') as f:
-                        transcript = json.load(f)
+                    transcript = recordings.load_transcript(source)
                 results = [(i, False, 'replay failed: %r' % e)
                            for i, ex in enumerate(transcript['exchanges'])
                            if ex['response'] is not None]

@@ -8,7 +8,8 @@ query results cache and its invalidation, the write-ahead log of a single
 server, primary index statistics, multi-document status codes, VelocyPack
 parse messages, the refusals of a server without JavaScript, the
 evaluation license of releases before 3.12, the shard placement of system
-collections and the shard counts of support info.  Each test
+collections and the shard counts of support info, the build each release
+describes, 3.11's Pregel history collection, the number of DB-Servers.  Each test
 starts its own emulator and talks HTTP to it."""
 
 import http.client
@@ -486,6 +487,95 @@ class Release311Tests(EmulatorTestCase):
         self.assertEqual(first['license'], again['license'])
         self.assertGreater(first['features']['expires'], started)
         self.assertLessEqual(first['features']['expires'], started + 3 * 3600)
+
+
+class PregelHistoryTests(EmulatorTestCase):
+    args = ('--server-version', '3.11.14')
+
+    def test_3_11_keeps_pregel_history_in_every_database(self):
+        props = self.ok('GET', '/_api/collection/_pregel_queries/properties')
+        self.assertEqual((props['isSystem'], props['replicationFactor'],
+                          props['distributeShardsLike']), (True, 2, '_users'))
+        self.ok('POST', '/_api/database', {'name': 'other'})
+        other = self.ok('GET', '/_db/other/_api/collection/_pregel_queries/properties')
+        self.assertEqual(other['distributeShardsLike'], '_graphs')
+        counts = self.ok('GET', '/_admin/support-info')['deployment']['shards']
+        self.assertEqual((counts['databases'], counts['collections'], counts['realLeaders']),
+                         (2, 22, 2))
+
+    def test_other_releases_have_none(self):
+        for version in ('3.10.14', '3.12.10'):
+            emu = Emulator('--server-version', version)
+            self.addCleanup(emu.close)
+            _, _, listing = emu.request('GET', '/_api/collection')
+            names = {c['name'] for c in listing['result']}
+            self.assertIn('_users', names)
+            self.assertNotIn('_pregel_queries', names, version)
+
+
+class DBServerCountTests(unittest.TestCase):
+    def test_health_and_placement_follow_the_dbserver_count(self):
+        emu = Emulator('--dbservers', '2')
+        self.addCleanup(emu.close)
+        _, _, health = emu.request('GET', '/_admin/cluster/health')
+        dbservers = {s for s in health['Health'] if s.startswith('PRMR-')}
+        self.assertEqual(len(dbservers), 2)
+        status, _, _ = emu.request('POST', '/_api/collection',
+                                   {'name': 'c', 'numberOfShards': 4, 'replicationFactor': 2})
+        self.assertEqual(status, 200)
+        _, _, shards = emu.request('GET', '/_api/collection/c/shards?details=true')
+        self.assertEqual({tuple(sorted(s)) for s in shards['shards'].values()},
+                         {tuple(sorted(dbservers))})
+
+    def test_only_the_leading_agent_says_so_before_3_7(self):
+        for version, followers in (('3.6.0', set()), ('3.12.10', {False})):
+            emu = Emulator('--server-version', version)
+            self.addCleanup(emu.close)
+            _, _, health = emu.request('GET', '/_admin/cluster/health')
+            agents = [s for s in health['Health'].values() if s['Role'] == 'Agent']
+            self.assertEqual(sum(a.get('Leading') is True for a in agents), 1)
+            self.assertEqual({a['Leading'] for a in agents if 'Leading' in a} - {True},
+                             followers, version)
+
+    def test_fewer_than_the_system_replication_factor_is_refused(self):
+        run = subprocess.run([EMULATOR, '--dbservers', '1'], capture_output=True,
+                             text=True, timeout=30)
+        self.assertEqual(run.returncode, 2)
+        self.assertIn('--dbservers', run.stderr)
+
+
+class BuildDetailsTests(unittest.TestCase):
+    def details(self, version):
+        emu = Emulator('--single', '--server-version', version)
+        self.addCleanup(emu.close)
+        status, _, reply = emu.request('GET', '/_api/version?details=true')
+        self.assertEqual(status, 200, reply)
+        return reply['details']
+
+    def test_each_release_describes_its_own_build(self):
+        builds = {v: self.details(v) for v in
+                  ('3.10.14', '3.11.14', '3.12.0-nightly.20240305', '3.12.10')}
+        self.assertEqual({v: sorted({'asm-crc32', 'build-id', 'faiss'} & set(d))
+                          for v, d in builds.items()},
+                         {'3.10.14': ['asm-crc32'], '3.11.14': [],
+                          '3.12.0-nightly.20240305': ['build-id'],
+                          '3.12.10': ['build-id', 'faiss']})
+        self.assertEqual([d['rocksdb-version'] for d in builds.values()],
+                         ['7.2.0', '7.2.0', '7.2.0', '9.6.0'])
+        for version, details in builds.items():
+            self.assertEqual(details['server-version'], version)
+            self.assertIn('ArangoDB %s ' % version, details['full-version-string'])
+            self.assertIn(details['build-repository'], details['full-version-string'])
+        self.assertEqual(builds['3.12.0-nightly.20240305']['build-repository'],
+                         'refs/head/3.12 9b0f5c5d58c')
+        self.assertEqual(builds['3.11.14']['build-repository'],
+                         'refs/3.11.14 46e2b3087')
+
+    def test_support_info_names_the_same_build(self):
+        emu = Emulator('--single', '--server-version', '3.10.14')
+        self.addCleanup(emu.close)
+        _, _, info = emu.request('GET', '/_admin/support-info')
+        self.assertEqual(info['host']['build'], 'refs/3.10.14 31b0e460c')
 
 
 if __name__ == '__main__':
