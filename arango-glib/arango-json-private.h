@@ -12,9 +12,5 @@ G_BEGIN_DECLS
 JsonNode *arango_json_parse (const char  *text,
                              gsize        length,
                              GError     **error);
-JsonNode *arango_json_parse_split (const char  *text,
-                                   gsize        length,
-                                   gsize        min_split_bytes,
-                                   GError     **error);
 
 G_END_DECLS

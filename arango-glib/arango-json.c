@@ -25,7 +25,6 @@ typedef struct
   guint depth;
   GString *scratch;   /* the last string read; json-glib copies it anyway */
   GError **error;
-  gsize min_split_bytes;   /* G_MAXSIZE once an array was considered */
 } Reader;
 
 static JsonNode *read_value (Reader *reader);
@@ -293,277 +292,10 @@ read_number (Reader *reader)
     }
 }
 
-typedef enum
-{
-  ELEMENTS_CLOSED,
-  ELEMENTS_STOPPED,
-  ELEMENTS_FAILED,
-} ElementsEnd;
-
-typedef void (*AddElementFunc) (gpointer  target,
-                                JsonNode *element);
-
-/* Reads the elements of an array, the first of which starts at
- * reader->at, up to and past the closing bracket, or up to @stop, a
- * separating comma, when that comes first. */
-static ElementsEnd
-read_elements (Reader         *reader,
-               const char     *stop,
-               AddElementFunc  add,
-               gpointer        target)
-{
-  for (;;)
-    {
-      JsonNode *element = read_value (reader);
-
-      if (element == NULL)
-        return ELEMENTS_FAILED;
-      add (target, element);
-      skip_white_space (reader);
-      if (reader->at == stop)
-        return ELEMENTS_STOPPED;
-      if (reader->at < reader->end && *reader->at == ',')
-        {
-          reader->at++;
-          continue;
-        }
-      if (reader->at < reader->end && *reader->at == ']')
-        {
-          reader->at++;
-          return ELEMENTS_CLOSED;
-        }
-      fail (reader, _("Expected “,” or “]”"));
-      return ELEMENTS_FAILED;
-    }
-}
-
-static void
-add_to_array (gpointer  array,
-              JsonNode *element)
-{
-  json_array_add_element (array, element);
-}
-
-static void
-add_to_ptr_array (gpointer  elements,
-                  JsonNode *element)
-{
-  g_ptr_array_add (elements, element);
-}
-
-/* A large array (a query's result batch) is read in two halves at once
- * when there is a second core: building json-glib nodes is nearly all the
- * cost of a large reply, and the halves do not depend on each other. The
- * second half goes to a worker thread; if no worker has taken it by the
- * time the first half is read, the reading thread reads it itself, so a
- * busy pool never makes a parse wait. */
-#define SPLIT_MIN_BYTES (32 * 1024)
-
-enum
-{
-  HALF_QUEUED,
-  HALF_TAKEN,
-};
-
-typedef struct
-{
-  const char *text;
-  const char *end;
-  const char *start;        /* just after the separating comma */
-  guint depth;
-  int state;                /* HALF_QUEUED until a thread takes it */
-  GPtrArray *elements;
-  const char *stopped_at;   /* just after the closing bracket */
-  GError *error;
-  GMutex lock;
-  GCond finished_cond;
-  gboolean finished;
-} SecondHalf;
-
-static void
-second_half_clear (gpointer data)
-{
-  SecondHalf *half = data;
-
-  g_ptr_array_unref (half->elements);
-  g_clear_error (&half->error);
-  g_mutex_clear (&half->lock);
-  g_cond_clear (&half->finished_cond);
-}
-
-static void
-second_half_release (SecondHalf *half)
-{
-  g_atomic_rc_box_release_full (half, second_half_clear);
-}
-
-static void
-read_second_half (SecondHalf *half)
-{
-  Reader reader = { half->text, half->end, half->start, half->depth,
-                    g_string_sized_new (64), &half->error, G_MAXSIZE };
-
-  if (read_elements (&reader, NULL, add_to_ptr_array, half->elements) == ELEMENTS_CLOSED)
-    half->stopped_at = reader.at;
-  g_string_free (reader.scratch, TRUE);
-}
-
-static void
-take_from_pool (gpointer data,
-                gpointer unused)
-{
-  SecondHalf *half = data;
-
-  if (g_atomic_int_compare_and_exchange (&half->state, HALF_QUEUED, HALF_TAKEN))
-    {
-      read_second_half (half);
-      g_mutex_lock (&half->lock);
-      half->finished = TRUE;
-      g_cond_signal (&half->finished_cond);
-      g_mutex_unlock (&half->lock);
-    }
-  second_half_release (half);
-}
-
-static GThreadPool *
-split_pool (void)
-{
-  static gsize initialized;
-  static GThreadPool *pool;
-
-  if (g_once_init_enter (&initialized))
-    {
-      if (g_get_num_processors () > 1)
-        pool = g_thread_pool_new (take_from_pool, NULL, 1, FALSE, NULL);
-      g_once_init_leave (&initialized, 1);
-    }
-  return pool;
-}
-
-/* The first separating comma of the array whose first element starts at
- * @at, at or after @target; NULL when the array ends before. Only the
- * structure is looked at: whatever is malformed, the reading finds. */
-static const char *
-find_split (const char *at,
-            const char *end,
-            const char *target)
-{
-  guint depth = 0;
-
-  for (; at < end; at++)
-    switch (*at)
-      {
-      case '"':
-        for (at++; at < end && *at != '"'; at++)
-          if (*at == '\\' && at + 1 < end)
-            at++;
-        if (at == end)
-          return NULL;
-        break;
-      case '[':
-      case '{':
-        depth++;
-        break;
-      case ']':
-      case '}':
-        if (depth == 0)
-          return NULL;
-        depth--;
-        break;
-      case ',':
-        if (depth == 0 && at >= target)
-          return at;
-        break;
-      default:
-        break;
-      }
-  return NULL;
-}
-
-/* Hands the second half of a large array to a worker; returns NULL and
- * leaves *split_at alone when the array is not worth splitting. Only the
- * first array of a document that is large enough is looked at, so that
- * the scan never costs more than one pass over the text. */
-static SecondHalf *
-split_array (Reader      *reader,
-             const char **split_at)
-{
-  GThreadPool *pool;
-  const char *comma;
-  SecondHalf *half;
-
-  if ((gsize) (reader->end - reader->at) < reader->min_split_bytes)
-    return NULL;
-  reader->min_split_bytes = G_MAXSIZE;
-  pool = split_pool ();
-  if (pool == NULL)
-    return NULL;
-  /* The array is taken to span the rest of the text, as a result batch
-   * nearly does; a shorter one is not split. */
-  comma = find_split (reader->at, reader->end, reader->at + (reader->end - reader->at) / 2);
-  if (comma == NULL)
-    return NULL;
-
-  half = g_atomic_rc_box_new0 (SecondHalf);
-  half->text = reader->text;
-  half->end = reader->end;
-  half->start = comma + 1;
-  half->depth = reader->depth;
-  half->state = HALF_QUEUED;
-  half->elements = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
-  g_mutex_init (&half->lock);
-  g_cond_init (&half->finished_cond);
-  /* Should the pool fail to start a thread, the half stays queued and
-   * this thread reads it. */
-  g_thread_pool_push (pool, g_atomic_rc_box_acquire (half), NULL);
-  *split_at = comma;
-  return half;
-}
-
-/* Waits for the worker, or reads the half here if no worker took it
- * (@wanted FALSE: only makes sure nobody reads it any more). */
-static void
-second_half_wait (SecondHalf *half,
-                  gboolean    wanted)
-{
-  if (g_atomic_int_compare_and_exchange (&half->state, HALF_QUEUED, HALF_TAKEN))
-    {
-      if (wanted)
-        read_second_half (half);
-      half->finished = TRUE;
-      return;
-    }
-  g_mutex_lock (&half->lock);
-  while (!half->finished)
-    g_cond_wait (&half->finished_cond, &half->lock);
-  g_mutex_unlock (&half->lock);
-}
-
-static gboolean
-join_second_half (Reader     *reader,
-                  SecondHalf *half,
-                  JsonArray  *array)
-{
-  second_half_wait (half, TRUE);
-  if (half->error != NULL)
-    {
-      if (reader->error != NULL && *reader->error == NULL)
-        g_propagate_error (reader->error, g_steal_pointer (&half->error));
-      return FALSE;
-    }
-  for (guint i = 0; i < half->elements->len; i++)
-    json_array_add_element (array, g_ptr_array_index (half->elements, i));
-  g_ptr_array_set_free_func (half->elements, NULL);
-  reader->at = half->stopped_at;
-  return TRUE;
-}
-
 static JsonNode *
 read_array (Reader *reader)
 {
   JsonArray *array = json_array_new ();
-  SecondHalf *second_half = NULL;
-  const char *split_at = NULL;
   JsonNode *node;
 
   reader->at++;
@@ -571,38 +303,33 @@ read_array (Reader *reader)
   if (reader->at < reader->end && *reader->at == ']')
     reader->at++;
   else
-    {
-      second_half = split_array (reader, &split_at);
-      switch (read_elements (reader, split_at, add_to_array, array))
-        {
-        case ELEMENTS_STOPPED:
-          if (!join_second_half (reader, second_half, array))
-            goto failed;
-          break;
-        case ELEMENTS_CLOSED:
-          /* Only malformed text can end the array before the split. */
-          break;
-        case ELEMENTS_FAILED:
-        default:
-          goto failed;
-        }
-    }
+    for (;;)
+      {
+        JsonNode *element = read_value (reader);
 
-  if (second_half != NULL)
-    {
-      second_half_wait (second_half, FALSE);
-      second_half_release (second_half);
-    }
+        if (element == NULL)
+          goto failed;
+        json_array_add_element (array, element);
+        skip_white_space (reader);
+        if (reader->at < reader->end && *reader->at == ',')
+          {
+            reader->at++;
+            continue;
+          }
+        if (reader->at < reader->end && *reader->at == ']')
+          {
+            reader->at++;
+            break;
+          }
+        fail (reader, _("Expected “,” or “]”"));
+        goto failed;
+      }
+
   node = json_node_new (JSON_NODE_ARRAY);
   json_node_take_array (node, array);
   return node;
 
 failed:
-  if (second_half != NULL)
-    {
-      second_half_wait (second_half, FALSE);
-      second_half_release (second_half);
-    }
   json_array_unref (array);
   return NULL;
 }
@@ -722,18 +449,14 @@ read_value (Reader *reader)
 }
 
 /* Reads one JSON document; NULL with an error (domain JSON_PARSER_ERROR)
- * when @text is not exactly one JSON value. The first array with at
- * least @min_split_bytes of text after its start is read in two halves at
- * once (G_MAXSIZE: never); the result is the same either way. */
+ * when @text is not exactly one JSON value. */
 JsonNode *
-arango_json_parse_split (const char  *text,
-                         gsize        length,
-                         gsize        min_split_bytes,
-                         GError     **error)
+arango_json_parse (const char  *text,
+                   gsize        length,
+                   GError     **error)
 {
   GError *local_error = NULL;
-  Reader reader = { text, text + length, text, 0, g_string_sized_new (64), &local_error,
-                    min_split_bytes };
+  Reader reader = { text, text + length, text, 0, g_string_sized_new (64), &local_error };
   JsonNode *root = read_value (&reader);
 
   if (root != NULL)
@@ -749,12 +472,4 @@ arango_json_parse_split (const char  *text,
   if (root == NULL)
     g_propagate_error (error, local_error);
   return root;
-}
-
-JsonNode *
-arango_json_parse (const char  *text,
-                   gsize        length,
-                   GError     **error)
-{
-  return arango_json_parse_split (text, length, SPLIT_MIN_BYTES, error);
 }

@@ -6,10 +6,6 @@
  * becomes -6101065172474983726), where the reader keeps them as doubles,
  * so inputs with such long digit runs are only checked for acceptance.
  *
- * The reader also reads large arrays in two halves on two threads; here
- * every input is read both ways, and both must give the same tree or the
- * same error.
- *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
@@ -38,21 +34,16 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GError) split_error = NULL;
-  g_autoptr(JsonNode) ours = arango_json_parse_split ((const char *) data, size, G_MAXSIZE, &error);
-  g_autoptr(JsonNode) split = arango_json_parse_split ((const char *) data, size, 0, &split_error);
+  g_autoptr(JsonNode) ours = arango_json_parse ((const char *) data, size, &error);
   g_autoptr(JsonParser) parser = NULL;
   JsonNode *theirs;
 
   g_assert_true ((ours == NULL) == (error != NULL));
-  g_assert_true ((split == NULL) == (ours == NULL));
   if (ours == NULL)
     {
       g_assert_true (error->domain == JSON_PARSER_ERROR);
-      g_assert_cmpstr (split_error->message, ==, error->message);
       return 0;
     }
-  g_assert_true (json_node_equal (split, ours));
 
   parser = json_parser_new ();
   g_assert_true (json_parser_load_from_data (parser, (const char *) data, size, NULL));
