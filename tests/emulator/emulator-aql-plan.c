@@ -359,7 +359,8 @@ read_rule_options (EmuPlan    *plan,
 
   rules = emu_aql_rules (&n_rules);
   for (j = 0; j < n_rules; j++)
-    if (rules[j].flags & EMU_AQL_RULE_DISABLED_BY_DEFAULT)
+    if (emu_aql_rule_applies (&rules[j], plan->database->state, plan->coordinator) &&
+        (rules[j].flags & EMU_AQL_RULE_DISABLED_BY_DEFAULT))
       g_hash_table_add (plan->disabled, (gpointer) rules[j].name);
 
   for (i = 0; list != NULL && i < json_array_get_length (list); i++)
@@ -372,7 +373,8 @@ read_rule_options (EmuPlan    *plan,
       enable = entry[0] == '+';
       for (j = 0; j < n_rules; j++)
         {
-          if (!(rules[j].flags & EMU_AQL_RULE_CAN_BE_DISABLED))
+          if (!emu_aql_rule_applies (&rules[j], plan->database->state, plan->coordinator) ||
+              !(rules[j].flags & EMU_AQL_RULE_CAN_BE_DISABLED))
             continue;
           if (!g_str_equal (entry + 1, "all") && !g_str_equal (entry + 1, rules[j].name))
             continue;
