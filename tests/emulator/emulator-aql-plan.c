@@ -71,13 +71,23 @@ emu_plan_copy_expression (EmuAqlNode *node)
   return copy;
 }
 
+/* A temporary variable is named by its id; up to 3.11 the name took an
+ * id of its own, the variable the next (3.11/RestExplainWarning_single.json:
+ * "1" is variable 2, "3" variable 4). */
 EmuAqlVariable *
 emu_plan_new_variable (EmuPlan *plan)
 {
   EmuAqlVariable *variable = g_new0 (EmuAqlVariable, 1);
+  guint name = plan->query->variables->len + plan->temporaries->len;
 
-  variable->id = plan->query->variables->len + plan->temporaries->len;
-  variable->name = g_strdup_printf ("%u", variable->id);
+  if (emu_state_version_at_least (plan->database->state, 3, 12, 0))
+    variable->id = name;
+  else
+    {
+      name += plan->temporaries->len;
+      variable->id = name + 1;
+    }
+  variable->name = g_strdup_printf ("%u", name);
   g_ptr_array_add (plan->temporaries, variable);
   return variable;
 }
