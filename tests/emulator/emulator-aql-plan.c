@@ -581,6 +581,18 @@ typedef struct {
   JsonBuilder *builder;
 } Writer;
 
+/* Expressions as the release answered as writes them in plans. */
+static JsonNode *
+expression_json (Writer     *writer,
+                 EmuAqlNode *expression)
+{
+  guint flags = EMU_AQL_JSON_TYPE_IDS;
+
+  if (emu_state_version_at_least (writer->plan->database->state, 3, 11, 0))
+    flags |= EMU_AQL_JSON_RAW_CONSTANTS;
+  return emu_aql_node_json (expression, flags);
+}
+
 static void
 write_variable (Writer         *writer,
                 const char     *member,
@@ -733,7 +745,7 @@ write_condition (Writer      *writer,
   emu_json_add_int (builder, "typeID", 62);
   json_builder_set_member_name (builder, "subNodes");
   json_builder_begin_array (builder);
-  json_builder_add_value (builder, emu_aql_node_json (comparison, TRUE));
+  json_builder_add_value (builder, expression_json (writer, comparison));
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   json_builder_end_array (builder);
@@ -870,7 +882,7 @@ write_node (Writer      *writer,
       break;
     case PLAN_CALCULATION:
       json_builder_set_member_name (builder, "expression");
-      json_builder_add_value (builder, emu_aql_node_json (node->expression, TRUE));
+      json_builder_add_value (builder, expression_json (writer, node->expression));
       write_variable (writer, "outVariable", node->out);
       emu_json_add_boolean (builder, "canThrow", FALSE);
       emu_json_add_string (builder, "expressionType", expression_type (node->expression));
