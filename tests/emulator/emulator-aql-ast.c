@@ -279,11 +279,11 @@ value_type_id (JsonNode *value)
 static void
 add_type (JsonBuilder    *builder,
           EmuAqlNodeType  type,
-          gboolean        with_type_ids)
+          guint           flags)
 {
   json_builder_set_member_name (builder, "type");
   json_builder_add_string_value (builder, emu_aql_node_type_name (type));
-  if (with_type_ids)
+  if (flags & EMU_AQL_JSON_TYPE_IDS)
     {
       json_builder_set_member_name (builder, "typeID");
       json_builder_add_int_value (builder, emu_aql_node_type_id (type));
@@ -306,19 +306,19 @@ add_variable (JsonBuilder    *builder,
 
 static void build_node (JsonBuilder *builder,
                         EmuAqlNode  *node,
-                        gboolean     with_type_ids);
+                        guint        flags);
 
 static void
 build_children (JsonBuilder *builder,
                 EmuAqlNode  *node,
-                gboolean     with_type_ids)
+                guint        flags)
 {
   guint i;
 
   json_builder_set_member_name (builder, "subNodes");
   json_builder_begin_array (builder);
   for (i = 0; i < node->children->len; i++)
-    build_node (builder, g_ptr_array_index (node->children, i), with_type_ids);
+    build_node (builder, g_ptr_array_index (node->children, i), flags);
   json_builder_end_array (builder);
 }
 
@@ -390,7 +390,7 @@ is_constant_literal (EmuAqlNode *node)
 static void
 build_node (JsonBuilder *builder,
             EmuAqlNode  *node,
-            gboolean     with_type_ids)
+            guint        flags)
 {
   if (node == NULL)
     {
@@ -399,14 +399,14 @@ build_node (JsonBuilder *builder,
     }
 
   json_builder_begin_object (builder);
-  add_type (builder, node->type, with_type_ids);
+  add_type (builder, node->type, flags);
 
   switch (node->type)
     {
     case AQL_NODE_VALUE:
       json_builder_set_member_name (builder, "value");
       json_builder_add_value (builder, json_node_copy (node->value));
-      if (with_type_ids)
+      if (flags & EMU_AQL_JSON_TYPE_IDS)
         {
           json_builder_set_member_name (builder, "vTypeID");
           json_builder_add_int_value (builder, value_type_id (node->value));
@@ -442,12 +442,14 @@ build_node (JsonBuilder *builder,
       if (node->type == AQL_NODE_FUNCTION_CALL)
         {
           /* The arguments sit in an array node, in plans a constant
-           * one as its value (3.12/RestCursorProfileQuery_single.json). */
+           * one as its value (3.12/RestCursorProfileQuery_single.json),
+           * before 3.11 as its elements (3.10/). */
           json_builder_set_member_name (builder, "subNodes");
           json_builder_begin_array (builder);
           json_builder_begin_object (builder);
-          add_type (builder, AQL_NODE_ARRAY, with_type_ids);
-          if (with_type_ids && node->children->len > 0 && children_are_constant (node))
+          add_type (builder, AQL_NODE_ARRAY, flags);
+          if ((flags & EMU_AQL_JSON_RAW_CONSTANTS) && node->children->len > 0 &&
+              children_are_constant (node))
             {
               guint i;
 
@@ -460,26 +462,26 @@ build_node (JsonBuilder *builder,
             }
           else
             {
-              build_children (builder, node, with_type_ids);
+              build_children (builder, node, flags);
             }
           json_builder_end_object (builder);
           json_builder_end_array (builder);
         }
       else if (node->children->len > 0)
         {
-          build_children (builder, node, with_type_ids);
+          build_children (builder, node, flags);
         }
       break;
 
     case AQL_NODE_ARRAY:
     case AQL_NODE_OBJECT:
-      if (with_type_ids && is_constant_literal (node))
+      if ((flags & EMU_AQL_JSON_RAW_CONSTANTS) && is_constant_literal (node))
         {
           json_builder_set_member_name (builder, "raw");
           json_builder_add_value (builder, constant_json (node));
           break;
         }
-      build_children (builder, node, with_type_ids);
+      build_children (builder, node, flags);
       break;
 
     case AQL_NODE_EQ:
@@ -492,16 +494,16 @@ build_node (JsonBuilder *builder,
     case AQL_NODE_NOT_IN:
       /* Plans show whether the comparison lets null pass (an index may
        * then skip the nulls); the emulator's never excludes them. */
-      if (with_type_ids)
+      if (flags & EMU_AQL_JSON_TYPE_IDS)
         {
           json_builder_set_member_name (builder, "excludesNull");
           json_builder_add_boolean_value (builder, FALSE);
         }
-      build_children (builder, node, with_type_ids);
+      build_children (builder, node, flags);
       break;
 
     default:
-      build_children (builder, node, with_type_ids);
+      build_children (builder, node, flags);
       break;
     }
 
@@ -510,11 +512,11 @@ build_node (JsonBuilder *builder,
 
 JsonNode *
 emu_aql_node_json (EmuAqlNode *node,
-                   gboolean    with_type_ids)
+                   guint       flags)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-  build_node (builder, node, with_type_ids);
+  build_node (builder, node, flags);
   return json_builder_get_root (builder);
 }
 

@@ -143,8 +143,16 @@ void            emu_aql_query_use_collection (EmuAqlQuery  *query,
                                               const char   *name);
 
 JsonNode       *emu_aql_query_ast_json  (EmuAqlQuery    *query);
+/* How an expression is written: as a plan writes it, with the type ids of
+ * its nodes, and constant arrays and objects as their value ("raw"; plans
+ * since 3.11, before as their elements). */
+typedef enum {
+  EMU_AQL_JSON_TYPE_IDS      = 1 << 0,
+  EMU_AQL_JSON_RAW_CONSTANTS = 1 << 1,
+} EmuAqlJsonFlags;
+
 JsonNode       *emu_aql_node_json       (EmuAqlNode     *node,
-                                         gboolean        with_type_ids);
+                                         guint           flags);  /* EmuAqlJsonFlags */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EmuAqlNode, emu_aql_node_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EmuAqlQuery, emu_aql_query_free)

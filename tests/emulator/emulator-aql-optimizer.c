@@ -884,7 +884,7 @@ emu_plan_optimize (EmuPlan *plan)
       RuleFunc func = implementation_of (rule->name);
       gboolean rerun, applied = FALSE;
 
-      if (!emu_aql_rule_applies (rule, plan->coordinator))
+      if (!emu_aql_rule_applies (rule, plan->database->state, plan->coordinator))
         continue;
       if (g_hash_table_contains (plan->disabled, rule->name))
         {

@@ -71,13 +71,23 @@ emu_plan_copy_expression (EmuAqlNode *node)
   return copy;
 }
 
+/* A temporary variable is named by its id; up to 3.11 the name took an
+ * id of its own, the variable the next (3.11/RestExplainWarning_single.json:
+ * "1" is variable 2, "3" variable 4). */
 EmuAqlVariable *
 emu_plan_new_variable (EmuPlan *plan)
 {
   EmuAqlVariable *variable = g_new0 (EmuAqlVariable, 1);
+  guint name = plan->query->variables->len + plan->temporaries->len;
 
-  variable->id = plan->query->variables->len + plan->temporaries->len;
-  variable->name = g_strdup_printf ("%u", variable->id);
+  if (emu_state_version_at_least (plan->database->state, 3, 12, 0))
+    variable->id = name;
+  else
+    {
+      name += plan->temporaries->len;
+      variable->id = name + 1;
+    }
+  variable->name = g_strdup_printf ("%u", name);
   g_ptr_array_add (plan->temporaries, variable);
   return variable;
 }
@@ -359,7 +369,8 @@ read_rule_options (EmuPlan    *plan,
 
   rules = emu_aql_rules (&n_rules);
   for (j = 0; j < n_rules; j++)
-    if (rules[j].flags & EMU_AQL_RULE_DISABLED_BY_DEFAULT)
+    if (emu_aql_rule_applies (&rules[j], plan->database->state, plan->coordinator) &&
+        (rules[j].flags & EMU_AQL_RULE_DISABLED_BY_DEFAULT))
       g_hash_table_add (plan->disabled, (gpointer) rules[j].name);
 
   for (i = 0; list != NULL && i < json_array_get_length (list); i++)
@@ -372,7 +383,8 @@ read_rule_options (EmuPlan    *plan,
       enable = entry[0] == '+';
       for (j = 0; j < n_rules; j++)
         {
-          if (!(rules[j].flags & EMU_AQL_RULE_CAN_BE_DISABLED))
+          if (!emu_aql_rule_applies (&rules[j], plan->database->state, plan->coordinator) ||
+              !(rules[j].flags & EMU_AQL_RULE_CAN_BE_DISABLED))
             continue;
           if (!g_str_equal (entry + 1, "all") && !g_str_equal (entry + 1, rules[j].name))
             continue;
@@ -569,6 +581,18 @@ typedef struct {
   JsonBuilder *builder;
 } Writer;
 
+/* Expressions as the release answered as writes them in plans. */
+static JsonNode *
+expression_json (Writer     *writer,
+                 EmuAqlNode *expression)
+{
+  guint flags = EMU_AQL_JSON_TYPE_IDS;
+
+  if (emu_state_version_at_least (writer->plan->database->state, 3, 11, 0))
+    flags |= EMU_AQL_JSON_RAW_CONSTANTS;
+  return emu_aql_node_json (expression, flags);
+}
+
 static void
 write_variable (Writer         *writer,
                 const char     *member,
@@ -721,7 +745,7 @@ write_condition (Writer      *writer,
   emu_json_add_int (builder, "typeID", 62);
   json_builder_set_member_name (builder, "subNodes");
   json_builder_begin_array (builder);
-  json_builder_add_value (builder, emu_aql_node_json (comparison, TRUE));
+  json_builder_add_value (builder, expression_json (writer, comparison));
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   json_builder_end_array (builder);
@@ -858,7 +882,7 @@ write_node (Writer      *writer,
       break;
     case PLAN_CALCULATION:
       json_builder_set_member_name (builder, "expression");
-      json_builder_add_value (builder, emu_aql_node_json (node->expression, TRUE));
+      json_builder_add_value (builder, expression_json (writer, node->expression));
       write_variable (writer, "outVariable", node->out);
       emu_json_add_boolean (builder, "canThrow", FALSE);
       emu_json_add_string (builder, "expressionType", expression_type (node->expression));

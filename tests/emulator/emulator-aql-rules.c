@@ -1,18 +1,44 @@
-/* emulator-aql-rules.c: the optimizer rules of an ArangoDB 3.12 server
+/* emulator-aql-rules.c: the optimizer rules of each ArangoDB release
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * GET /_api/query/rules lists every rule the server registered, sorted by
  * the level at which the optimizer runs it, with its flags and its
- * description (3.12/RestQueryRules_single.json). Cluster-only rules are
- * registered on Coordinators only; the Enterprise Edition's rules are there
- * because the emulator answers as an Enterprise server. The optimizer
- * (emulator-aql-optimizer.c) takes the names from here.
+ * description ({3.10,3.11,3.12,4.x}/RestQueryRules_single.json: 46 rules
+ * in 3.10 and 3.11, 55 in a 3.12.0 nightly, 64 in 3.12.10). Cluster-only
+ * rules are registered on Coordinators only; the Enterprise Edition's
+ * rules are there because the emulator answers as an Enterprise server.
+ * The optimizer (emulator-aql-optimizer.c) runs the rules of the release
+ * answered as, and counts them, from here.
+ *
+ * The releases that added a rule are those of the 3.12 release notes
+ * (push-limit-into-index 3.12.2, replace-entries-with-object-iteration
+ * 3.12.3, use-index-for-collect and use-vector-index 3.12.4,
+ * push-down-late-materialization and materialize-into-separate-variable
+ * 3.12.1) or else the first recorded release that lists it; descriptions
+ * reworded after the 3.12.0 nightly change in 3.12.1.  3.10 had an
+ * experimental, hidden async-prefetch that 3.11 dropped and 3.12 brought
+ * back for good.  The cluster-only rules of other releases than 3.12 are
+ * not recorded: they are 3.12's for every release.
  */
 
 #include "emulator-aql-rules.h"
 
 #include "emulator-reply.h"
+
+/* The descriptions that later releases extended. */
+#define PROJECTION_DESCRIPTION \
+  "Modify `EnumerationCollectionNode` and `IndexNode` that would have\n" \
+  "extracted entire documents to only return a projection of each document.\n" \
+  "\n" \
+  "Projections are limited to at most 5 different document attributes by default.\n" \
+  "The maximum number of projected attributes can optionally be adjusted by\n" \
+  "setting the `maxProjections` hint for an AQL `FOR` operation"
+#define MOVE_FILTERS_INTO_ENUMERATE_DESCRIPTION \
+  "Move filters on non-indexed collection attributes into\n" \
+  "`IndexNode` or `EnumerateCollectionNode` to allow early pruning of\n" \
+  "non-matching documents. This optimization can help to avoid a lot of temporary\n" \
+  "document copies."
 
 static const EmuAqlRule rules[] = {
   { "replace-function-with-index", 0,
@@ -23,10 +49,12 @@ static const EmuAqlRule rules[] = {
     "`FOR x IN (FOR y IN collection FILTER y.value >= 5 RETURN y.test) RETURN x.a`\n"
     "becomes `FOR tmp IN collection FILTER tmp.value >= 5 LET x = tmp.test RETURN x.a`." },
   { "replace-like-with-range", 0,
-    "Replace LIKE() function with range scans where possible." },
+    "Replace LIKE() function with range scans where possible.",
+    .since = EMU_RELEASE (3, 12, 0) },
   { "replace-entries-with-object-iteration", EMU_AQL_RULE_CAN_BE_DISABLED,
     "Replace FOR ... ENTRIES(obj) enumeration with proper object iteration\n"
-    "to avoid copying a lot of key/value pairs and storing intermediate results." },
+    "to avoid copying a lot of key/value pairs and storing intermediate results.",
+    .since = EMU_RELEASE (3, 12, 3) },
   { "simplify-conditions", EMU_AQL_RULE_CAN_BE_DISABLED,
     "Replace parts in `CalculationNode` expressions with\n"
     "simpler expressions." },
@@ -70,7 +98,8 @@ static const EmuAqlRule rules[] = {
     "as far as possible so they filter results as early as possible." },
   { "replace-equal-attribute-accesses", EMU_AQL_RULE_CAN_BE_DISABLED | EMU_AQL_RULE_DISABLED_BY_DEFAULT,
     "Replace attribute accesses that are equal due to a filter statement\n"
-    "with the same value. This might enable other optimizations later on." },
+    "with the same value. This might enable other optimizations later on.",
+    .since = EMU_RELEASE (3, 12, 0) },
   { "remove-redundant-sorts-2", EMU_AQL_RULE_CAN_BE_DISABLED,
     "Second pass of trying to merge multiple `SORT` statements\n"
     "into fewer sorts." },
@@ -96,26 +125,34 @@ static const EmuAqlRule rules[] = {
     "variable or attribute with an `IN` condition." },
   { "replace-any-eq-with-in", EMU_AQL_RULE_CAN_BE_DISABLED,
     "Replace `ANY ==` array comparison expressions with equivalent `IN`\n"
-    "expressions to enable further optimizations and index usage." },
+    "expressions to enable further optimizations and index usage.",
+    .since = EMU_RELEASE (3, 12, 10) },
   { "remove-redundant-or", EMU_AQL_RULE_CAN_BE_DISABLED,
     "Combine multiple `OR` conditions for the same variable or\n"
     "attribute into a single condition." },
   { "geo-index-optimizer", EMU_AQL_RULE_CAN_BE_DISABLED,
+    "Utilize geo-spatial indexes.",
+    .until = EMU_RELEASE (3, 12, 1) },
+  { "geo-index-optimizer", EMU_AQL_RULE_CAN_BE_DISABLED,
     "Utilize geo-spatial indexes to remove `FILTER DISTANCE(...)`\n"
-    "and SORT DISTANCE(...)`." },
+    "and SORT DISTANCE(...)`.",
+    .since = EMU_RELEASE (3, 12, 1) },
   { "use-vector-index", EMU_AQL_RULE_CAN_BE_DISABLED,
     "Utilize a vector index to accelerate the comparison of\n"
-    "vector embeddings with vector similarity AQL functions." },
+    "vector embeddings with vector similarity AQL functions.",
+    .since = EMU_RELEASE (3, 12, 4) },
   { "push-filter-into-enumerate-near", EMU_AQL_RULE_HIDDEN | EMU_AQL_RULE_DISABLED_BY_DEFAULT,
     "Push Filter into EnumerateNearVector node. Can also optimize\n"
     "filtering by using `storedValues`. This rule is only enabled by the\n"
-    "`use-vector-index` rule." },
+    "`use-vector-index` rule.",
+    .since = EMU_RELEASE (3, 12, 10) },
   { "materialize-for-enumerate-near", EMU_AQL_RULE_HIDDEN,
     "Choose how each EnumerateNearVectorNode emits its document.\n"
     "If the vector index storedValues cover the downstream projections, or if a\n"
     "pushed-down filter already loaded the document, the vector node produces the\n"
     "output directly. Otherwise a MaterializeRocksDBNode is inserted after the\n"
-    "vector node to translate the doc-id into the full document." },
+    "vector node to translate the doc-id into the full document.",
+    .since = EMU_RELEASE (3, 12, 10) },
   { "use-indexes", EMU_AQL_RULE_CAN_BE_DISABLED,
     "Use indexes to iterate over collections, replacing\n"
     "`EnumerateCollectionNode` with `IndexNode` in the query plan." },
@@ -138,14 +175,19 @@ static const EmuAqlRule rules[] = {
     "output variable (`p.vertices[-1]` and `p.edges[-1]`) emitted by AQL traversals\n"
     "(`FOR v, e, p IN ...`) with accesses to the vertex or edge variable\n"
     "(`v` and `e`). This can avoid computing the path variable at all and enable\n"
-    "further optimizations that are not possible on the path variable `p`." },
+    "further optimizations that are not possible on the path variable `p`.",
+    .since = EMU_RELEASE (3, 11, 0) },
   { "optimize-traversals", EMU_AQL_RULE_CAN_BE_DISABLED,
     "Try to move `FILTER` conditions into `TraversalNode` for\n"
     "early pruning of results, apply traversal projections, and avoid calculating\n"
     "edge and path output variables that are not declared in the query for the\n"
     "AQL traversal." },
   { "optimize-enumerate-path-filters", EMU_AQL_RULE_CAN_BE_DISABLED,
-    "Move `FILTER` conditions on the path output variable into the path search." },
+    "Move `FILTER` conditions on the path output variable into the path search",
+    .since = EMU_RELEASE (3, 12, 0), .until = EMU_RELEASE (3, 12, 1) },
+  { "optimize-enumerate-path-filters", EMU_AQL_RULE_CAN_BE_DISABLED,
+    "Move `FILTER` conditions on the path output variable into the path search.",
+    .since = EMU_RELEASE (3, 12, 1) },
   { "optimize-paths", EMU_AQL_RULE_CAN_BE_DISABLED,
     "Check how the output variables of `K_PATHS`, `K_SHORTEST_PATHS`,\n"
     "and `ALL_SHORTEST_PATHS` path search graph algorithms are used and avoid\n"
@@ -261,11 +303,12 @@ static const EmuAqlRule rules[] = {
     "moved as far up in the query plan as possible to make result sets as small as\n"
     "possible, as early as possible." },
   { "move-filters-into-enumerate", EMU_AQL_RULE_CAN_BE_DISABLED,
-    "Move filters on non-indexed collection attributes into\n"
-    "`IndexNode` or `EnumerateCollectionNode` to allow early pruning of\n"
-    "non-matching documents. This optimization can help to avoid a lot of temporary\n"
-    "document copies. The optimization can also be applied to enumerations over\n"
-    "non-collection array." },
+    MOVE_FILTERS_INTO_ENUMERATE_DESCRIPTION,
+    .until = EMU_RELEASE (3, 12, 0) },
+  { "move-filters-into-enumerate", EMU_AQL_RULE_CAN_BE_DISABLED,
+    MOVE_FILTERS_INTO_ENUMERATE_DESCRIPTION " The optimization can also be applied to enumerations over\n"
+    "non-collection array.",
+    .since = EMU_RELEASE (3, 12, 0) },
   { "remove-unnecessary-calculations-3", EMU_AQL_RULE_HIDDEN | EMU_AQL_RULE_CAN_BE_DISABLED | EMU_AQL_RULE_DISABLED_BY_DEFAULT,
     "Third pass of removing all calculations whose result is not\n"
     "referenced in the query. This can be a consequence of applying other\n"
@@ -300,12 +343,12 @@ static const EmuAqlRule rules[] = {
     "slowdown. If observed, you can disable the rule for the affected query at the\n"
     "cost of increased memory usage." },
   { "reduce-extraction-to-projection", EMU_AQL_RULE_CAN_BE_DISABLED,
-    "Modify `EnumerationCollectionNode` and `IndexNode` that would have\n"
-    "extracted entire documents to only return a projection of each document.\n"
-    "\n"
-    "Projections are limited to at most 5 different document attributes by default.\n"
-    "The maximum number of projected attributes can optionally be adjusted by\n"
-    "setting the `maxProjections` hint for an AQL `FOR` operation." },
+    PROJECTION_DESCRIPTION " since\n"
+    "ArangoDB 3.9.1.",
+    .until = EMU_RELEASE (3, 12, 1) },
+  { "reduce-extraction-to-projection", EMU_AQL_RULE_CAN_BE_DISABLED,
+    PROJECTION_DESCRIPTION ".",
+    .since = EMU_RELEASE (3, 12, 1) },
   { "restrict-to-single-shard", EMU_AQL_RULE_CLUSTER_ONLY | EMU_AQL_RULE_CAN_BE_DISABLED,
     "Restrict operations to a single shard instead of applying\n"
     "them for all shards if a collection operation (`IndexNode` or a\n"
@@ -340,24 +383,44 @@ static const EmuAqlRule rules[] = {
     "Execute subqueries entirely on a DB-Server if possible.\n"
     "Subqueries need to contain exactly one distribute/gather section, and only one\n"
     "collection access or traversal, shortest path, or k-shortest paths query." },
+  { "async-prefetch", EMU_AQL_RULE_HIDDEN | EMU_AQL_RULE_CAN_BE_DISABLED | EMU_AQL_RULE_DISABLED_BY_DEFAULT,
+    "Allow query execution nodes to asynchronously prefetch the\n"
+    "next batch while processing the current batch, allowing parts of the query to\n"
+    "run in parallel. This is an experimental option as not all operations are\n"
+    "thread-safe.",
+    .since = EMU_RELEASE (3, 10, 0), .until = EMU_RELEASE (3, 11, 0) },
   { "late-document-materialization-arangosearch", EMU_AQL_RULE_CAN_BE_DISABLED,
     "Try to read from the underlying collections of a View as late\n"
     "as possible if the involved attributes are covered by the View index." },
   { "late-document-materialization", EMU_AQL_RULE_CAN_BE_DISABLED,
     "Try to read from collections as late as possible if the\n"
-    "involved attributes are covered by inverted indexes." },
+    "involved attributes are covered by regular indexes.",
+    .until = EMU_RELEASE (3, 12, 1) },
+  { "late-document-materialization", EMU_AQL_RULE_CAN_BE_DISABLED,
+    "Try to read from collections as late as possible if the\n"
+    "involved attributes are covered by inverted indexes.",
+    .since = EMU_RELEASE (3, 12, 1) },
   { "push-limit-into-index", EMU_AQL_RULE_CAN_BE_DISABLED,
     "Reduce results early for a combination of `FILTER`, `SORT`,\n"
     "and `LIMIT` where the filter condition uses the `IN` comparison operator and\n"
     "the condition and sort attributes are covered by a persistent index, so that\n"
     "the limit can already be applied when reading from the index. Additional\n"
     "requirements are that there is no outer loop and no post-filtering, and the\n"
-    "attributes to sort by must all be in the same direction." },
+    "attributes to sort by must all be in the same direction.",
+    .since = EMU_RELEASE (3, 12, 2) },
   { "batch-materialize-documents", EMU_AQL_RULE_CAN_BE_DISABLED,
-    "Batch document lookups from indexes for efficiency." },
+    "Batch document lookup from indexes.",
+    .since = EMU_RELEASE (3, 12, 0), .until = EMU_RELEASE (3, 12, 1) },
+  { "batch-materialize-documents", EMU_AQL_RULE_CAN_BE_DISABLED,
+    "Batch document lookups from indexes for efficiency.",
+    .since = EMU_RELEASE (3, 12, 1) },
   { "late-materialization-offset-info", EMU_AQL_RULE_CAN_BE_DISABLED | EMU_AQL_RULE_ENTERPRISE_ONLY,
     "Get the search highlighting offsets as late as possible to\n"
     "avoid unnecessary reads." },
+  { "join-index-nodes", EMU_AQL_RULE_CAN_BE_DISABLED,
+    "Join adjacent index nodes and replace them with a join node\n"
+    "in case the indexes qualify for it.",
+    .since = EMU_RELEASE (3, 12, 0), .until = EMU_RELEASE (3, 12, 1) },
   { "join-index-nodes", EMU_AQL_RULE_CAN_BE_DISABLED,
     "Join adjacent index nodes and replace them with a join node\n"
     "in case the indexes qualify for it.\n"
@@ -366,35 +429,47 @@ static const EmuAqlRule rules[] = {
     "attributes to join on are indexed by primary indexes or persistent indexes,\n"
     "then a merge join can be performed because they are sorted. Returning\n"
     "document attributes from the outer loop is limited to attributes covered by\n"
-    "the index." },
+    "the index.",
+    .since = EMU_RELEASE (3, 12, 1) },
   { "use-index-for-collect", EMU_AQL_RULE_CAN_BE_DISABLED,
     "Use indexes for a `COLLECT` operation if possible.\n"
     "Persistent indexes can speed up the scanning for distinct values up to orders\n"
     "of magnitude if the selectivity is low, i.e. if there are few different\n"
     "values. Furthermore, they can be used to cover eligible\n"
-    "`COLLECT ... AGGREGATE` operations." },
+    "`COLLECT ... AGGREGATE` operations.",
+    .since = EMU_RELEASE (3, 12, 4) },
   { "push-down-late-materialization", EMU_AQL_RULE_CAN_BE_DISABLED,
     "Defer loading documents when attributes accessed in `FILTER`\n"
     "and `SORT` operations are covered by an index. The rule can also push the\n"
-    "materialization past `FOR` loops in case they are optimized to a merge join." },
+    "materialization past `FOR` loops in case they are optimized to a merge join.",
+    .since = EMU_RELEASE (3, 12, 1) },
   { "materialize-into-separate-variable", 0,
     "Introduce separate internal variables for projected\n"
     "attributes. This enables late materialization that avoids the creation of\n"
-    "temporary objects and having to look up attributes by key in these objects." },
+    "temporary objects and having to look up attributes by key in these objects.",
+    .since = EMU_RELEASE (3, 12, 1) },
   { "optimize-projections", EMU_AQL_RULE_CAN_BE_DISABLED,
     "Remove projections that are no longer used and store projection\n"
-    "results in separate output registers." },
+    "results in separate output registers.",
+    .since = EMU_RELEASE (3, 12, 0) },
   { "remove-unnecessary-calculations-4", EMU_AQL_RULE_CAN_BE_DISABLED,
     "Fourth pass of removing all calculations whose result is not\n"
     "referenced in the query. This can be a consequence of applying other\n"
-    "optimizations" },
+    "optimizations",
+    .since = EMU_RELEASE (3, 12, 0) },
   { "async-prefetch", EMU_AQL_RULE_CAN_BE_DISABLED,
     "Allow query execution nodes to asynchronously prefetch the\n"
     "next batch while processing the current batch, allowing parts of the query to\n"
-    "run in parallel. This is only possible for certain operations in a query." },
+    "run in parallel. This is only possible for certain operations in a query.",
+    .since = EMU_RELEASE (3, 12, 0) },
+  { "immutable-search-condition", EMU_AQL_RULE_CAN_BE_DISABLED,
+    "Optimize immutable search condition for nested loops, we don't need to make "
+    "real search many times, if we can cache results in bitset",
+    .since = EMU_RELEASE (3, 12, 0), .until = EMU_RELEASE (3, 12, 1) },
   { "immutable-search-condition", EMU_AQL_RULE_CAN_BE_DISABLED,
     "Optimize immutable search condition for nested loops. There is no need\n"
-    "to perform a real search repeatedly if the results can be cached in a bitset." },
+    "to perform a real search repeatedly if the results can be cached in a bitset.",
+    .since = EMU_RELEASE (3, 12, 1) },
   { "splice-subqueries", 0,
     "Appears if subqueries are spliced into the surrounding query,\n"
     "reducing overhead for executing subqueries by inlining the execution.\n"
@@ -412,10 +487,22 @@ emu_aql_rules (guint *n_rules)
   return rules;
 }
 
+static gboolean
+version_at_least (EmuState *state,
+                  guint     release)
+{
+  return emu_state_version_at_least (state, release >> 16, (release >> 8) & 0xff, release & 0xff);
+}
+
 gboolean
 emu_aql_rule_applies (const EmuAqlRule *rule,
+                      EmuState         *state,
                       gboolean          coordinator)
 {
+  if (rule->since != 0 && !version_at_least (state, rule->since))
+    return FALSE;
+  if (rule->until != 0 && version_at_least (state, rule->until))
+    return FALSE;
   return coordinator || !(rule->flags & EMU_AQL_RULE_CLUSTER_ONLY);
 }
 
@@ -429,7 +516,8 @@ add_flag (JsonBuilder *builder,
 }
 
 JsonNode *
-emu_aql_rules_json (gboolean coordinator)
+emu_aql_rules_json (EmuState *state,
+                    gboolean  coordinator)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   guint i;
@@ -437,7 +525,7 @@ emu_aql_rules_json (gboolean coordinator)
   json_builder_begin_array (builder);
   for (i = 0; i < G_N_ELEMENTS (rules); i++)
     {
-      if (!emu_aql_rule_applies (&rules[i], coordinator))
+      if (!emu_aql_rule_applies (&rules[i], state, coordinator))
         continue;
       json_builder_begin_object (builder);
       emu_json_add_string (builder, "name", rules[i].name);

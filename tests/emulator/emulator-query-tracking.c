@@ -350,7 +350,7 @@ handle_set_properties (EmuRequest *req)
 static void
 handle_rules (EmuRequest *req)
 {
-  g_autoptr(JsonNode) rules = emu_aql_rules_json (!req->state->single_server);
+  g_autoptr(JsonNode) rules = emu_aql_rules_json (req->state, !req->state->single_server);
 
   emu_reply_json (req->msg, SOUP_STATUS_OK, rules);
 }

@@ -9,7 +9,8 @@ server, primary index statistics, multi-document status codes, VelocyPack
 parse messages, the refusals of a server without JavaScript, the
 evaluation license of releases before 3.12, the shard placement of system
 collections and the shard counts of support info, the build each release
-describes, 3.11's Pregel history collection, the number of DB-Servers.  Each test
+describes, 3.11's Pregel history collection, the number of DB-Servers, the
+optimizer rules of each release and the plans they make.  Each test
 starts its own emulator and talks HTTP to it."""
 
 import http.client
@@ -576,6 +577,112 @@ class BuildDetailsTests(unittest.TestCase):
         self.addCleanup(emu.close)
         _, _, info = emu.request('GET', '/_admin/support-info')
         self.assertEqual(info['host']['build'], 'refs/3.10.14 31b0e460c')
+
+
+RELEASES = ('3.10.14', '3.11.14', '3.12.0-nightly.20240305', '3.12.10')
+
+
+class OptimizerRulesTests(unittest.TestCase):
+    def emulator(self, version, *args):
+        emu = Emulator('--server-version', version, *args)
+        self.addCleanup(emu.close)
+        return emu
+
+    def explain(self, emu, query, **options):
+        status, _, reply = emu.request('POST', '/_api/explain',
+                                       {'query': query, 'options': options})
+        self.assertEqual(status, 200, reply)
+        return reply
+
+    def rules(self, emu):
+        status, _, reply = emu.request('GET', '/_api/query/rules')
+        self.assertEqual(status, 200, reply)
+        return {r['name']: r['flags'] for r in reply}, len(reply)
+
+    def test_each_release_lists_its_own_rules(self):
+        single = {v: self.rules(self.emulator(v, '--single')) for v in RELEASES}
+        self.assertEqual({v: n for v, (_, n) in single.items()},
+                         {'3.10.14': 46, '3.11.14': 46,
+                          '3.12.0-nightly.20240305': 55, '3.12.10': 64})
+        for version, (rules, count) in single.items():
+            self.assertEqual(len(rules), count, 'a rule listed twice in %s' % version)
+            self.assertFalse(any(f['clusterOnly'] for f in rules.values()), version)
+        self.assertEqual(single['3.10.14'][0]['async-prefetch'],
+                         dict(single['3.12.10'][0]['async-prefetch'],
+                              hidden=True, disabledByDefault=True))
+        self.assertNotIn('async-prefetch', single['3.11.14'][0])
+        self.assertIn('optimize-traversal-last-element-access', single['3.11.14'][0])
+        self.assertNotIn('optimize-traversal-last-element-access', single['3.10.14'][0])
+        between, _ = self.rules(self.emulator('3.12.3', '--single'))
+        self.assertIn('push-limit-into-index', between)
+        self.assertIn('replace-entries-with-object-iteration', between)
+        self.assertNotIn('use-index-for-collect', between)
+
+        coordinator, count = self.rules(self.emulator('3.11.14'))
+        self.assertGreater(count, 46)
+        self.assertTrue(coordinator['distribute-in-cluster']['clusterOnly'])
+        self.assertNotIn('async-prefetch', coordinator)
+
+    def test_explain_counts_the_rules_of_the_release(self):
+        query = 'FOR i IN [1, 2, 3] RETURN i'
+        counts = {}
+        for version in RELEASES:
+            emu = self.emulator(version, '--single')
+            stats = self.explain(emu, query)['stats']
+            off = self.explain(emu, query, optimizer={'rules': ['-all']})['stats']
+            counts[version] = (stats['rulesExecuted'], stats['rulesSkipped'],
+                               off['rulesExecuted'], off['rulesSkipped'])
+        # Hidden rules and those off by default are not counted; "-all"
+        # skips all but the rules that cannot be switched off.
+        self.assertEqual(counts, {'3.10.14': (43, 0, 3, 40),
+                                  '3.11.14': (44, 0, 3, 41),
+                                  '3.12.0-nightly.20240305': (52, 0, 4, 48),
+                                  '3.12.10': (59, 0, 5, 54)})
+
+    def test_async_prefetch_since_3_12(self):
+        applied = {}
+        for version in RELEASES:
+            emu = self.emulator(version, '--single')
+            applied[version] = self.explain(emu, 'FOR i IN 1..3 RETURN i')['plan']['rules']
+        self.assertEqual(applied, {'3.10.14': [], '3.11.14': [],
+                                   '3.12.0-nightly.20240305': ['async-prefetch'],
+                                   '3.12.10': ['async-prefetch']})
+
+    def test_projections_replace_the_calculation_since_3_12(self):
+        query = 'FOR d IN c FILTER d.k == 4 LET v = d.v RETURN v'
+        plans = {}
+        for version in ('3.11.14', '3.12.10'):
+            emu = self.emulator(version, '--single')
+            for method, path, body in (
+                    ('POST', '/_api/collection', {'name': 'c'}),
+                    ('POST', '/_api/index?collection=c', {'type': 'persistent', 'fields': ['k']})):
+                status, _, reply = emu.request(method, path, body)
+                self.assertLess(status, 300, reply)
+            plans[version] = self.explain(emu, query)['plan']
+        types = {v: [n['type'] for n in p['nodes']] for v, p in plans.items()}
+        self.assertIn('CalculationNode', types['3.11.14'])
+        self.assertNotIn('CalculationNode', types['3.12.10'])
+        self.assertNotIn('optimize-projections', plans['3.11.14']['rules'])
+        self.assertIn('optimize-projections', plans['3.12.10']['rules'])
+
+    def test_temporary_variables_took_two_ids_before_3_12(self):
+        query = 'FOR i IN 1..10 RETURN i * 2'
+        for version, ids in (('3.11.14', {'1': 2, '3': 4}), ('3.12.10', {'1': 1, '2': 2})):
+            plan = self.explain(self.emulator(version, '--single'), query)['plan']
+            self.assertEqual({v['name']: v['id'] for v in plan['variables'] if v['name'] != 'i'},
+                             ids, version)
+
+    def test_3_10_writes_constant_arrays_as_elements(self):
+        expressions = {}
+        for version in ('3.10.14', '3.11.14'):
+            plan = self.explain(self.emulator(version, '--single'),
+                                'FOR i IN [1, 2] RETURN i')['plan']
+            expressions[version] = next(n['expression'] for n in plan['nodes']
+                                        if n['type'] == 'CalculationNode')
+        self.assertEqual([e['value'] for e in expressions['3.10.14']['subNodes']], [1, 2])
+        self.assertNotIn('raw', expressions['3.10.14'])
+        self.assertEqual(expressions['3.11.14']['raw'], [1, 2])
+        self.assertNotIn('subNodes', expressions['3.11.14'])
 
 
 if __name__ == '__main__':
