@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <string.h>
+
 #include "test-util.h"
 
 #define ROOT_PASSWORD "root-pw"
@@ -391,6 +393,144 @@ test_login (Fixture       *fixture,
   assert_refused (fixture, carol);
 }
 
+static ArangoCollection *
+create_collection (Fixture        *fixture,
+                   ArangoDatabase *database,
+                   const char     *name,
+                   GError        **error)
+{
+  arango_database_create_collection_async (database, name, NULL, NULL, READY);
+  return arango_database_create_collection_finish (database, WAIT, error);
+}
+
+static JsonObject *
+insert (Fixture          *fixture,
+        ArangoCollection *collection,
+        const char       *document,
+        GError          **error)
+{
+  g_autoptr(JsonNode) node = json_from_string (document, NULL);
+
+  arango_collection_insert_async (collection, node, ARANGO_DOCUMENT_FLAGS_NONE, NULL, READY);
+  return arango_collection_insert_finish (collection, WAIT, error);
+}
+
+static JsonObject *
+read_document (Fixture          *fixture,
+               ArangoCollection *collection,
+               const char       *key,
+               GError          **error)
+{
+  arango_collection_get_async (collection, key, NULL, NULL, READY);
+  return arango_collection_get_finish (collection, WAIT, error);
+}
+
+static ArangoCursor *
+query (Fixture        *fixture,
+       ArangoDatabase *database,
+       const char     *aql,
+       GError        **error)
+{
+  arango_database_query_async (database, aql, NULL, NULL, NULL, READY);
+  return arango_database_query_finish (database, WAIT, error);
+}
+
+/* The server's refusal: @code and its text, as the transaction on the
+ * collection words it. */
+static void
+assert_server_error (GError     **error,
+                     gint         code,
+                     const char  *message)
+{
+  g_assert_error (*error, ARANGO_SERVER_ERROR, code);
+  g_assert_true (g_str_has_prefix ((*error)->message, "[HTTP 403]"));
+  g_assert_nonnull (strstr ((*error)->message, message));
+  g_clear_error (error);
+}
+
+/* Collection levels decide what a user with "rw" on the database may do:
+ * "ro" reads but does not write, "none" does neither, the database's "*"
+ * entry is the default of the collections without a level of their own. */
+static void
+test_collection_access (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) user = create_user (fixture, "dave", "dave-pw", &error);
+  g_autoptr(ArangoDatabase) dave = NULL;
+  g_autoptr(ArangoCollection) reports = NULL;
+  g_autoptr(ArangoCollection) secrets = create_collection (fixture, fixture->root, "secrets",
+                                                           &error);
+  g_autoptr(ArangoCollection) notes = create_collection (fixture, fixture->root, "notes", &error);
+  g_autoptr(ArangoCollection) as_dave = NULL;
+  g_autoptr(JsonObject) document = NULL;
+  g_autoptr(ArangoCursor) cursor = NULL;
+
+  g_assert_no_error (error);
+  reports = create_collection (fixture, fixture->root, "reports", &error);
+  g_assert_no_error (error);
+  document = insert (fixture, reports, "{\"_key\": \"q1\"}", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&document, json_object_unref);
+
+  grant (fixture, "dave", ARANGO_PERMISSION_READ_WRITE, "_system", NULL);
+  grant (fixture, "dave", ARANGO_PERMISSION_READ_ONLY, "_system", "reports");
+  grant (fixture, "dave", ARANGO_PERMISSION_NONE, "_system", "secrets");
+  dave = test_open_database (fixture->client, "dave", "dave-pw");
+
+  /* "ro": reads, does not write, by document or by query. */
+  as_dave = arango_database_get_collection (dave, "reports");
+  document = read_document (fixture, as_dave, "q1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (document, "_key"), ==, "q1");
+  g_clear_pointer (&document, json_object_unref);
+  g_assert_null (insert (fixture, as_dave, "{}", &error));
+  assert_server_error (&error, ARANGO_SERVER_ERROR_READ_ONLY, "read only: reports [write]");
+  arango_collection_truncate_async (as_dave, NULL, READY);
+  g_assert_false (arango_collection_truncate_finish (as_dave, WAIT, &error));
+  assert_server_error (&error, ARANGO_SERVER_ERROR_READ_ONLY, "read only: reports [exclusive]");
+  cursor = query (fixture, dave, "FOR r IN reports RETURN r", &error);
+  g_assert_no_error (error);
+  g_clear_object (&cursor);
+  g_assert_null (query (fixture, dave, "INSERT {} INTO reports", &error));
+  assert_server_error (&error, ARANGO_SERVER_ERROR_READ_ONLY, "read only: reports [write]");
+
+  /* "none": not even reads. */
+  g_clear_object (&as_dave);
+  as_dave = arango_database_get_collection (dave, "secrets");
+  g_assert_null (read_document (fixture, as_dave, "any", &error));
+  assert_server_error (&error, ARANGO_SERVER_ERROR_FORBIDDEN, "forbidden: secrets [read]");
+  g_assert_null (query (fixture, dave, "FOR s IN secrets RETURN s", &error));
+  assert_server_error (&error, ARANGO_SERVER_ERROR_FORBIDDEN, "forbidden: secrets [read]");
+
+  /* The database's "*" applies where no level of its own is set; the
+   * collections dave creates are his to write. */
+  g_clear_object (&as_dave);
+  as_dave = arango_database_get_collection (dave, "notes");
+  document = insert (fixture, as_dave, "{}", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&document, json_object_unref);
+  grant (fixture, "dave", ARANGO_PERMISSION_READ_ONLY, "_system", "*");
+  g_assert_null (insert (fixture, as_dave, "{}", &error));
+  assert_server_error (&error, ARANGO_SERVER_ERROR_READ_ONLY, "read only: notes [write]");
+  g_clear_object (&as_dave);
+  as_dave = create_collection (fixture, dave, "drafts", &error);
+  g_assert_no_error (error);
+  document = insert (fixture, as_dave, "{}", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&document, json_object_unref);
+
+  /* "ro" on the database: no new collections. */
+  grant (fixture, "dave", ARANGO_PERMISSION_READ_ONLY, "_system", NULL);
+  g_assert_null (create_collection (fixture, dave, "more", &error));
+  assert_server_error (&error, ARANGO_SERVER_ERROR_FORBIDDEN,
+                       "cannot create collection in _system: forbidden");
+
+  /* Root is not bound by dave's levels. */
+  document = insert (fixture, secrets, "{}", &error);
+  g_assert_no_error (error);
+}
+
 /* Changing root's other settings keeps its password. */
 static void
 test_root_keeps_password (Fixture       *fixture,
@@ -502,6 +642,7 @@ main (int    argc,
   ADD ("/users/bad-arguments", test_bad_arguments);
   ADD ("/users/permissions", test_permissions);
   ADD ("/users/login", test_login);
+  ADD ("/users/collection-access", test_collection_access);
   ADD ("/users/root-keeps-password", test_root_keeps_password);
   ADD ("/users/access-tokens", test_access_tokens);
   ADD ("/users/sync", test_sync);

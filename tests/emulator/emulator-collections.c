@@ -14,6 +14,7 @@
 
 #include "emulator-collections.h"
 #include "emulator-index-def.h"
+#include "emulator-permissions.h"
 #include "emulator-query-cache.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
@@ -469,6 +470,7 @@ handle_create (EmuRequest *req)
     }
 
   log_change (req, EMU_WAL_COLLECTION_CREATE, collection);
+  emu_permissions_grant_creator (req, collection->name);
   reply_properties (req, collection, EXTRA_NONE, 0);
 }
 

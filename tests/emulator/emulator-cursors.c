@@ -18,6 +18,7 @@
 #include "emulator-aql-builtins.h"
 #include "emulator-aql-parser.h"
 #include "emulator-aql-profile.h"
+#include "emulator-permissions.h"
 #include "emulator-query-tracking.h"
 #include "emulator-query-cache.h"
 #include "emulator-reply.h"
@@ -334,7 +335,8 @@ handle_create (EmuRequest *req)
       return;
     }
   if (query == NULL ||
-      !emu_aql_check_bind_vars (query, scope.database, request.bind_vars, &error))
+      !emu_aql_check_bind_vars (query, scope.database, request.bind_vars, &error) ||
+      !emu_permissions_check_query (req, query, request.bind_vars, &error))
     {
       emu_reply_arango_error (req->msg, error.number, error.message);
       emu_aql_error_clear (&error);

@@ -115,9 +115,9 @@ entry_bind_vars (JsonNode *bind_vars,
 
 /* The collections a query reads: those it names and those bound to its
  * @@ parameters. */
-static char **
-data_sources (EmuAqlQuery *query,
-              JsonNode    *bind_vars)
+char **
+emu_query_data_sources (EmuAqlQuery *query,
+                        JsonNode    *bind_vars)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   guint i;
@@ -161,7 +161,7 @@ entry_new (const char  *database,
   entry->query = g_strdup (query->text);
   entry->bind_vars = entry_bind_vars (bind_vars, for_plan);
   entry->key = entry_key (database, query->text, entry->bind_vars);
-  entry->data_sources = data_sources (query, bind_vars);
+  entry->data_sources = emu_query_data_sources (query, bind_vars);
   entry->created = g_get_real_time ();
   return entry;
 }

@@ -38,4 +38,8 @@ void       emu_plan_cache_use         (EmuState      *state,
                                        JsonNode      *bind_vars,
                                        gboolean       full_count);
 
+/* The collections @query names and those bound to its @@ parameters. */
+char     **emu_query_data_sources     (EmuAqlQuery   *query,
+                                       JsonNode      *bind_vars);
+
 G_END_DECLS

@@ -10,12 +10,14 @@
 #include "emulator-auth.h"
 #include "emulator-jobs.h"
 #include "emulator-log.h"
+#include "emulator-permissions.h"
 #include "emulator-reply.h"
 #include "emulator-users.h"
 #include "emulator-transport.h"
 
 typedef struct {
   char        *method;
+  char        *pattern;
   char       **segments;
   guint        n_segments;
   guint        n_literals;
@@ -32,6 +34,7 @@ compiled_route_free (gpointer data)
   CompiledRoute *route = data;
 
   g_free (route->method);
+  g_free (route->pattern);
   g_strfreev (route->segments);
   g_free (route);
 }
@@ -87,6 +90,7 @@ emu_router_add_routes (EmuRouter      *router,
       g_ptr_array_add (segments, NULL);
 
       route->method = g_strdup (routes[i].method);
+      route->pattern = g_strdup (routes[i].pattern);
       route->segments = (char **) g_ptr_array_free (g_steal_pointer (&segments), FALSE);
       route->handler = routes[i].handler;
       g_ptr_array_add (router->routes, route);
@@ -159,7 +163,10 @@ emu_router_route (EmuRouter  *router,
                               g_strdup (req->segments[i]));
       }
 
-  best->handler (req);
+  /* Collection-level access is checked by the endpoint, as the server's
+   * handlers do, before the handler's own work. */
+  if (emu_permissions_authorize_route (req, best->pattern))
+    best->handler (req);
   return EMU_ROUTE_FOUND;
 }
 

@@ -13,6 +13,7 @@
 
 #include "emulator-transactions.h"
 
+#include "emulator-permissions.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
 
@@ -178,14 +179,16 @@ reply_status (EmuRequest     *req,
   emu_reply_builder (req->msg, code, builder);
 }
 
-/* "read", "write", "exclusive": a name or an array of names. Adds the
- * collection ids to @ids; FALSE after replying with the error. */
+/* "read", "write", "exclusive": a name or an array of names, used in
+ * @mode. Adds the collection ids to @ids; FALSE after replying with the
+ * error. */
 static gboolean
-collect_names (EmuRequest  *req,
-               EmuDatabase *database,
-               JsonObject  *collections,
-               const char  *access,
-               GPtrArray   *ids)
+collect_names (EmuRequest    *req,
+               EmuDatabase   *database,
+               JsonObject    *collections,
+               const char    *access,
+               EmuAccessMode  mode,
+               GPtrArray     *ids)
 {
   JsonNode *node = json_object_get_member (collections, access);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
@@ -233,6 +236,8 @@ collect_names (EmuRequest  *req,
                                    "collection or view not found: %s", name);
           return FALSE;
         }
+      if (!emu_permissions_check_use (req, collection, mode))
+        return FALSE;
       if (ids != NULL)
         g_ptr_array_add (ids, g_strdup (collection->id));
     }
@@ -261,9 +266,12 @@ handle_begin (EmuRequest *req)
       return;
     }
 
-  if (!collect_names (req, database, json_node_get_object (collections), "read", NULL) ||
-      !collect_names (req, database, json_node_get_object (collections), "write", writable) ||
-      !collect_names (req, database, json_node_get_object (collections), "exclusive", writable))
+  if (!collect_names (req, database, json_node_get_object (collections), "read",
+                      EMU_ACCESS_READ, NULL) ||
+      !collect_names (req, database, json_node_get_object (collections), "write",
+                      EMU_ACCESS_WRITE, writable) ||
+      !collect_names (req, database, json_node_get_object (collections), "exclusive",
+                      EMU_ACCESS_EXCLUSIVE, writable))
     return;
 
   expire_transactions (req->state);

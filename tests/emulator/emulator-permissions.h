@@ -1,0 +1,40 @@
+/* emulator-permissions.h: what a user may do with a collection
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "emulator-aql-ast.h"
+#include "emulator-request.h"
+
+G_BEGIN_DECLS
+
+/* How a transaction uses a collection (the server's AccessMode). */
+typedef enum {
+  EMU_ACCESS_READ,
+  EMU_ACCESS_WRITE,
+  EMU_ACCESS_EXCLUSIVE,
+} EmuAccessMode;
+
+/* Before the handler of the route @pattern runs: FALSE after replying
+ * with the server's refusal. */
+gboolean emu_permissions_authorize_route (EmuRequest    *req,
+                                          const char    *pattern);
+
+/* A transaction's use of @collection; FALSE after replying. */
+gboolean emu_permissions_check_use       (EmuRequest    *req,
+                                          EmuCollection *collection,
+                                          EmuAccessMode  mode);
+
+/* The collections @query reads and writes; FALSE with @error set. */
+gboolean emu_permissions_check_query     (EmuRequest    *req,
+                                          EmuAqlQuery   *query,
+                                          JsonNode      *bind_vars,
+                                          EmuAqlError   *error);
+
+/* The creator of a collection gets "rw" on it, as the server grants it. */
+void     emu_permissions_grant_creator   (EmuRequest    *req,
+                                          const char    *collection);
+
+G_END_DECLS
