@@ -334,6 +334,55 @@ failed:
   return NULL;
 }
 
+/* Reads a member's value into @object. json-glib's typed setters skip
+ * the lookup that json_object_set_member() makes first, so the common
+ * scalar members cost one hash lookup less. */
+static gboolean
+read_member_value (Reader     *reader,
+                   JsonObject *object,
+                   const char *name)
+{
+  JsonNode *value;
+
+  skip_white_space (reader);
+  if (reader->at < reader->end)
+    switch (*reader->at)
+      {
+      case '"':
+        {
+          const char *string = read_string (reader);
+
+          if (string == NULL)
+            return FALSE;
+          json_object_set_string_member (object, name, string);
+          return TRUE;
+        }
+      case 't':
+        if (!expect_word (reader, "true"))
+          return FALSE;
+        json_object_set_boolean_member (object, name, TRUE);
+        return TRUE;
+      case 'f':
+        if (!expect_word (reader, "false"))
+          return FALSE;
+        json_object_set_boolean_member (object, name, FALSE);
+        return TRUE;
+      case 'n':
+        if (!expect_word (reader, "null"))
+          return FALSE;
+        json_object_set_null_member (object, name);
+        return TRUE;
+      default:
+        break;
+      }
+
+  value = read_value (reader);
+  if (value == NULL)
+    return FALSE;
+  json_object_set_member (object, name, value);
+  return TRUE;
+}
+
 static JsonNode *
 read_object (Reader *reader)
 {
@@ -351,7 +400,6 @@ read_object (Reader *reader)
         g_autofree char *long_name = NULL;
         const char *name;
         gsize name_length;
-        JsonNode *value;
 
         if (reader->at >= reader->end || *reader->at != '"')
           {
@@ -375,10 +423,8 @@ read_object (Reader *reader)
             goto failed;
           }
         reader->at++;
-        value = read_value (reader);
-        if (value == NULL)
+        if (!read_member_value (reader, object, name))
           goto failed;
-        json_object_set_member (object, name, value);
         skip_white_space (reader);
         if (reader->at < reader->end && *reader->at == ',')
           {
