@@ -141,6 +141,22 @@ read_escape (Reader  *reader,
   return TRUE;
 }
 
+/* What a byte is inside a string: the reading stops at a quote, a
+ * backslash or a control character; bytes above ASCII call for a UTF-8
+ * check at the end. A table keeps the common case at one lookup a byte. */
+enum
+{
+  BYTE_NON_ASCII = 1 << 0,
+  BYTE_STOP = 1 << 1,
+};
+
+static const guint8 string_byte_class[256] = {
+  [0x00 ... 0x1f] = BYTE_STOP,
+  ['"'] = BYTE_STOP,
+  ['\\'] = BYTE_STOP,
+  [0x80 ... 0xff] = BYTE_NON_ASCII,
+};
+
 /* Reads a string whose opening quote is at reader->at into the scratch
  * buffer; the result is valid until the next string is read. */
 static const char *
@@ -148,14 +164,28 @@ read_string (Reader *reader)
 {
   const char *start = ++reader->at;
   GString *out = reader->scratch;
-  gboolean ascii = TRUE;
+  guint8 seen = 0;
   gboolean escaped = FALSE;
 
   g_string_truncate (out, 0);
-  while (reader->at < reader->end)
+  for (;;)
     {
-      guchar c = (guchar) *reader->at;
+      const char *at = reader->at;
+      guint8 class = 0;
+      guchar c;
 
+      /* A local cursor: the compiler cannot keep reader->at in a register
+       * across the writes of char data. */
+      while (at < reader->end && !((class = string_byte_class[(guchar) *at]) & BYTE_STOP))
+        {
+          seen |= class;
+          at++;
+        }
+      reader->at = at;
+      if (at >= reader->end)
+        break;
+
+      c = (guchar) *at;
       if (c == '"')
         {
           if (escaped)
@@ -167,7 +197,7 @@ read_string (Reader *reader)
               memcpy (out->str, start, out->len);
             }
           reader->at++;
-          if (!ascii && !g_utf8_validate (out->str, out->len, NULL))
+          if ((seen & BYTE_NON_ASCII) && !g_utf8_validate (out->str, out->len, NULL))
             {
               fail (reader, _("Invalid UTF-8 in string"));
               return NULL;
@@ -187,20 +217,15 @@ read_string (Reader *reader)
           fail (reader, _("Control character in string"));
           return NULL;
         }
-      if (c == '\\')
-        {
-          g_string_append_len (out, start, reader->at - start);
-          reader->at++;
-          if (!read_escape (reader, out))
-            return NULL;
-          ascii = FALSE;
-          escaped = TRUE;
-          start = reader->at;
-          continue;
-        }
-      if (c >= 0x80)
-        ascii = FALSE;
+
+      /* A backslash */
+      g_string_append_len (out, start, reader->at - start);
       reader->at++;
+      if (!read_escape (reader, out))
+        return NULL;
+      seen |= BYTE_NON_ASCII;
+      escaped = TRUE;
+      start = reader->at;
     }
 
   fail (reader, _("Unterminated string"));
