@@ -109,6 +109,55 @@ used_after (EmuPlan        *plan,
   return FALSE;
 }
 
+/* Most rules rewrite the nodes of one type one at a time, as the
+ * server's do over findNodesOfType; a NodeRewrite is that step, TRUE if
+ * it changed the plan. */
+typedef gboolean (*NodeRewrite) (EmuPlan     *plan,
+                                 EmuPlanNode *node);
+
+static gboolean
+rewrite_each (EmuPlan         *plan,
+              EmuPlanNodeType  type,
+              NodeRewrite      rewrite)
+{
+  g_autoptr(GPtrArray) nodes = nodes_of_type (plan, type);
+  gboolean modified = FALSE;
+  guint i;
+
+  for (i = 0; i < nodes->len; i++)
+    modified |= rewrite (plan, g_ptr_array_index (nodes, i));
+  return modified;
+}
+
+/* Rules look back from a node for the calculation or the loop it reads;
+ * a NodeTest says whether @candidate, before @from, is that node (or,
+ * as a stop, one the search must not look past). */
+typedef gboolean (*NodeTest) (EmuPlan     *plan,
+                              EmuPlanNode *candidate,
+                              EmuPlanNode *from);
+
+/* The nearest node before @from that @wanted accepts; NULL if there is
+ * none, or if @stop (when not NULL) accepts a node nearer to @from. */
+static EmuPlanNode *
+find_before (EmuPlan     *plan,
+             EmuPlanNode *from,
+             NodeTest     wanted,
+             NodeTest     stop)
+{
+  guint i;
+
+  for (i = position_of (plan, from); i > 0; i--)
+    {
+      EmuPlanNode *candidate = node_at (plan, i - 1);
+
+      if (stop != NULL && stop (plan, candidate, from))
+        return NULL;
+      if (wanted (plan, candidate, from))
+        return candidate;
+    }
+  return NULL;
+}
+
 /* ---- moving nodes ----------------------------------------------------- */
 
 /* Moves each of @nodes up past the nodes it does not depend on, as far
@@ -177,39 +226,31 @@ move_filters_up (EmuPlan  *plan,
   return move_up (plan, filters, is_not_volatile);
 }
 
+/* Past the FILTERs and LIMITs (and calculations between them) that do
+ * not use it, so that rows they drop are not calculated for. */
 static gboolean
-move_calculations_down (EmuPlan  *plan,
-                        gboolean *rerun)
+move_calculation_down (EmuPlan     *plan,
+                       EmuPlanNode *node)
 {
-  g_autoptr(GPtrArray) calculations = nodes_of_type (plan, PLAN_CALCULATION);
-  gboolean modified = FALSE;
-  guint i, j;
+  guint from = position_of (plan, node), last = from, i;
 
-  for (i = 0; i < calculations->len; i++)
+  if (!emu_plan_is_deterministic (node->expression))
+    return FALSE;
+  for (i = from + 1; i < plan->nodes->len; i++)
     {
-      EmuPlanNode *node = g_ptr_array_index (calculations, i);
-      guint from = position_of (plan, node), last = from;
+      EmuPlanNode *current = node_at (plan, i);
 
-      if (!emu_plan_is_deterministic (node->expression))
-        continue;
-      for (j = from + 1; j < plan->nodes->len; j++)
-        {
-          EmuPlanNode *current = node_at (plan, j);
-
-          if (emu_plan_uses_variable (current, node->out))
-            break;
-          if (current->type == PLAN_FILTER || current->type == PLAN_LIMIT)
-            last = j;
-          else if (current->type != PLAN_CALCULATION)
-            break;
-        }
-      if (last != from)
-        {
-          move_node (plan, from, last);
-          modified = TRUE;
-        }
+      if (emu_plan_uses_variable (current, node->out))
+        break;
+      if (current->type == PLAN_FILTER || current->type == PLAN_LIMIT)
+        last = i;
+      else if (current->type != PLAN_CALCULATION)
+        break;
     }
-  return modified;
+  if (last == from)
+    return FALSE;
+  move_node (plan, from, last);
+  return TRUE;
 }
 
 /* ---- calculations ----------------------------------------------------- */
@@ -297,33 +338,28 @@ replace_variable (EmuPlan        *plan,
 }
 
 static gboolean
-remove_redundant_calculations (EmuPlan  *plan,
-                               gboolean *rerun)
+calculates_the_same (EmuPlan     *plan,
+                     EmuPlanNode *candidate,
+                     EmuPlanNode *calculation)
 {
-  g_autoptr(GPtrArray) calculations = nodes_of_type (plan, PLAN_CALCULATION);
-  gboolean modified = FALSE;
-  guint i, j;
+  return candidate->type == PLAN_CALCULATION &&
+         same_expression (candidate->expression, calculation->expression);
+}
 
-  for (i = 0; i < calculations->len; i++)
-    {
-      EmuPlanNode *node = g_ptr_array_index (calculations, i);
-      guint position = position_of (plan, node);
+/* Later nodes read the result of an earlier, identical calculation. */
+static gboolean
+reuse_earlier_calculation (EmuPlan     *plan,
+                           EmuPlanNode *node)
+{
+  EmuPlanNode *earlier;
 
-      if (!emu_plan_is_deterministic (node->expression))
-        continue;
-      for (j = position; j > 0; j--)
-        {
-          EmuPlanNode *other = node_at (plan, j - 1);
-
-          if (other->type == PLAN_CALCULATION && same_expression (other->expression, node->expression))
-            {
-              replace_variable (plan, position, node->out, other->out);
-              modified = TRUE;
-              break;
-            }
-        }
-    }
-  return modified;
+  if (!emu_plan_is_deterministic (node->expression))
+    return FALSE;
+  earlier = find_before (plan, node, calculates_the_same, NULL);
+  if (earlier == NULL)
+    return FALSE;
+  replace_variable (plan, position_of (plan, node), node->out, earlier->out);
+  return TRUE;
 }
 
 /* Inlines the attribute access or expression of @node into the one
@@ -411,33 +447,26 @@ constant_setter (EmuPlan        *plan,
          setter->expression->type == AQL_NODE_VALUE ? setter : NULL;
 }
 
+/* A filter on a constant either lets every row pass (and goes) or none
+ * (and becomes a NoResultsNode). */
 static gboolean
-remove_unnecessary_filters (EmuPlan  *plan,
-                            gboolean *rerun)
+remove_constant_filter (EmuPlan     *plan,
+                        EmuPlanNode *node)
 {
-  g_autoptr(GPtrArray) filters = nodes_of_type (plan, PLAN_FILTER);
-  gboolean modified = FALSE;
-  guint i;
+  EmuPlanNode *setter = constant_setter (plan, node->in);
 
-  for (i = 0; i < filters->len; i++)
+  if (setter == NULL)
+    return FALSE;
+  if (emu_value_truthy (setter->expression->value))
     {
-      EmuPlanNode *node = g_ptr_array_index (filters, i);
-      EmuPlanNode *setter = constant_setter (plan, node->in);
-
-      if (setter == NULL)
-        continue;
-      if (emu_value_truthy (setter->expression->value))
-        {
-          unlink_node (plan, node);
-        }
-      else
-        {
-          node->type = PLAN_NO_RESULTS;
-          node->in = NULL;
-        }
-      modified = TRUE;
+      unlink_node (plan, node);
     }
-  return modified;
+  else
+    {
+      node->type = PLAN_NO_RESULTS;
+      node->in = NULL;
+    }
+  return TRUE;
 }
 
 /* ---- indexes ---------------------------------------------------------- */
@@ -534,7 +563,8 @@ indexed_equality (EmuPlan      *plan,
   return FALSE;
 }
 
-static void
+/* Replaces @read in the plan (and frees it); returns the IndexNode. */
+static EmuPlanNode *
 make_index_node (EmuPlan     *plan,
                  EmuPlanNode *read,
                  EmuIndex    *index,
@@ -554,6 +584,7 @@ make_index_node (EmuPlan     *plan,
   node->value = node->expression;
   plan->nodes->pdata[position] = node;
   emu_plan_node_free (read);
+  return node;
 }
 
 static gboolean
@@ -592,89 +623,86 @@ use_indexes (EmuPlan  *plan,
   return modified;
 }
 
+/* An IndexNode that answers exactly what @filter asks. */
 static gboolean
-remove_filters_covered_by_index (EmuPlan  *plan,
-                                 gboolean *rerun)
+index_node_covers (EmuPlan     *plan,
+                   EmuPlanNode *candidate,
+                   EmuPlanNode *filter)
 {
-  g_autoptr(GPtrArray) filters = nodes_of_type (plan, PLAN_FILTER);
-  gboolean modified = FALSE;
-  guint i, j;
+  const char *attribute;
+  EmuAqlNode *value;
+  EmuIndex *index;
 
-  for (i = 0; i < filters->len; i++)
-    {
-      EmuPlanNode *filter = g_ptr_array_index (filters, i);
-
-      for (j = position_of (plan, filter); j > 0; j--)
-        {
-          EmuPlanNode *read = node_at (plan, j - 1);
-          const char *attribute;
-          EmuAqlNode *value;
-          EmuIndex *index;
-
-          if (read->type != PLAN_INDEX || read->attribute == NULL)
-            continue;
-          if (indexed_equality (plan, filter, read, &attribute, &value, &index) &&
-              index == read->index && g_str_equal (attribute, read->attribute) &&
-              same_expression (value, read->value))
-            {
-              unlink_node (plan, filter);
-              modified = TRUE;
-              break;
-            }
-        }
-    }
-  return modified;
+  return candidate->type == PLAN_INDEX && candidate->attribute != NULL &&
+         indexed_equality (plan, filter, candidate, &attribute, &value, &index) &&
+         index == candidate->index && g_str_equal (attribute, candidate->attribute) &&
+         same_expression (value, candidate->value);
 }
 
 static gboolean
-use_index_for_sort (EmuPlan  *plan,
-                    gboolean *rerun)
+remove_filter_if_covered (EmuPlan     *plan,
+                          EmuPlanNode *filter)
 {
-  g_autoptr(GPtrArray) sorts = nodes_of_type (plan, PLAN_SORT);
-  gboolean modified = FALSE;
-  guint i, j;
+  if (find_before (plan, filter, index_node_covers, NULL) == NULL)
+    return FALSE;
+  unlink_node (plan, filter);
+  return TRUE;
+}
 
-  for (i = 0; i < sorts->len; i++)
+static gboolean
+reads_documents (EmuPlan     *plan,
+                 EmuPlanNode *candidate,
+                 EmuPlanNode *from)
+{
+  return candidate->type == PLAN_ENUMERATE_COLLECTION || candidate->type == PLAN_INDEX;
+}
+
+/* A SORT does not reach past a loop over a list or a LIMIT to the
+ * documents read before it. */
+static gboolean
+ends_sorted_scope (EmuPlan     *plan,
+                   EmuPlanNode *candidate,
+                   EmuPlanNode *from)
+{
+  return candidate->type == PLAN_ENUMERATE_LIST || candidate->type == PLAN_LIMIT;
+}
+
+/* A SORT on one attribute of the documents the innermost loop reads goes
+ * when an index on it gives that loop the order. */
+static gboolean
+sort_by_index (EmuPlan     *plan,
+               EmuPlanNode *sort)
+{
+  g_autoptr(EmuAqlNode) reference = emu_aql_node_new (AQL_NODE_REFERENCE);
+  EmuPlanSortElement *element;
+  EmuPlanNode *read;
+  const char *attribute;
+  EmuIndex *index;
+
+  if (sort->sort->len != 1)
+    return FALSE;
+  read = find_before (plan, sort, reads_documents, ends_sorted_scope);
+  if (read == NULL)
+    return FALSE;
+  element = &g_array_index (sort->sort, EmuPlanSortElement, 0);
+  reference->variable = element->variable;
+  attribute = document_attribute (plan, reference, read->out);
+  if (attribute == NULL || !find_index (plan, read->collection, attribute, &index))
+    return FALSE;
+  if (read->type == PLAN_INDEX &&
+      (read->index != index || g_strcmp0 (read->attribute, attribute) != 0))
+    return FALSE;
+  if (read->type == PLAN_ENUMERATE_COLLECTION)
     {
-      EmuPlanNode *sort = g_ptr_array_index (sorts, i);
-      EmuPlanSortElement *element = &g_array_index (sort->sort, EmuPlanSortElement, 0);
-
-      if (sort->sort->len != 1)
-        continue;
-      for (j = position_of (plan, sort); j > 0; j--)
-        {
-          EmuPlanNode *read = node_at (plan, j - 1);
-          g_autoptr(EmuAqlNode) reference = emu_aql_node_new (AQL_NODE_REFERENCE);
-          const char *attribute;
-          EmuIndex *index;
-
-          if (read->type == PLAN_ENUMERATE_LIST || read->type == PLAN_LIMIT)
-            break;
-          if (read->type != PLAN_ENUMERATE_COLLECTION && read->type != PLAN_INDEX)
-            continue;
-          reference->variable = element->variable;
-          attribute = document_attribute (plan, reference, read->out);
-          if (attribute == NULL || !find_index (plan, read->collection, attribute, &index))
-            break;
-          if (read->type == PLAN_INDEX &&
-              (read->index != index || g_strcmp0 (read->attribute, attribute) != 0))
-            break;
-          if (read->type == PLAN_ENUMERATE_COLLECTION)
-            {
-              /* A scan of the whole index, in its order; the server's
-               * IndexNode made here does not use the document cache. */
-              make_index_node (plan, read, index, NULL, NULL);
-              read = node_at (plan, j - 1);
-              read->use_cache = FALSE;
-            }
-          read->sorted_by_index = TRUE;
-          read->ascending = element->ascending;
-          unlink_node (plan, sort);
-          modified = TRUE;
-          break;
-        }
+      /* A scan of the whole index, in its order; the server's
+       * IndexNode made here does not use the document cache. */
+      read = make_index_node (plan, read, index, NULL, NULL);
+      read->use_cache = FALSE;
     }
-  return modified;
+  read->sorted_by_index = TRUE;
+  read->ascending = element->ascending;
+  unlink_node (plan, sort);
+  return TRUE;
 }
 
 /* ---- projections ------------------------------------------------------ */
@@ -836,38 +864,57 @@ async_prefetch (EmuPlan  *plan,
 
 /* ---- the optimizer ---------------------------------------------------- */
 
-static const struct {
-  const char *name;
-  RuleFunc    func;
-} implementations[] = {
-  { "move-calculations-up", move_calculations_up },
-  { "move-filters-up", move_filters_up },
-  { "remove-redundant-calculations", remove_redundant_calculations },
-  { "remove-unnecessary-filters", remove_unnecessary_filters },
-  { "remove-unnecessary-calculations", remove_unnecessary_calculations },
-  { "move-calculations-up-2", move_calculations_up },
-  { "move-filters-up-2", move_filters_up },
-  { "use-indexes", use_indexes },
-  { "remove-filter-covered-by-index", remove_filters_covered_by_index },
-  { "remove-unnecessary-filters-2", remove_unnecessary_filters },
-  { "use-index-for-sort", use_index_for_sort },
-  { "remove-unnecessary-calculations-2", remove_unnecessary_calculations },
-  { "move-calculations-down", move_calculations_down },
-  { "reduce-extraction-to-projection", reduce_extraction_to_projection },
-  { "optimize-projections", optimize_projections },
-  { "remove-unnecessary-calculations-4", remove_unnecessary_calculations },
-  { "async-prefetch", async_prefetch },
+/* Each rule the emulator implements either works on the whole plan
+ * (func) or rewrites the nodes of one type one at a time (rewrite); the
+ * rules not listed leave its plans as they are but still count. */
+typedef struct {
+  const char      *name;
+  RuleFunc         func;
+  EmuPlanNodeType  type;
+  NodeRewrite      rewrite;
+} Implementation;
+
+static const Implementation implementations[] = {
+  { "move-calculations-up", .func = move_calculations_up },
+  { "move-filters-up", .func = move_filters_up },
+  { "remove-redundant-calculations", .type = PLAN_CALCULATION, .rewrite = reuse_earlier_calculation },
+  { "remove-unnecessary-filters", .type = PLAN_FILTER, .rewrite = remove_constant_filter },
+  { "remove-unnecessary-calculations", .func = remove_unnecessary_calculations },
+  { "move-calculations-up-2", .func = move_calculations_up },
+  { "move-filters-up-2", .func = move_filters_up },
+  { "use-indexes", .func = use_indexes },
+  { "remove-filter-covered-by-index", .type = PLAN_FILTER, .rewrite = remove_filter_if_covered },
+  { "remove-unnecessary-filters-2", .type = PLAN_FILTER, .rewrite = remove_constant_filter },
+  { "use-index-for-sort", .type = PLAN_SORT, .rewrite = sort_by_index },
+  { "remove-unnecessary-calculations-2", .func = remove_unnecessary_calculations },
+  { "move-calculations-down", .type = PLAN_CALCULATION, .rewrite = move_calculation_down },
+  { "reduce-extraction-to-projection", .func = reduce_extraction_to_projection },
+  { "optimize-projections", .func = optimize_projections },
+  { "remove-unnecessary-calculations-4", .func = remove_unnecessary_calculations },
+  { "async-prefetch", .func = async_prefetch },
 };
 
-static RuleFunc
+static const Implementation *
 implementation_of (const char *name)
 {
   guint i;
 
   for (i = 0; i < G_N_ELEMENTS (implementations); i++)
     if (g_str_equal (implementations[i].name, name))
-      return implementations[i].func;
+      return &implementations[i];
   return NULL;
+}
+
+static gboolean
+run_rule (const Implementation *implementation,
+       EmuPlan              *plan,
+       gboolean             *rerun)
+{
+  if (implementation == NULL)
+    return FALSE;
+  if (implementation->rewrite != NULL)
+    return rewrite_each (plan, implementation->type, implementation->rewrite);
+  return implementation->func (plan, rerun);
 }
 
 void
@@ -881,7 +928,7 @@ emu_plan_optimize (EmuPlan *plan)
     {
       const EmuAqlRule *rule = &rules[i];
       gboolean hidden = (rule->flags & EMU_AQL_RULE_HIDDEN) != 0;
-      RuleFunc func = implementation_of (rule->name);
+      const Implementation *implementation = implementation_of (rule->name);
       gboolean rerun, applied = FALSE;
 
       if (!emu_aql_rule_applies (rule, plan->database->state, plan->coordinator))
@@ -895,8 +942,7 @@ emu_plan_optimize (EmuPlan *plan)
       do
         {
           rerun = FALSE;
-          if (func != NULL)
-            applied |= func (plan, &rerun);
+          applied |= run_rule (implementation, plan, &rerun);
           if (!hidden)
             plan->rules_executed++;
         }
