@@ -448,6 +448,16 @@ assert_server_error (GError     **error,
   g_clear_error (error);
 }
 
+static JsonObject *
+explain (Fixture        *fixture,
+         ArangoDatabase *database,
+         const char     *aql,
+         GError        **error)
+{
+  arango_database_explain_async (database, aql, NULL, NULL, NULL, READY);
+  return arango_database_explain_finish (database, WAIT, error);
+}
+
 /* Collection levels decide what a user with "rw" on the database may do:
  * "ro" reads but does not write, "none" does neither, the database's "*"
  * entry is the default of the collections without a level of their own. */
@@ -494,6 +504,9 @@ test_collection_access (Fixture       *fixture,
   g_clear_object (&cursor);
   g_assert_null (query (fixture, dave, "INSERT {} INTO reports", &error));
   assert_server_error (&error, ARANGO_SERVER_ERROR_READ_ONLY, "read only: reports [write]");
+  g_assert_null (explain (fixture, dave, "INSERT {} INTO reports", &error));
+  assert_server_error (&error, ARANGO_SERVER_ERROR_READ_ONLY,
+                       "read only: reports [write] (while optimizing ast)");
 
   /* "none": not even reads. */
   g_clear_object (&as_dave);
@@ -502,6 +515,10 @@ test_collection_access (Fixture       *fixture,
   assert_server_error (&error, ARANGO_SERVER_ERROR_FORBIDDEN, "forbidden: secrets [read]");
   g_assert_null (query (fixture, dave, "FOR s IN secrets RETURN s", &error));
   assert_server_error (&error, ARANGO_SERVER_ERROR_FORBIDDEN, "forbidden: secrets [read]");
+  /* Explaining starts the query's transaction, which checks them too. */
+  g_assert_null (explain (fixture, dave, "FOR s IN secrets RETURN s", &error));
+  assert_server_error (&error, ARANGO_SERVER_ERROR_FORBIDDEN,
+                       "forbidden: secrets [read] (while optimizing ast)");
 
   /* The database's "*" applies where no level of its own is set; the
    * collections dave creates are his to write. */
@@ -529,6 +546,66 @@ test_collection_access (Fixture       *fixture,
   /* Root is not bound by dave's levels. */
   document = insert (fixture, secrets, "{}", &error);
   g_assert_no_error (error);
+}
+
+/* Whatever the grants, everyone reads but does not write the Foxx queues,
+ * and writes _frontend; the other system collections follow the database. */
+static void
+test_system_collection_levels (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) user = create_user (fixture, "erin", "erin-pw", &error);
+  g_autoptr(ArangoDatabase) erin = NULL;
+  g_autoptr(ArangoCollection) queues = NULL;
+  g_autoptr(ArangoCollection) frontend = NULL;
+  g_autoptr(JsonObject) document = NULL;
+
+  g_assert_no_error (error);
+  grant (fixture, "erin", ARANGO_PERMISSION_READ_WRITE, "_system", NULL);
+  grant (fixture, "erin", ARANGO_PERMISSION_NONE, "_system", "*");
+  g_assert_cmpint (permission (fixture, "erin", "_system", "_queues"), ==,
+                   ARANGO_PERMISSION_READ_ONLY);
+  g_assert_cmpint (permission (fixture, "erin", "_system", "_graphs"), ==,
+                   ARANGO_PERMISSION_READ_WRITE);
+  erin = test_open_database (fixture->client, "erin", "erin-pw");
+  queues = arango_database_get_collection (erin, "_queues");
+  g_assert_null (insert (fixture, queues, "{}", &error));
+  assert_server_error (&error, ARANGO_SERVER_ERROR_READ_ONLY, "read only: _queues [write]");
+
+  grant (fixture, "erin", ARANGO_PERMISSION_READ_ONLY, "_system", NULL);
+  g_assert_cmpint (permission (fixture, "erin", "_system", "_frontend"), ==,
+                   ARANGO_PERMISSION_READ_WRITE);
+  frontend = arango_database_get_collection (erin, "_frontend");
+  document = insert (fixture, frontend, "{}", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+}
+
+/* Dropping a collection drops the levels users had on it: one created
+ * again under the same name starts from the database's defaults. */
+static void
+test_drop_forgets_grants (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) user = create_user (fixture, "frank", "frank-pw", &error);
+  g_autoptr(ArangoCollection) ledger = create_collection (fixture, fixture->root, "ledger",
+                                                          &error);
+  g_autoptr(ArangoCollection) again = NULL;
+
+  g_assert_no_error (error);
+  grant (fixture, "frank", ARANGO_PERMISSION_READ_WRITE, "_system", NULL);
+  grant (fixture, "frank", ARANGO_PERMISSION_NONE, "_system", "ledger");
+  g_assert_cmpint (permission (fixture, "frank", "_system", "ledger"), ==, ARANGO_PERMISSION_NONE);
+
+  arango_database_delete_collection_async (fixture->root, "ledger", NULL, READY);
+  g_assert_true (arango_database_delete_collection_finish (fixture->root, WAIT, &error));
+  g_assert_no_error (error);
+  again = create_collection (fixture, fixture->root, "ledger", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (permission (fixture, "frank", "_system", "ledger"), ==,
+                   ARANGO_PERMISSION_READ_WRITE);
 }
 
 /* Changing root's other settings keeps its password. */
@@ -643,6 +720,8 @@ main (int    argc,
   ADD ("/users/permissions", test_permissions);
   ADD ("/users/login", test_login);
   ADD ("/users/collection-access", test_collection_access);
+  ADD ("/users/system-collection-levels", test_system_collection_levels);
+  ADD ("/users/drop-forgets-grants", test_drop_forgets_grants);
   ADD ("/users/root-keeps-password", test_root_keeps_password);
   ADD ("/users/access-tokens", test_access_tokens);
   ADD ("/users/sync", test_sync);

@@ -5,12 +5,15 @@
  * Shapes: 3.12/RestQueryValid_single.json, RestQueryInvalid_single.json
  * (the parser's message as is), RestExplainValid_single.json,
  * RestExplainInvalid_single.json (explain appends " (while parsing)" to
- * the errors of parsing, as the server's Query::explain does).
+ * the errors of parsing, as the server's Query::explain does). Parsing
+ * starts no transaction, so it checks no collection's access; explaining
+ * does, with the refusals of a cursor.
  */
 
 #include "emulator-aql-exec.h"
 #include "emulator-aql-plan.h"
 #include "emulator-aql-parser.h"
+#include "emulator-permissions.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
 #include "emulator-value.h"
@@ -116,6 +119,15 @@ handle_explain (EmuRequest *req)
   if (query == NULL || !emu_aql_check_bind_vars (query, database, bind_vars, &error))
     {
       emu_reply_arango_errorf (req->msg, error.number, "%s (while parsing)", error.message);
+      emu_aql_error_clear (&error);
+      return;
+    }
+  /* Query::explain creates the query's transaction, which checks the
+   * collections, after entering the state "optimizing ast". */
+  if (!emu_permissions_check_query (req, query, bind_vars, &error))
+    {
+      emu_reply_arango_errorf (req->msg, error.number, "%s (while optimizing ast)",
+                               error.message);
       emu_aql_error_clear (&error);
       return;
     }

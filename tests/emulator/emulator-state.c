@@ -526,6 +526,7 @@ emu_database_drop_collection (EmuDatabase   *database,
                               EmuCollection *collection)
 {
   emu_views_forget_collection (database, collection->name);
+  emu_users_forget_collection (database->state, database->name, collection->name);
   g_ptr_array_remove (database->collections, collection);
 }
 

@@ -161,12 +161,17 @@ emu_users_collection_level (EmuAccount *account,
 {
   const char *level;
 
-  /* System collections follow the database, but nobody reads _users
-   * through the API. */
+  /* System collections follow the database, except the fixed levels of
+   * auth::User::collectionAuthLevel: nobody reads _users through the API,
+   * the Foxx queues are read-only and _frontend writable for everyone. */
   if (collection[0] == '_')
     {
       if (g_str_equal (database, "_system") && g_str_equal (collection, "_users"))
         return "none";
+      if (g_str_equal (collection, "_queues"))
+        return "ro";
+      if (g_str_equal (collection, "_frontend"))
+        return "rw";
       return emu_users_database_level (account, database);
     }
 
@@ -217,6 +222,22 @@ emu_users_forget_database (EmuState   *state,
         if (g_str_equal (key, database) || g_str_has_prefix (key, prefix))
           g_hash_table_iter_remove (&grants);
     }
+}
+
+void
+emu_users_forget_collection (EmuState   *state,
+                             const char *database,
+                             const char *collection)
+{
+  g_autofree char *key = g_strdup_printf ("%s/%s", database, collection);
+  GHashTableIter accounts;
+  gpointer account;
+
+  if (state->accounts == NULL)
+    return;
+  g_hash_table_iter_init (&accounts, state->accounts->by_name);
+  while (g_hash_table_iter_next (&accounts, NULL, &account))
+    g_hash_table_remove (((EmuAccount *) account)->grants, key);
 }
 
 /* Managing users needs "rw" on _system; a user may always read itself,

@@ -26,4 +26,10 @@ gboolean emu_users_may_access_database   (EmuState    *state,
 void     emu_users_forget_database       (EmuState    *state,
                                           const char  *database);
 
+/* Drops every user's grant on @collection of @database, as the server's
+ * Collections::drop does (grants on "*" stay). */
+void     emu_users_forget_collection     (EmuState    *state,
+                                          const char  *database,
+                                          const char  *collection);
+
 G_END_DECLS
