@@ -608,6 +608,126 @@ test_drop_forgets_grants (Fixture       *fixture,
                    ARANGO_PERMISSION_READ_WRITE);
 }
 
+static ArangoGraph *
+create_graph (ArangoDatabase *database,
+              const char     *name,
+              const char     *edges,
+              const char     *vertices,
+              GError        **error)
+{
+  g_autofree char *text = g_strdup_printf ("[{\"collection\": \"%s\", \"from\": [\"%s\"], "
+                                           "\"to\": [\"%s\"]}]", edges, vertices, vertices);
+  g_autoptr(JsonNode) definitions = json_from_string (text, NULL);
+
+  return arango_database_create_graph_sync (database, name, json_node_get_array (definitions),
+                                            NULL, NULL, NULL, error);
+}
+
+static JsonObject *
+insert_edge (ArangoGraph *graph,
+             const char  *collection,
+             const char  *edge,
+             GError     **error)
+{
+  g_autoptr(JsonNode) node = json_from_string (edge, NULL);
+
+  return arango_graph_insert_edge_sync (graph, collection, node, ARANGO_DOCUMENT_FLAGS_NONE, NULL,
+                                        error);
+}
+
+/* Vertices and edges through a graph are documents of its collections,
+ * read and written in transactions that check them. */
+static void
+test_graph_elements_access (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) user = create_user (fixture, "gina", "gina-pw", &error);
+  g_autoptr(ArangoGraph) social = create_graph (fixture->root, "social", "knows", "people", &error);
+  g_autoptr(JsonNode) alice = json_from_string ("{\"_key\": \"alice\"}", NULL);
+  g_autoptr(JsonObject) document = NULL;
+  g_autoptr(ArangoDatabase) gina = NULL;
+  g_autoptr(ArangoGraph) as_gina = NULL;
+  const char *loop = "{\"_from\": \"people/alice\", \"_to\": \"people/alice\"}";
+
+  g_assert_no_error (error);
+  document = arango_graph_insert_vertex_sync (social, "people", alice, ARANGO_DOCUMENT_FLAGS_NONE,
+                                              NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&document, json_object_unref);
+  grant (fixture, "gina", ARANGO_PERMISSION_READ_WRITE, "_system", NULL);
+  grant (fixture, "gina", ARANGO_PERMISSION_READ_ONLY, "_system", "people");
+  grant (fixture, "gina", ARANGO_PERMISSION_NONE, "_system", "knows");
+  gina = test_open_database (fixture->client, "gina", "gina-pw");
+  as_gina = arango_database_get_graph (gina, "social");
+
+  document = arango_graph_vertex_sync (as_gina, "people", "alice", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&document, json_object_unref);
+  g_assert_null (arango_graph_insert_vertex_sync (as_gina, "people", alice,
+                                                  ARANGO_DOCUMENT_FLAGS_NONE, NULL, &error));
+  assert_server_error (&error, ARANGO_SERVER_ERROR_READ_ONLY, "read only: people [write]");
+  g_assert_null (insert_edge (as_gina, "knows", loop, &error));
+  assert_server_error (&error, ARANGO_SERVER_ERROR_FORBIDDEN, "forbidden: knows [write]");
+
+  /* An edge's transaction also reads the vertex collections... */
+  grant (fixture, "gina", ARANGO_PERMISSION_READ_WRITE, "_system", "knows");
+  grant (fixture, "gina", ARANGO_PERMISSION_NONE, "_system", "people");
+  g_assert_null (insert_edge (as_gina, "knows", loop, &error));
+  assert_server_error (&error, ARANGO_SERVER_ERROR_FORBIDDEN, "forbidden: people [read]");
+
+  /* ... and removing a vertex writes the edge collections. */
+  grant (fixture, "gina", ARANGO_PERMISSION_READ_WRITE, "_system", "people");
+  grant (fixture, "gina", ARANGO_PERMISSION_READ_ONLY, "_system", "knows");
+  g_assert_null (arango_graph_delete_vertex_sync (as_gina, "people", "alice", NULL,
+                                                  ARANGO_DOCUMENT_FLAGS_NONE, NULL, &error));
+  assert_server_error (&error, ARANGO_SERVER_ERROR_READ_ONLY, "read only: knows [write]");
+  document = arango_graph_vertex_sync (social, "people", "alice", NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* Creating a graph needs "rw" on the database (its _graphs) and read
+ * access to its collections; the creator gets "rw" on those it creates.
+ * Dropping one needs "rw" on the database and on what it drops. */
+static void
+test_graph_definitions_access (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) user = create_user (fixture, "hank", "hank-pw", &error);
+  g_autoptr(ArangoGraph) social = create_graph (fixture->root, "social", "knows", "people", &error);
+  g_autoptr(ArangoDatabase) hank = NULL;
+  g_autoptr(ArangoGraph) trips = NULL;
+
+  g_assert_no_error (error);
+  grant (fixture, "hank", ARANGO_PERMISSION_READ_ONLY, "_system", NULL);
+  hank = test_open_database (fixture->client, "hank", "hank-pw");
+  g_assert_null (create_graph (hank, "mine", "knows", "people", &error));
+  assert_server_error (&error, ARANGO_SERVER_ERROR_READ_ONLY, "read only");
+  g_assert_null (create_graph (hank, "mine", "roads", "towns", &error));
+  assert_server_error (&error, ARANGO_SERVER_ERROR_FORBIDDEN, "forbidden");
+
+  grant (fixture, "hank", ARANGO_PERMISSION_READ_WRITE, "_system", NULL);
+  grant (fixture, "hank", ARANGO_PERMISSION_NONE, "_system", "people");
+  g_assert_null (create_graph (hank, "mine", "knows", "people", &error));
+  assert_server_error (&error, ARANGO_SERVER_ERROR_FORBIDDEN, "forbidden");
+
+  grant (fixture, "hank", ARANGO_PERMISSION_READ_ONLY, "_system", "*");
+  trips = create_graph (hank, "trips", "roads", "towns", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (permission (fixture, "hank", "_system", "roads"), ==, ARANGO_PERMISSION_READ_WRITE);
+  g_assert_cmpint (permission (fixture, "hank", "_system", "towns"), ==, ARANGO_PERMISSION_READ_WRITE);
+
+  g_assert_false (arango_database_delete_graph_sync (hank, "social", TRUE, FALSE, NULL, &error));
+  assert_server_error (&error, ARANGO_SERVER_ERROR_FORBIDDEN, "forbidden");
+  grant (fixture, "hank", ARANGO_PERMISSION_READ_ONLY, "_system", NULL);
+  g_assert_false (arango_database_delete_graph_sync (hank, "trips", FALSE, FALSE, NULL, &error));
+  assert_server_error (&error, ARANGO_SERVER_ERROR_READ_ONLY, "read only");
+  grant (fixture, "hank", ARANGO_PERMISSION_READ_WRITE, "_system", NULL);
+  g_assert_true (arango_database_delete_graph_sync (hank, "trips", TRUE, FALSE, NULL, &error));
+  g_assert_no_error (error);
+}
+
 /* Changing root's other settings keeps its password. */
 static void
 test_root_keeps_password (Fixture       *fixture,
@@ -722,6 +842,8 @@ main (int    argc,
   ADD ("/users/collection-access", test_collection_access);
   ADD ("/users/system-collection-levels", test_system_collection_levels);
   ADD ("/users/drop-forgets-grants", test_drop_forgets_grants);
+  ADD ("/users/graph-elements-access", test_graph_elements_access);
+  ADD ("/users/graph-definitions-access", test_graph_definitions_access);
   ADD ("/users/root-keeps-password", test_root_keeps_password);
   ADD ("/users/access-tokens", test_access_tokens);
   ADD ("/users/sync", test_sync);

@@ -19,6 +19,7 @@
 #include "emulator-docops.h"
 #include "emulator-documents.h"
 #include "emulator-graphs.h"
+#include "emulator-permissions.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
 #include "emulator-transactions.h"
@@ -200,6 +201,18 @@ vertex_exists (Call       *call,
   return collection != NULL && emu_view_lookup (&call->scope.view, collection, key) != NULL;
 }
 
+/* A collection that does not exist is the caller's 404. */
+static gboolean
+may_use (EmuRequest    *req,
+         Call          *call,
+         const char    *name,
+         EmuAccessMode  mode)
+{
+  EmuCollection *collection = emu_database_lookup_collection (call->scope.database, name);
+
+  return collection == NULL || emu_permissions_check_use (req, collection, mode);
+}
+
 /* _from and _to must name existing vertices of the graph's vertex
  * collections; an update may leave both out. */
 static gboolean
@@ -240,6 +253,10 @@ validate_edge (EmuRequest *req,
       emu_graph_reply_error (req, EMU_ERROR_GRAPH_REFERENCED_VERTEX_COLLECTION_NOT_USED, message);
       return FALSE;
     }
+  /* The edge's transaction reads the vertex collections. */
+  if (!may_use (req, call, from_collection, EMU_ACCESS_READ) ||
+      !may_use (req, call, to_collection, EMU_ACCESS_READ))
+    return FALSE;
   if (!vertex_exists (call, from_collection, from_key) ||
       !vertex_exists (call, to_collection, to_key))
     {
@@ -258,7 +275,8 @@ handle_insert (EmuRequest *req,
   EmuDocResult result = { 0 };
 
   if (!call_init (&call, req, kind, TRUE, TRUE) ||
-      (body = emu_request_parse_body (req)) == NULL)
+      (body = emu_request_parse_body (req)) == NULL ||
+      !emu_permissions_check_use (req, call.collection, EMU_ACCESS_WRITE))
     return;
   if (kind == KIND_EDGE && !validate_edge (req, &call, body, FALSE))
     return;
@@ -281,7 +299,8 @@ handle_read (EmuRequest *req,
   g_autoptr(JsonBuilder) builder = NULL;
   EmuDocument *document;
 
-  if (!call_init (&call, req, kind, FALSE, FALSE))
+  if (!call_init (&call, req, kind, FALSE, FALSE) ||
+      !emu_permissions_check_use (req, call.collection, EMU_ACCESS_READ))
     return;
 
   document = emu_view_lookup (&call.scope.view, call.collection, emu_request_get_param (req, "key"));
@@ -323,7 +342,8 @@ handle_modify (EmuRequest *req,
   EmuDocResult result = { 0 };
 
   if (!call_init (&call, req, kind, FALSE, TRUE) ||
-      (body = emu_request_parse_body (req)) == NULL)
+      (body = emu_request_parse_body (req)) == NULL ||
+      !emu_permissions_check_use (req, call.collection, EMU_ACCESS_WRITE))
     return;
   if (kind == KIND_EDGE && !validate_edge (req, &call, body, !replace))
     return;
@@ -366,14 +386,12 @@ remove_edges_of (EmuRequest *req,
 }
 
 /* The edge collections of this graph, and those of every graph whose
- * edge definitions name the collection of the removed document. */
-static void
-remove_dangling_edges (EmuRequest *req,
-                       Call       *call,
-                       const char *key)
+ * edge definitions name the collection of the removed document: the
+ * removal's transaction writes them all. */
+static GPtrArray *
+edge_collections_touched (Call *call)
 {
-  g_autofree char *id = g_strdup_printf ("%s/%s", call->collection->name, key);
-  g_autoptr(GPtrArray) edge_collections = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *edge_collections = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) graphs = emu_graph_load_others (call->scope.database, NULL);
 
   for (guint i = 0; i < call->graph->edge_definitions->len; i++)
@@ -392,9 +410,7 @@ remove_dangling_edges (EmuRequest *req,
             emu_string_set_add (edge_collections, definition->collection);
         }
     }
-
-  for (guint i = 0; i < edge_collections->len; i++)
-    remove_edges_of (req, call, g_ptr_array_index (edge_collections, i), id);
+  return edge_collections;
 }
 
 static void
@@ -404,12 +420,19 @@ handle_remove (EmuRequest *req,
   g_auto(Call) call = { 0 };
   g_autofree char *if_match = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(GPtrArray) edge_collections = NULL;
+  g_autofree char *id = NULL;
   const char *key = emu_request_get_param (req, "key");
   EmuDocResult result = { 0 };
   guint status;
 
-  if (!call_init (&call, req, kind, FALSE, TRUE))
+  if (!call_init (&call, req, kind, FALSE, TRUE) ||
+      !emu_permissions_check_use (req, call.collection, EMU_ACCESS_WRITE))
     return;
+  edge_collections = edge_collections_touched (&call);
+  for (guint i = 0; i < edge_collections->len; i++)
+    if (!may_use (req, &call, g_ptr_array_index (edge_collections, i), EMU_ACCESS_WRITE))
+      return;
 
   if_match = emu_documents_header_revision (req, "If-Match");
   emu_doc_remove (req->state, &call.scope.view, call.collection, key, NULL, if_match,
@@ -419,7 +442,9 @@ handle_remove (EmuRequest *req,
       emu_doc_result_clear (&result);
       return;
     }
-  remove_dangling_edges (req, &call, key);
+  id = g_strdup_printf ("%s/%s", call.collection->name, key);
+  for (guint i = 0; i < edge_collections->len; i++)
+    remove_edges_of (req, &call, g_ptr_array_index (edge_collections, i), id);
 
   status = call.wait_for_sync ? SOUP_STATUS_OK : SOUP_STATUS_ACCEPTED;
   builder = emu_json_begin_ok (status);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "emulator-graphs.h"
+#include "emulator-permissions.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
 
@@ -40,6 +41,19 @@ create_collection (EmuRequest  *req,
                    guint        type)
 {
   emu_graph_configure_collection (graph, emu_state_create_collection (req->state, database, name, type, FALSE));
+  /* Collections::create, which the graph's creation calls. */
+  emu_permissions_grant_creator (req, name);
+}
+
+static GPtrArray *
+edge_collections (EmuGraph *graph)
+{
+  GPtrArray *names = g_ptr_array_new ();
+
+  for (guint i = 0; i < graph->edge_definitions->len; i++)
+    g_ptr_array_add (names,
+                     ((EmuEdgeDefinition *) g_ptr_array_index (graph->edge_definitions, i))->collection);
+  return names;
 }
 
 /* Creates the collections a graph names that do not exist yet; an
@@ -217,6 +231,8 @@ handle_create (EmuRequest *req)
   EmuDatabase *database = emu_state_lookup_database (req->state, req->database);
   g_autoptr(EmuGraph) graph = NULL;
   g_autoptr(EmuGraph) existing = NULL;
+  g_autoptr(GPtrArray) edges = NULL;
+  g_autoptr(GPtrArray) vertices = NULL;
   JsonObject *object;
   const char *name;
   EmuDocument *document;
@@ -238,7 +254,11 @@ handle_create (EmuRequest *req)
     }
   graph = emu_graph_new (name);
   if (!parse_graph_body (req, database, object, graph) ||
-      !emu_graph_parse_enterprise (req, object, graph) ||
+      !emu_graph_parse_enterprise (req, object, graph))
+    return;
+  edges = edge_collections (graph);
+  vertices = emu_graph_vertex_collections (graph);
+  if (!emu_permissions_check_graph_create (req, database, edges, vertices) ||
       !ensure_collections (req, database, graph))
     return;
   emu_graph_note_initial_id (req->state, database, graph);
@@ -312,28 +332,53 @@ drop_collection_unless_shared (EmuDatabase *database,
     emu_database_drop_collection (database, collection);
 }
 
+/* What dropping the graph with dropCollections drops: its collections
+ * that exist and no other graph uses. */
+static GPtrArray *
+collections_dropped_with (EmuDatabase *database,
+                          EmuGraph    *graph)
+{
+  g_autoptr(GPtrArray) edges = edge_collections (graph);
+  g_autoptr(GPtrArray) vertices = emu_graph_vertex_collections (graph);
+  GPtrArray *lists[] = { edges, vertices };
+  GPtrArray *dropped = g_ptr_array_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    for (guint j = 0; j < lists[i]->len; j++)
+      {
+        EmuCollection *collection = emu_database_lookup_collection (database,
+                                                                    g_ptr_array_index (lists[i], j));
+
+        if (collection != NULL && !used_by_other_graph (database, collection->name, graph->name) &&
+            !g_ptr_array_find (dropped, collection, NULL))
+          g_ptr_array_add (dropped, collection);
+      }
+  return dropped;
+}
+
 static void
 handle_drop (EmuRequest *req)
 {
   EmuDatabase *database;
   g_autoptr(EmuGraph) graph = emu_graph_from_request (req, &database);
   g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(GPtrArray) dropped = NULL;
+  g_autoptr(GPtrArray) names = NULL;
 
   if (graph == NULL)
     return;
 
-  emu_graph_remove (database, graph->name);
-  if (emu_request_get_query_bool (req, "dropCollections", FALSE))
-    {
-      g_autoptr(GPtrArray) vertices = emu_graph_vertex_collections (graph);
+  dropped = emu_request_get_query_bool (req, "dropCollections", FALSE)
+    ? collections_dropped_with (database, graph) : g_ptr_array_new ();
+  names = g_ptr_array_new ();
+  for (guint i = 0; i < dropped->len; i++)
+    g_ptr_array_add (names, ((EmuCollection *) g_ptr_array_index (dropped, i))->name);
+  if (!emu_permissions_check_graph_drop (req, names))
+    return;
 
-      for (guint i = 0; i < graph->edge_definitions->len; i++)
-        drop_collection_unless_shared (database,
-                                       ((EmuEdgeDefinition *) g_ptr_array_index (graph->edge_definitions, i))->collection,
-                                       graph->name);
-      for (guint i = 0; i < vertices->len; i++)
-        drop_collection_unless_shared (database, g_ptr_array_index (vertices, i), graph->name);
-    }
+  emu_graph_remove (database, graph->name);
+  for (guint i = 0; i < dropped->len; i++)
+    emu_database_drop_collection (database, g_ptr_array_index (dropped, i));
 
   builder = emu_json_begin_ok (SOUP_STATUS_ACCEPTED);
   emu_json_add_boolean (builder, "removed", TRUE);

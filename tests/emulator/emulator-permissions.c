@@ -21,6 +21,13 @@
  * - Indexes::ensureIndex and Indexes::drop: "rw" on database and
  *   collection (403/11 "forbidden"); a Coordinator lists indexes from the
  *   cluster plan without a check, a single server in a read transaction.
+ * - creating a graph (GraphManager::checkCreateGraphPermissions): with
+ *   "rw" on the database, "ro" at least on each of its collections, else
+ *   403/11 "forbidden"; without, 403/11 if one of them is missing or not
+ *   readable, else 403/1004 "read only"; dropping one
+ *   (checkDropGraphPermissions): "rw" on the database and on each
+ *   collection dropped with it (403/11), then "rw" on _graphs, which is
+ *   the database's level (403/1004).
  *
  * Superusers (authentication off, superuser tokens) pass every check;
  * "root" and the --user account pass as any account with "rw" on "*"
@@ -392,6 +399,58 @@ emu_permissions_check_query (EmuRequest  *req,
         }
     }
   return TRUE;
+}
+
+static gboolean
+readable (EmuAccount  *account,
+          EmuRequest  *req,
+          EmuDatabase *database,
+          const char  *name,
+          gboolean     must_exist)
+{
+  if (must_exist && emu_database_lookup_collection (database, name) == NULL)
+    return FALSE;
+  return collection_level (account, req, name) != LEVEL_NONE;
+}
+
+gboolean
+emu_permissions_check_graph_create (EmuRequest  *req,
+                                    EmuDatabase *database,
+                                    GPtrArray   *edge_collections,
+                                    GPtrArray   *vertex_collections)
+{
+  EmuAccount *account = checked_account (req);
+  GPtrArray *lists[] = { edge_collections, vertex_collections };
+  /* Without "rw" on the database no collection can be created. */
+  gboolean database_writable = database_level (account, req) == LEVEL_RW;
+
+  if (account == NULL)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    for (guint j = 0; j < lists[i]->len; j++)
+      if (!readable (account, req, database, g_ptr_array_index (lists[i], j), !database_writable))
+        return refuse (req, NULL);
+  if (database_writable)
+    return TRUE;
+  emu_reply_arango_error (req->msg, EMU_ERROR_ARANGO_READ_ONLY, NULL);
+  return FALSE;
+}
+
+gboolean
+emu_permissions_check_graph_drop (EmuRequest *req,
+                                  GPtrArray  *dropped)
+{
+  EmuAccount *account = checked_account (req);
+
+  if (account == NULL)
+    return TRUE;
+  for (guint i = 0; i < dropped->len; i++)
+    if (!may_modify (account, req, g_ptr_array_index (dropped, i)))
+      return refuse (req, NULL);
+  if (database_level (account, req) == LEVEL_RW)
+    return TRUE;
+  emu_reply_arango_error (req->msg, EMU_ERROR_ARANGO_READ_ONLY, NULL);
+  return FALSE;
 }
 
 void

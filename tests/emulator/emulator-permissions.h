@@ -33,6 +33,19 @@ gboolean emu_permissions_check_query     (EmuRequest    *req,
                                           JsonNode      *bind_vars,
                                           EmuAqlError   *error);
 
+/* GraphManager::checkCreateGraphPermissions for a graph over the
+ * collections named in @edge_collections and @vertex_collections;
+ * FALSE after replying. */
+gboolean emu_permissions_check_graph_create (EmuRequest  *req,
+                                             EmuDatabase *database,
+                                             GPtrArray   *edge_collections,
+                                             GPtrArray   *vertex_collections);
+
+/* GraphManager::checkDropGraphPermissions, @dropped the collections the
+ * removal drops with the graph; FALSE after replying. */
+gboolean emu_permissions_check_graph_drop   (EmuRequest  *req,
+                                             GPtrArray   *dropped);
+
 /* The creator of a collection gets "rw" on it, as the server grants it. */
 void     emu_permissions_grant_creator   (EmuRequest    *req,
                                           const char    *collection);
