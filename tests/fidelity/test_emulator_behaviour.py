@@ -10,9 +10,11 @@ parse messages, the refusals of a server without JavaScript, the
 evaluation license of releases before 3.12, the shard placement of system
 collections and the shard counts of support info, the build each release
 describes, 3.11's Pregel history collection, the number of DB-Servers, the
-optimizer rules of each release and the plans they make.  Each test
+optimizer rules of each release and the plans they make, which
+collections parsing and explaining a query check.  Each test
 starts its own emulator and talks HTTP to it."""
 
+import base64
 import http.client
 import json
 import os
@@ -27,6 +29,9 @@ EMULATOR = os.environ.get('ARANGO_EMULATOR', os.path.join(
 
 
 class Emulator:
+    # Anonymous until log_in(); a connection made without __init__ too.
+    headers = {}
+
     def __init__(self, *args):
         self.process = subprocess.Popen(
             [EMULATOR, '--coordinators', '1', '--exit-on-eof'] + list(args),
@@ -37,16 +42,20 @@ class Emulator:
         self.conn = http.client.HTTPConnection(url.hostname, url.port,
                                                timeout=30)
 
+    def log_in(self, user, password):
+        token = base64.b64encode(f'{user}:{password}'.encode()).decode()
+        self.headers = {'Authorization': f'Basic {token}'}
+
     def request(self, method, path, body=None, raw=None):
         data = raw if raw is not None else (
             None if body is None else json.dumps(body))
         try:
-            self.conn.request(method, path, body=data)
+            self.conn.request(method, path, body=data, headers=self.headers)
             resp = self.conn.getresponse()
         except (http.client.HTTPException, ConnectionError):
             # libsoup 3.2 closes the connection after a 204: connect again.
             self.conn.close()
-            self.conn.request(method, path, body=data)
+            self.conn.request(method, path, body=data, headers=self.headers)
             resp = self.conn.getresponse()
         text = resp.read().decode('utf-8')
         headers = {k.lower(): v for k, v in resp.getheaders()}
@@ -429,6 +438,35 @@ class MemoryLimitTests(EmulatorTestCase):
         for extra in ({}, {'memoryLimit': 0}):
             reply = self.query('FOR i IN 1..20000 SORT i RETURN i', batchSize=100000, **extra)
             self.assertEqual(len(reply['result']), 20000)
+
+
+class QueryPermissionTests(EmulatorTestCase):
+    """Parsing a query starts no transaction, so it checks no collection;
+    explaining one starts it, and refuses as a cursor does."""
+    args = ('--user', 'admin', '--password', 'admin-pw')
+
+    def setUp(self):
+        super().setUp()
+        self.emu.log_in('admin', 'admin-pw')
+        self.ok('POST', '/_api/collection', {'name': 'secrets'})
+        self.ok('POST', '/_api/user', {'user': 'ivy', 'passwd': 'ivy-pw'})
+        self.ok('PUT', '/_api/user/ivy/database/_system', {'grant': 'rw'})
+        self.ok('PUT', '/_api/user/ivy/database/_system/secrets',
+                {'grant': 'none'})
+        self.emu.log_in('ivy', 'ivy-pw')
+
+    def test_parse_does_not_check_collections(self):
+        parsed = self.ok('POST', '/_api/query',
+                         {'query': 'FOR s IN secrets RETURN s'}, 200)
+        self.assertEqual(parsed['collections'], ['secrets'])
+
+    def test_explain_checks_them_while_optimizing_the_ast(self):
+        status, _, reply = self.emu.request(
+            'POST', '/_api/explain', {'query': 'FOR s IN secrets RETURN s'})
+        self.assertEqual(status, 403, reply)
+        self.assertEqual(reply['errorNum'], 11)
+        self.assertEqual(reply['errorMessage'],
+                         'forbidden: secrets [read] (while optimizing ast)')
 
 
 class SingleServerTests(EmulatorTestCase):
