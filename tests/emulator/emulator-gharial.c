@@ -15,6 +15,7 @@
 
 #include "emulator-graphs.h"
 #include "emulator-permissions.h"
+#include "emulator-replication-limits.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
 
@@ -224,6 +225,25 @@ object_body (EmuRequest *req,
   return json_node_get_object (body);
 }
 
+/* On a Coordinator the graph's options are checked as the collections'
+ * settings would be (GraphManager::buildGraphFromInput), before its
+ * definitions are read; FALSE after replying. */
+static gboolean
+check_replication (EmuRequest *req,
+                   JsonObject *body)
+{
+  JsonNode *node = json_object_get_member (body, "options");
+  g_autofree char *message = NULL;
+  int error_num;
+
+  if (req->state->single_server || node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
+      (error_num = emu_replication_check_options (req->state, json_node_get_object (node),
+                                                  &message)) == 0)
+    return TRUE;
+  emu_graph_reply_error (req, error_num, message);
+  return FALSE;
+}
+
 static void
 handle_create (EmuRequest *req)
 {
@@ -252,6 +272,8 @@ handle_create (EmuRequest *req)
       emu_graph_reply_error (req, EMU_ERROR_GRAPH_DUPLICATE, NULL);
       return;
     }
+  if (!check_replication (req, object))
+    return;
   graph = emu_graph_new (name);
   if (!parse_graph_body (req, database, object, graph) ||
       !emu_graph_parse_enterprise (req, object, graph))
