@@ -40,19 +40,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->emulator, emulator_process_free);
 }
 
-static void
-assert_refused (GError     **error,
-                guint        status,
-                gint         code,
-                const char  *message)
-{
-  g_autofree char *expected = g_strdup_printf ("[HTTP %u][ERR %d] %s", status, code, message);
-
-  g_assert_error (*error, ARANGO_SERVER_ERROR, code);
-  g_assert_cmpstr ((*error)->message, ==, expected);
-  g_clear_error (error);
-}
-
 static ArangoCollection *
 create_collection (Fixture     *fixture,
                    const char  *name,
@@ -106,18 +93,18 @@ test_collection_copies (Fixture       *fixture,
 
   g_assert_no_error (error);
   g_assert_null (create_collection (fixture, "four", "{\"replicationFactor\": 4}", &error));
-  assert_refused (&error, 500, INSUFFICIENT_DBSERVERS, INSUFFICIENT_DBSERVERS_TEXT);
+  test_assert_refused (&error, 500, INSUFFICIENT_DBSERVERS, INSUFFICIENT_DBSERVERS_TEXT);
   g_assert_false (has_collection (fixture, "four"));
 
   g_assert_null (create_collection (fixture, "three", "{\"replicationFactor\": 4}", &error));
-  assert_refused (&error, 409, 1207, "duplicate name");
+  test_assert_refused (&error, 409, 1207, "duplicate name");
   g_assert_null (create_collection (fixture, "three", "{\"replicationFactor\": 11}", &error));
-  assert_refused (&error, 400, BAD_PARAMETER,
-                  "replicationFactor must not be higher than maximum allowed replicationFactor (10)");
+  test_assert_refused (&error, 400, BAD_PARAMETER,
+                       "replicationFactor must not be higher than maximum allowed replicationFactor (10)");
   g_assert_null (create_collection (fixture, "four",
                                     "{\"replicationFactor\": 2, \"writeConcern\": 4}", &error));
-  assert_refused (&error, 400, BAD_PARAMETER,
-                  "writeConcern must not be higher than replicationFactor");
+  test_assert_refused (&error, 400, BAD_PARAMETER,
+                       "writeConcern must not be higher than replicationFactor");
 }
 
 /* Changing the settings is held to the same count, for the copies and
@@ -135,9 +122,9 @@ test_changed_copies (Fixture       *fixture,
 
   g_assert_no_error (error);
   g_assert_null (arango_collection_configure_sync (planets, four, NULL, &error));
-  assert_refused (&error, 500, INSUFFICIENT_DBSERVERS, INSUFFICIENT_DBSERVERS_TEXT);
+  test_assert_refused (&error, 500, INSUFFICIENT_DBSERVERS, INSUFFICIENT_DBSERVERS_TEXT);
   g_assert_null (arango_collection_configure_sync (planets, four_to_write, NULL, &error));
-  assert_refused (&error, 500, INSUFFICIENT_DBSERVERS, INSUFFICIENT_DBSERVERS_TEXT);
+  test_assert_refused (&error, 500, INSUFFICIENT_DBSERVERS, INSUFFICIENT_DBSERVERS_TEXT);
 
   properties = arango_collection_configure_sync (planets, three, NULL, &error);
   g_assert_no_error (error);
@@ -154,11 +141,11 @@ test_graph_copies (Fixture       *fixture,
   g_autoptr(ArangoGraph) satellite = NULL;
 
   g_assert_null (create_graph (fixture, "{\"options\": {\"replicationFactor\": 4}}", &error));
-  assert_refused (&error, 500, INSUFFICIENT_DBSERVERS, INSUFFICIENT_DBSERVERS_TEXT);
+  test_assert_refused (&error, 500, INSUFFICIENT_DBSERVERS, INSUFFICIENT_DBSERVERS_TEXT);
   g_assert_null (create_graph (fixture, "{\"isSmart\": true, \"options\": {\"replicationFactor\": 2,"
                                         " \"writeConcern\": 4, \"smartGraphAttribute\": \"region\"}}",
                                &error));
-  assert_refused (&error, 500, INSUFFICIENT_DBSERVERS, INSUFFICIENT_DBSERVERS_TEXT);
+  test_assert_refused (&error, 500, INSUFFICIENT_DBSERVERS, INSUFFICIENT_DBSERVERS_TEXT);
   g_assert_false (has_collection (fixture, "roads"));
   g_assert_false (has_collection (fixture, "towns"));
 
@@ -178,7 +165,7 @@ test_more_dbservers (Fixture       *fixture,
 
   g_assert_no_error (error);
   g_assert_null (create_collection (fixture, "five", "{\"replicationFactor\": 5}", &error));
-  assert_refused (&error, 500, INSUFFICIENT_DBSERVERS, INSUFFICIENT_DBSERVERS_TEXT);
+  test_assert_refused (&error, 500, INSUFFICIENT_DBSERVERS, INSUFFICIENT_DBSERVERS_TEXT);
 }
 
 /* A single server keeps one copy of everything and does not count. */

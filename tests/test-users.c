@@ -20,12 +20,17 @@ typedef struct
 #define WAIT (test_async_wait (&fixture->async))
 #define READY test_async_ready, &fixture->async
 
-/* Authentication on, so that permissions decide what a user may do. */
+/* Authentication on, so that permissions decide what a user may do.
+ * user_data: NULL for a Coordinator, or "--single". */
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  fixture->emulator = emulator_process_start (1, "root", ROOT_PASSWORD);
+  const char * const args[] = {
+    "--coordinators=1", "--user=root", "--password=" ROOT_PASSWORD, user_data, NULL
+  };
+
+  fixture->emulator = emulator_process_start_with_args (args);
   fixture->client = test_client_new (fixture->emulator);
   fixture->root = test_open_database (fixture->client, "root", ROOT_PASSWORD);
 }
@@ -548,6 +553,51 @@ test_collection_access (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* A Coordinator lists a collection's indexes from the cluster plan and
+ * checks nothing beyond the database (methods::Indexes::getAll); a single
+ * server reads them in a transaction on the collection. Without access to
+ * the database no request gets that far. */
+static void
+test_index_listing_access (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  gboolean single_server = user_data != NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) user = create_user (fixture, "iris", "iris-pw", &error);
+  g_autoptr(ArangoCollection) vault = create_collection (fixture, fixture->root, "vault", &error);
+  g_autoptr(ArangoDatabase) iris = NULL;
+  g_autoptr(ArangoCollection) as_iris = NULL;
+  g_autoptr(JsonArray) indexes = NULL;
+
+  g_assert_no_error (error);
+  grant (fixture, "iris", ARANGO_PERMISSION_READ_ONLY, "_system", NULL);
+  grant (fixture, "iris", ARANGO_PERMISSION_NONE, "_system", "vault");
+  iris = test_open_database (fixture->client, "iris", "iris-pw");
+  as_iris = arango_database_get_collection (iris, "vault");
+
+  indexes = arango_collection_indexes_sync (as_iris, NULL, &error);
+  if (single_server)
+    {
+      g_assert_null (indexes);
+      test_assert_refused (&error, 403, ARANGO_SERVER_ERROR_FORBIDDEN, "forbidden: vault [read]");
+    }
+  else
+    {
+      g_assert_no_error (error);
+      g_assert_cmpuint (json_array_get_length (indexes), ==, 1);
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (indexes, 0),
+                                                      "type"),
+                       ==, "primary");
+      g_clear_pointer (&indexes, json_array_unref);
+    }
+
+  grant (fixture, "iris", ARANGO_PERMISSION_NONE, "_system", NULL);
+  grant (fixture, "iris", ARANGO_PERMISSION_READ_WRITE, "_system", "vault");
+  g_assert_null (arango_collection_indexes_sync (as_iris, NULL, &error));
+  test_assert_refused (&error, 401, ARANGO_SERVER_ERROR_FORBIDDEN,
+                       "not authorized to execute this request");
+}
+
 /* Whatever the grants, everyone reads but does not write the Foxx queues,
  * and writes _frontend; the other system collections follow the database. */
 static void
@@ -844,6 +894,9 @@ main (int    argc,
   ADD ("/users/drop-forgets-grants", test_drop_forgets_grants);
   ADD ("/users/graph-elements-access", test_graph_elements_access);
   ADD ("/users/graph-definitions-access", test_graph_definitions_access);
+  ADD ("/users/index-listing-access", test_index_listing_access);
+  g_test_add ("/users/index-listing-access/single-server", Fixture, "--single",
+              fixture_set_up, test_index_listing_access, fixture_tear_down);
   ADD ("/users/root-keeps-password", test_root_keeps_password);
   ADD ("/users/access-tokens", test_access_tokens);
   ADD ("/users/sync", test_sync);

@@ -19,8 +19,10 @@
  *   create collection in <db>: forbidden"), and grants the creator "rw"
  *   on it;
  * - Indexes::ensureIndex and Indexes::drop: "rw" on database and
- *   collection (403/11 "forbidden"); a Coordinator lists indexes from the
- *   cluster plan without a check, a single server in a read transaction.
+ *   collection (403/11 "forbidden"); Indexes::getAll on a Coordinator
+ *   reads the cluster plan and checks nothing beyond the database (whose
+ *   "none" the request pipeline refuses with 401), a single server lists
+ *   them in a read transaction.
  * - creating a graph (GraphManager::checkCreateGraphPermissions): with
  *   "rw" on the database, "ro" at least on each of its collections, else
  *   403/11 "forbidden"; without, 403/11 if one of them is missing or not
