@@ -708,8 +708,11 @@ handle_unload (EmuRequest *req)
   emu_collection_set_location (req, "unload");
 }
 
+/* {"error":false,"code":200,"result":true[,"count":n]} and a location. */
 static void
-handle_load_indexes (EmuRequest *req)
+reply_result (EmuRequest *req,
+              const char *action,
+              gboolean    with_count)
 {
   EmuCollection *collection = emu_collection_find_or_reply (req);
   g_autoptr(JsonBuilder) builder = NULL;
@@ -718,9 +721,28 @@ handle_load_indexes (EmuRequest *req)
     return;
   builder = emu_json_begin_ok (SOUP_STATUS_OK);
   emu_json_add_boolean (builder, "result", TRUE);
+  if (with_count)
+    emu_json_add_int (builder, "count", g_hash_table_size (collection->documents));
   json_builder_end_object (builder);
   emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
-  emu_collection_set_location (req, "loadIndexesIntoMemory");
+  emu_collection_set_location (req, action);
+}
+
+static void
+handle_load_indexes (EmuRequest *req)
+{
+  reply_result (req, "loadIndexesIntoMemory", FALSE);
+}
+
+/* The stored count is always right here: recounting only reports it. A
+ * single server adds the count, a Coordinator (which has the DB-Servers
+ * recount) does not (arangod 3.12 RocksDBRestCollectionHandler and
+ * ClusterRestCollectionHandler, handleExtraCommandPut); no recording
+ * shows it. */
+static void
+handle_recalculate_count (EmuRequest *req)
+{
+  reply_result (req, "recalculateCount", req->state->single_server);
 }
 
 static void
@@ -773,6 +795,7 @@ static const EmuRoute collection_routes[] = {
   { "PUT", "/_api/collection/{collection}/load", handle_load },
   { "PUT", "/_api/collection/{collection}/unload", handle_unload },
   { "PUT", "/_api/collection/{collection}/loadIndexesIntoMemory", handle_load_indexes },
+  { "PUT", "/_api/collection/{collection}/recalculateCount", handle_recalculate_count },
 };
 
 void

@@ -14,7 +14,8 @@
  *   "No access to collection '<c>'"; then changing properties or the name
  *   needs "rw" on database and collection (403/11 "forbidden"), dropping
  *   too ("Insufficient rights to drop collection <c>"), truncating takes an
- *   exclusive transaction;
+ *   exclusive transaction; recounting needs "rw" on the collection on a
+ *   single server (403/11 "forbidden"), nothing more on a Coordinator;
  * - creating a collection needs "rw" on the database (403/11 "cannot
  *   create collection in <db>: forbidden"), and grants the creator "rw"
  *   on it;
@@ -65,6 +66,7 @@ typedef enum {
   RULE_LOOKUP,          /* Collections::lookup, then a transaction in mode */
   RULE_LOOKUP_MODIFY,   /* Collections::lookup, then rw on database and collection */
   RULE_LOOKUP_DROP,     /* as RULE_LOOKUP_MODIFY, with the drop's message */
+  RULE_LOOKUP_RECOUNT,  /* Collections::lookup, then on a single server rw on the collection */
   RULE_CREATE,          /* rw on the database */
   RULE_INDEX_MODIFY,    /* rw on database and collection */
   RULE_INDEX_READ,      /* single server: a read transaction */
@@ -106,6 +108,7 @@ static const Rule rules[] = {
   { "PUT", "/_api/collection/{collection}/unload", RULE_LOOKUP, NO_USE, NULL },
   { "PUT", "/_api/collection/{collection}/loadIndexesIntoMemory", RULE_LOOKUP, NO_USE, NULL },
   { "PUT", "/_api/collection/{collection}/compact", RULE_LOOKUP, NO_USE, NULL },
+  { "PUT", "/_api/collection/{collection}/recalculateCount", RULE_LOOKUP_RECOUNT, NO_USE, NULL },
   { "PUT", "/_api/collection/{collection}/truncate", RULE_LOOKUP, EMU_ACCESS_EXCLUSIVE, NULL },
   { "PUT", "/_api/collection/{collection}/properties", RULE_LOOKUP_MODIFY, NO_USE, NULL },
   { "PUT", "/_api/collection/{collection}/rename", RULE_LOOKUP_MODIFY, NO_USE, NULL },
@@ -276,6 +279,7 @@ apply_rule (EmuRequest    *req,
     case RULE_LOOKUP:
     case RULE_LOOKUP_MODIFY:
     case RULE_LOOKUP_DROP:
+    case RULE_LOOKUP_RECOUNT:
     case RULE_CREATE:
     default:
       break;
@@ -285,6 +289,9 @@ apply_rule (EmuRequest    *req,
     return FALSE;
 
   if (rule->kind == RULE_LOOKUP_MODIFY && !may_modify (account, req, name))
+    return refuse (req, NULL);
+  if (rule->kind == RULE_LOOKUP_RECOUNT && req->state->single_server &&
+      collection_level (account, req, name) != LEVEL_RW)
     return refuse (req, NULL);
   if (rule->kind == RULE_LOOKUP_DROP && !may_modify (account, req, name))
     {
