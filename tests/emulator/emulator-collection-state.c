@@ -27,9 +27,12 @@ fnv1a (guint64     hash,
   return hash;
 }
 
-/* The revision of the collection's last written document, "0" when empty. */
+/* The collection's revision as the request sees it: that of its last
+ * committed write, or of a newer document the request's stream
+ * transaction wrote; "0" before the first write. */
 static const char *
-latest_revision (GPtrArray *documents)
+latest_revision (EmuCollection *collection,
+                 GPtrArray     *documents)
 {
   EmuDocument *latest = NULL;
   guint i;
@@ -41,12 +44,80 @@ latest_revision (GPtrArray *documents)
       if (latest == NULL || document->sequence > latest->sequence)
         latest = document;
     }
-  return latest != NULL ? emu_document_rev (latest) : "0";
+  if (latest != NULL && latest->sequence > collection->revision_sequence)
+    return emu_document_rev (latest);
+  return collection->revision != NULL ? collection->revision : "0";
+}
+
+#define FNV_OFFSET G_GUINT64_CONSTANT (0xcbf29ce484222325)
+
+static guint64 hash_value (guint64 hash, JsonNode *node);
+
+/* The members of @object but the document's _key, _id and _rev (when
+ * @skip_system), each hashed from the start and added up: the same
+ * for the same members in any order, as the server's normalized hash. */
+static guint64
+hash_members (guint64     hash,
+              JsonObject *object,
+              gboolean    skip_system)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+  guint64 sum = 0;
+  char text[24];
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &value))
+    {
+      if (skip_system && (g_str_equal (name, "_key") || g_str_equal (name, "_id") ||
+                          g_str_equal (name, "_rev")))
+        continue;
+      sum += hash_value (fnv1a (fnv1a (FNV_OFFSET, name), ":"), value);
+    }
+  g_snprintf (text, sizeof text, "{%" G_GUINT64_FORMAT "}", sum);
+  return fnv1a (hash, text);
+}
+
+/* A JSON value, equal values alike: numbers by value (1 and 1.0). */
+static guint64
+hash_value (guint64   hash,
+            JsonNode *node)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  guint i;
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return hash_members (hash, json_node_get_object (node), FALSE);
+    case JSON_NODE_ARRAY:
+      hash = fnv1a (hash, "[");
+      for (i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+        hash = fnv1a (hash_value (hash, json_array_get_element (json_node_get_array (node), i)), ",");
+      return fnv1a (hash, "]");
+    case JSON_NODE_NULL:
+      return fnv1a (hash, "null");
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return fnv1a (fnv1a (hash, "\""), json_node_get_string (node));
+    case G_TYPE_BOOLEAN:
+      return fnv1a (hash, json_node_get_boolean (node) ? "true" : "false");
+    default:
+      return fnv1a (hash, g_ascii_dtostr (number, sizeof number, json_node_get_double (node)));
+    }
 }
 
 /* As the server does it: one hash per document over its key (and
- * revision, and data without the system attributes), combined with XOR so
- * that the order of the documents does not matter. */
+ * revision, and data without _key, _id and _rev), combined with XOR so
+ * that the order of the documents does not matter. The hash functions
+ * are ours (README.md, "Collection checksum and revision"). */
 static guint64
 checksum (GPtrArray *documents,
           gboolean   with_revisions,
@@ -58,29 +129,12 @@ checksum (GPtrArray *documents,
   for (i = 0; i < documents->len; i++)
     {
       EmuDocument *document = g_ptr_array_index (documents, i);
-      guint64 hash = fnv1a (G_GUINT64_CONSTANT (0xcbf29ce484222325),
-                            emu_document_key (document));
+      guint64 hash = fnv1a (FNV_OFFSET, emu_document_key (document));
 
       if (with_revisions)
         hash = fnv1a (hash, emu_document_rev (document));
       if (with_data)
-        {
-          g_autoptr(JsonObject) data = json_object_new ();
-          g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-          JsonObjectIter iter;
-          const char *name;
-          JsonNode *value;
-          g_autofree char *text = NULL;
-
-          json_object_iter_init (&iter, emu_document_object (document));
-          while (json_object_iter_next (&iter, &name, &value))
-            if (!g_str_equal (name, "_key") && !g_str_equal (name, "_id") &&
-                !g_str_equal (name, "_rev"))
-              json_object_set_member (data, name, json_node_copy (value));
-          json_node_set_object (node, data);
-          text = json_to_string (node, FALSE);
-          hash = fnv1a (hash, text);
-        }
+        hash = hash_members (hash, emu_document_object (document), TRUE);
       sum ^= hash;
     }
   return sum;
@@ -121,7 +175,7 @@ handle_checksum (EmuRequest *req)
   emu_json_add_int (builder, "type", collection->type);
   emu_json_add_string (builder, "name", collection->name);
   emu_json_add_string (builder, "id", collection->id);
-  emu_json_add_string (builder, "revision", latest_revision (documents));
+  emu_json_add_string (builder, "revision", latest_revision (collection, documents));
   emu_json_add_string (builder, "globallyUniqueId", collection->globally_unique_id);
   emu_json_add_string (builder, "checksum", sum);
   json_builder_end_object (builder);
@@ -139,7 +193,7 @@ handle_revision (EmuRequest *req)
   if (documents == NULL)
     return;
   builder = emu_json_begin_ok (SOUP_STATUS_OK);
-  emu_json_add_string (builder, "revision", latest_revision (documents));
+  emu_json_add_string (builder, "revision", latest_revision (collection, documents));
   emu_collection_add_properties (builder, req, collection);
   json_builder_end_object (builder);
   emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);

@@ -131,6 +131,7 @@ emu_collection_free (gpointer data)
   g_clear_pointer (&collection->computed_values, json_node_unref);
   g_free (collection->key_type);
   g_hash_table_unref (collection->documents);
+  g_free (collection->revision);
   g_ptr_array_unref (collection->indexes);
   g_clear_pointer (&collection->shards, g_ptr_array_unref);
   g_free (collection);
@@ -174,6 +175,7 @@ emu_collection_copy (EmuCollection *collection)
   copy->schema = collection->schema ? json_node_copy (collection->schema) : NULL;
   copy->computed_values = collection->computed_values ? json_node_copy (collection->computed_values) : NULL;
   copy->key_type = g_strdup (collection->key_type);
+  copy->revision = g_strdup (collection->revision);
   copy->documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) emu_document_unref);
   g_hash_table_iter_init (&iter, collection->documents);

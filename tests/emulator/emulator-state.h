@@ -109,6 +109,10 @@ struct _EmuCollection {
   guint64     key_last_value;
 
   GHashTable *documents;          /* key -> EmuDocument, committed state */
+  /* The collection's revision: that of its last committed write, a
+   * removal's own (emulator-store.c); NULL before the first. */
+  char       *revision;
+  guint64     revision_sequence;  /* the write_sequence of that write */
   GPtrArray  *indexes;            /* EmuIndex; the primary (and edge) index is implicit */
   GPtrArray  *shards;             /* GStrv {shard id, leader, followers…}; made on first use (emulator-shards.c) */
 };

@@ -228,6 +228,31 @@ emu_view_count (EmuView       *view,
   return (guint) MAX (count, 0);
 }
 
+/* As the server's collection revision, the revision of the last committed
+ * write, which a removal (or truncation) makes anew: any change shows.
+ * A commit applies a transaction's writes in no order: the newest wins. */
+static void
+note_revision (EmuCollection *collection,
+               char          *revision,
+               guint64        sequence)
+{
+  if (sequence < collection->revision_sequence)
+    {
+      g_free (revision);
+      return;
+    }
+  g_free (collection->revision);
+  collection->revision = revision;
+  collection->revision_sequence = sequence;
+}
+
+static void
+note_removal (EmuState      *state,
+              EmuCollection *collection)
+{
+  note_revision (collection, emu_state_new_rev (state), ++state->write_sequence);
+}
+
 /* Stores @document (a new reference is taken) under @key in the topmost
  * layer; NULL removes the key. */
 void
@@ -254,6 +279,7 @@ emu_view_put (EmuView       *view,
     {
       g_hash_table_replace (collection->documents, g_strdup (key),
                             emu_document_ref (document));
+      note_revision (collection, g_strdup (emu_document_rev (document)), document->sequence);
       emu_wal_log (view->database->state, EMU_WAL_DOCUMENT, view->database->name,
                    collection, document->body);
     }
@@ -266,6 +292,7 @@ emu_view_put (EmuView       *view,
       if (!g_hash_table_steal_extended (collection->documents, key,
                                         (gpointer *) &stored_key, (gpointer *) &removed))
         return;
+      note_removal (view->database->state, collection);
       data = json_from_string ("{}", NULL);
       json_object_set_string_member (json_node_get_object (data), "_key", key);
       json_object_set_string_member (json_node_get_object (data), "_rev",
@@ -285,6 +312,7 @@ emu_view_truncate (EmuView       *view,
   if (view->layers[0] == NULL && view->layers[1] == NULL)
     {
       g_hash_table_remove_all (collection->documents);
+      note_removal (view->database->state, collection);
       return;
     }
 
