@@ -17,9 +17,12 @@ A case::
      "from": "where NOTES.md (and the source it cites) says so",
      "steps": [fixture steps, as in fixtures/],
      "exchanges": [{"req": "METHOD URL", "send": JSON | "send_raw": "text",
-                    "status": 200, "body": JSON}]}
+                    "status": 200, "body": JSON,
+                    "headers": {"location": "..."}}]}
 
-An exchange without ``body`` expects an empty one.
+An exchange without ``body`` expects an empty one; ``headers`` (optional)
+are the response headers besides the content type, for the ones whose
+presence fidelity.py compares.
 """
 
 import json
@@ -39,14 +42,15 @@ def _request(exchange):
 
 
 def _response(exchange):
+    extra = [[name, value] for name, value in exchange.get('headers', {}).items()]
     if 'body' in exchange:
         return {'status': exchange['status'],
-                'headers': [['content-type', 'application/json']],
+                'headers': [['content-type', 'application/json']] + extra,
                 'body': json.dumps(exchange['body']),
                 'body_json': exchange['body']}
     # Empty answers come as text/plain (NOTES.md, section 1).
     return {'status': exchange['status'],
-            'headers': [['content-type', 'text/plain']], 'body': ''}
+            'headers': [['content-type', 'text/plain']] + extra, 'body': ''}
 
 
 def load(path):

@@ -12,7 +12,9 @@ collections and the shard counts of support info, the build each release
 describes, 3.11's Pregel history collection, the number of DB-Servers and
 the replication settings of a new database, the optimizer rules of each
 release and the plans they make, which collections parsing and explaining
-a query check.  Each test starts its own emulator and talks HTTP to it."""
+a query check, how a collection's revision and checksum follow its data,
+who may recount it.  Each test starts its own emulator and talks HTTP to
+it."""
 
 import base64
 import http.client
@@ -511,6 +513,68 @@ class SingleServerTests(EmulatorTestCase):
         self.assertEqual(self.ok('GET', '/_api/collection/c/checksum')['checksum'], keys)
         self.assertNotEqual(
             self.ok('GET', '/_api/collection/c/checksum?withData=true')['checksum'], data)
+
+
+class CollectionStateTests(EmulatorTestCase):
+    """A collection's revision changes with every write, removals
+    included; its checksum with data hashes values, not their spelling."""
+
+    def checksum(self, query=''):
+        return self.ok('GET', '/_api/collection/c/checksum' + query)['checksum']
+
+    def revision(self):
+        return self.ok('GET', '/_api/collection/c/revision')['revision']
+
+    def test_revision_changes_with_every_write(self):
+        self.ok('POST', '/_api/collection', {'name': 'c'})
+        seen = [self.revision()]
+        self.assertEqual(seen[0], '0')
+        for method, path, body in [
+                ('POST', '/_api/document/c', {'_key': 'a'}),
+                ('POST', '/_api/document/c', {'_key': 'b'}),
+                ('PATCH', '/_api/document/c/b', {'v': 1}),
+                # Not the newest document: its removal still shows.
+                ('DELETE', '/_api/document/c/a', None),
+                ('PUT', '/_api/collection/c/truncate', None)]:
+            self.ok(method, path, body)
+            revision = self.revision()
+            self.assertNotIn(revision, seen, (method, path))
+            self.assertEqual(
+                self.ok('GET', '/_api/collection/c/checksum')['revision'], revision)
+            seen.append(revision)
+
+    def test_checksum_with_data_ignores_order_and_number_spelling(self):
+        self.ok('POST', '/_api/collection', {'name': 'c'})
+        self.ok('POST', '/_api/document/c',
+                {'_key': 'a', 'x': 1, 'y': {'p': [1, 'two'], 'q': None}})
+        data = self.checksum('?withData=true')
+        revisions = self.checksum('?withRevisions=true')
+        self.ok('PUT', '/_api/document/c/a', {'y': {'q': None, 'p': [1, 'two']}, 'x': 1.0})
+        self.assertEqual(self.checksum('?withData=true'), data)
+        self.assertNotEqual(self.checksum('?withRevisions=true'), revisions)
+        self.ok('PUT', '/_api/document/c/a', {'y': {'q': None, 'p': ['two', 1]}, 'x': 1})
+        self.assertNotEqual(self.checksum('?withData=true'), data)
+
+
+class RecalculateCountPermissionTests(EmulatorTestCase):
+    """A single server recounts for those who may write the collection."""
+    args = ('--single', '--user', 'admin', '--password', 'admin-pw')
+
+    def test_read_only_access_is_refused(self):
+        self.emu.log_in('admin', 'admin-pw')
+        self.ok('POST', '/_api/collection', {'name': 'c'})
+        self.ok('POST', '/_api/user', {'user': 'ivy', 'passwd': 'ivy-pw'})
+        self.ok('PUT', '/_api/user/ivy/database/_system', {'grant': 'rw'})
+        self.ok('PUT', '/_api/user/ivy/database/_system/c', {'grant': 'ro'})
+        self.emu.log_in('ivy', 'ivy-pw')
+        status, _, reply = self.emu.request('PUT', '/_api/collection/c/recalculateCount')
+        self.assertEqual((status, reply['errorNum'], reply['errorMessage']),
+                         (403, 11, 'forbidden'))
+        self.emu.log_in('admin', 'admin-pw')
+        self.ok('PUT', '/_api/user/ivy/database/_system/c', {'grant': 'rw'})
+        self.emu.log_in('ivy', 'ivy-pw')
+        self.assertEqual(self.ok('PUT', '/_api/collection/c/recalculateCount'),
+                         {'error': False, 'code': 200, 'result': True, 'count': 0})
 
 
 class Release311Tests(EmulatorTestCase):
