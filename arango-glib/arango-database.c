@@ -859,6 +859,8 @@ arango_database_create_collection_sync (ArangoDatabase      *self,
  * @user_data: data for @callback
  *
  * Deletes a collection and its documents (`DELETE /_api/collection/{name}`).
+ * To let a missing collection pass, or to drop a system collection, use
+ * arango_database_delete_collection_with_flags_async().
  */
 void
 arango_database_delete_collection_async (ArangoDatabase      *self,

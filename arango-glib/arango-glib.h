@@ -24,6 +24,7 @@
 #include <arango-glib/arango-collection.h>
 #include <arango-glib/arango-collection-import.h>
 #include <arango-glib/arango-collection-shards.h>
+#include <arango-glib/arango-collection-admin.h>
 #include <arango-glib/arango-cursor.h>
 #include <arango-glib/arango-query-options.h>
 #include <arango-glib/arango-transaction.h>
