@@ -771,6 +771,37 @@ handle_drop (EmuRequest *req)
   emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
 }
 
+/* A sub-resource or action the server does not have: 404/404 once the
+ * collection is found, as RestCollectionHandler answers (3.12 source). */
+static void
+handle_unknown_resource (EmuRequest *req)
+{
+  if (emu_collection_find_or_reply (req) == NULL)
+    return;
+  emu_reply_error (req->msg, SOUP_STATUS_NOT_FOUND, EMU_ERROR_HTTP_NOT_FOUND,
+                   "expecting one of the resources 'checksum', 'count', 'figures', "
+                   "'properties', 'responsibleShard', 'revision', 'shards'");
+}
+
+static void
+handle_unknown_action (EmuRequest *req)
+{
+  if (emu_collection_find_or_reply (req) == NULL)
+    return;
+  emu_reply_error (req->msg, SOUP_STATUS_NOT_FOUND, EMU_ERROR_HTTP_NOT_FOUND,
+                   "expecting one of the actions 'load', 'unload', 'truncate', "
+                   "'properties', 'compact', 'rename', 'loadIndexesIntoMemory'");
+}
+
+/* Only the collection itself can be deleted; the server checks that
+ * before looking it up. */
+static void
+handle_delete_below_collection (EmuRequest *req)
+{
+  emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_HTTP_BAD_PARAMETER,
+                   "expected DELETE /_api/collection/<collection-name>");
+}
+
 /* A PUT needs a collection and an action (3.12/job_fetch_result_04_single.json). */
 static void
 handle_put_without_action (EmuRequest *req)
@@ -796,6 +827,10 @@ static const EmuRoute collection_routes[] = {
   { "PUT", "/_api/collection/{collection}/unload", handle_unload },
   { "PUT", "/_api/collection/{collection}/loadIndexesIntoMemory", handle_load_indexes },
   { "PUT", "/_api/collection/{collection}/recalculateCount", handle_recalculate_count },
+  /* Fewer literals: only what no route above names. */
+  { "GET", "/_api/collection/{collection}/{resource}", handle_unknown_resource },
+  { "PUT", "/_api/collection/{collection}/{action}", handle_unknown_action },
+  { "DELETE", "/_api/collection/{collection}/{resource}", handle_delete_below_collection },
 };
 
 void

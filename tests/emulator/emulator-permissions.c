@@ -113,6 +113,8 @@ static const Rule rules[] = {
   { "PUT", "/_api/collection/{collection}/properties", RULE_LOOKUP_MODIFY, NO_USE, NULL },
   { "PUT", "/_api/collection/{collection}/rename", RULE_LOOKUP_MODIFY, NO_USE, NULL },
   { "DELETE", "/_api/collection/{collection}", RULE_LOOKUP_DROP, NO_USE, NULL },
+  { "GET", "/_api/collection/{collection}/{resource}", RULE_LOOKUP, NO_USE, NULL },
+  { "PUT", "/_api/collection/{collection}/{action}", RULE_LOOKUP, NO_USE, NULL },
 
   { "GET", "/_api/index", RULE_INDEX_READ, EMU_ACCESS_READ, "collection" },
   { "GET", "/_api/index/{collection}/{id}", RULE_INDEX_READ, EMU_ACCESS_READ, NULL },
