@@ -34,5 +34,7 @@
 #include <arango-glib/arango-job.h>
 #include <arango-glib/arango-database-jobs.h>
 #include <arango-glib/arango-database-backups.h>
+#include <arango-glib/arango-database-query-admin.h>
+#include <arango-glib/arango-database-access.h>
 
 #undef __ARANGO_GLIB_INSIDE__
