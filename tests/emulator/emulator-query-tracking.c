@@ -334,13 +334,17 @@ parse_tick (const char *text)
   return errno == ERANGE ? 0 : value;
 }
 
+/* A Coordinator of the cluster (not one taken out of it). */
 static EmuCoordinator *
 coordinator_by_short_id (EmuState *state,
                          guint64   short_id)
 {
+  EmuCoordinator *coordinator;
+
   if (short_id == 0 || short_id > state->coordinators->len)
     return NULL;
-  return g_ptr_array_index (state->coordinators, short_id - 1);
+  coordinator = g_ptr_array_index (state->coordinators, short_id - 1);
+  return coordinator->removed ? NULL : coordinator;
 }
 
 /* A Coordinator forwards a kill to the Coordinator whose short id the
