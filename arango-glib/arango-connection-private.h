@@ -62,6 +62,7 @@ void           arango_request_pin_to_host      (ArangoRequest *self,
                                                 ArangoHost    *host);
 void           arango_request_keep_errors      (ArangoRequest *self);
 void           arango_request_set_text_reply   (ArangoRequest *self);
+void           arango_request_set_raw_reply    (ArangoRequest *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArangoRequest, arango_request_free)
 
@@ -70,7 +71,7 @@ typedef struct
   guint status;
   SoupMessageHeaders *headers;
   JsonNode *body;       /* NULL when the reply had no body */
-  GBytes *text;         /* a text reply's body (arango_request_set_text_reply()) */
+  GBytes *text;         /* the body's bytes, for a text or raw reply (arango_request_set_text_reply(), _set_raw_reply()) */
   ArangoHost *host;     /* the coordinator that answered */
 } ArangoResponse;
 

@@ -488,8 +488,9 @@ on_reply (GBytes   *bytes_in,
                             status, content_type, bytes, &body, &error))
     {
       /* A proxy's HTML error page still says what went wrong through its
-       * status; only a success without JSON is a broken reply. */
-      if (SOUP_STATUS_IS_SUCCESSFUL (status))
+       * status; only a success without JSON is a broken reply, unless
+       * the caller takes the bytes as they are. */
+      if (SOUP_STATUS_IS_SUCCESSFUL (status) && !data->request->raw_reply)
         {
           /* The server said it succeeded, so a write may well have happened. */
           if (!data->request->idempotent)
@@ -537,6 +538,8 @@ on_reply (GBytes   *bytes_in,
   response->status = status;
   response->headers = soup_message_headers_ref (soup_message_get_response_headers (data->message));
   response->body = g_steal_pointer (&body);
+  if (data->request->raw_reply)
+    response->text = g_steal_pointer (&bytes);
   response->host = arango_host_ref (data->host);
   g_task_return_pointer (task, response, (GDestroyNotify) arango_response_free);
 }

@@ -23,6 +23,7 @@ void          arango_query_start        (ArangoContext        *context,
 
 ArangoCursor *arango_cursor_new_from_reply (ArangoContext        *context,
                                            ArangoResponse       *response,
+                                           gboolean              allow_retry,
                                            GError              **error);
 
 G_END_DECLS

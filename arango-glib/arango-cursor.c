@@ -41,7 +41,20 @@
  * ```
  *
  * A cursor dropped before its last batch is deleted on the server.
+ *
+ * With #ArangoQueryOptions:allow-retry (ArangoDB 3.11 and later), a batch
+ * whose fetch failed on the way (the connection broke, the reply was cut
+ * short or garbled, the attempt timed out) is asked for again, by its
+ * number (`POST /_api/cursor/{id}/{batch}`), up to three times in all: the
+ * server hands out the same batch again if it had already sent it, so
+ * none is lost or skipped. Such a cursor is deleted on the server as soon
+ * as its last batch is in, since the server would otherwise keep it for a
+ * retry until its ttl runs out. [Failover](failover.html) has the rules.
  */
+
+/* Attempts to fetch one batch of a cursor that allows retries: as many as
+ * the client makes on one host by default. */
+#define BATCH_TRIES 3
 
 struct _ArangoCursor
 {
@@ -56,6 +69,9 @@ struct _ArangoCursor
   JsonObject *statistics;
   JsonArray *warnings;
   JsonArray *first_batch;    /* until next_batch hands it out */
+  gboolean allow_retry;
+  char *next_batch_id;       /* the server's number of the next batch */
+  guint tries;               /* of the batch being fetched */
   gboolean busy;
   gboolean potentially_dirty;
 };
@@ -101,6 +117,14 @@ on_deleted_in_passing (GObject      *source,
 }
 
 static void
+delete_in_passing (ArangoCursor *self)
+{
+  arango_connection_send_async (self->context->client,
+                                cursor_request (self, SOUP_METHOD_DELETE),
+                                NULL, on_deleted_in_passing, NULL);
+}
+
+static void
 arango_cursor_dispose (GObject *object)
 {
   ArangoCursor *self = ARANGO_CURSOR (object);
@@ -110,9 +134,7 @@ arango_cursor_dispose (GObject *object)
   if (self->has_more && self->id != NULL)
     {
       self->has_more = FALSE;
-      arango_connection_send_async (self->context->client,
-                                    cursor_request (self, SOUP_METHOD_DELETE),
-                                    NULL, on_deleted_in_passing, NULL);
+      delete_in_passing (self);
     }
 
   G_OBJECT_CLASS (arango_cursor_parent_class)->dispose (object);
@@ -129,6 +151,7 @@ arango_cursor_finalize (GObject *object)
   g_clear_pointer (&self->warnings, json_array_unref);
   g_clear_pointer (&self->first_batch, json_array_unref);
   g_free (self->id);
+  g_free (self->next_batch_id);
 
   G_OBJECT_CLASS (arango_cursor_parent_class)->finalize (object);
 }
@@ -289,6 +312,12 @@ update_from_reply (ArangoCursor   *self,
   else if (self->has_more && self->id == NULL)
     goto invalid;
 
+  /* Since 3.11, as a string; older servers send none. */
+  node = json_object_get_member (body, "nextBatchId");
+  g_clear_pointer (&self->next_batch_id, g_free);
+  if (node && json_node_get_value_type (node) == G_TYPE_STRING)
+    self->next_batch_id = g_strdup (json_node_get_string (node));
+
   node = json_object_get_member (body, "count");
   if (node && json_node_get_value_type (node) == G_TYPE_INT64)
     {
@@ -330,10 +359,12 @@ invalid:
   return NULL;
 }
 
-/* A cursor from the first reply of POST /_api/cursor. */
+/* A cursor from the first reply of POST /_api/cursor; @allow_retry as the
+ * query asked. */
 ArangoCursor *
 arango_cursor_new_from_reply (ArangoContext   *context,
                               ArangoResponse  *response,
+                              gboolean         allow_retry,
                               GError         **error)
 {
   g_autoptr(ArangoCursor) self = g_object_new (ARANGO_TYPE_CURSOR, NULL);
@@ -341,6 +372,7 @@ arango_cursor_new_from_reply (ArangoContext   *context,
   /* A query run as an async job still fetches its batches directly. */
   self->context = arango_context_ref (arango_context_get_direct (context));
   self->host = arango_host_ref (response->host);
+  self->allow_retry = allow_retry;
   self->first_batch = update_from_reply (self, response, error);
   if (self->first_batch == NULL)
     {
@@ -352,12 +384,13 @@ arango_cursor_new_from_reply (ArangoContext   *context,
 }
 
 static void
-reply_cursor (GTask          *task,
-              ArangoResponse *response,
-              gconstpointer   context)
+return_cursor (GTask          *task,
+               ArangoResponse *response,
+               ArangoContext  *context,
+               gboolean        allow_retry)
 {
   GError *error = NULL;
-  ArangoCursor *cursor = arango_cursor_new_from_reply ((ArangoContext *) context, response, &error);
+  ArangoCursor *cursor = arango_cursor_new_from_reply (context, response, allow_retry, &error);
 
   if (cursor == NULL)
     {
@@ -365,6 +398,22 @@ reply_cursor (GTask          *task,
       return;
     }
   g_task_return_pointer (task, cursor, g_object_unref);
+}
+
+static void
+reply_cursor (GTask          *task,
+              ArangoResponse *response,
+              gconstpointer   context)
+{
+  return_cursor (task, response, (ArangoContext *) context, FALSE);
+}
+
+static void
+reply_retriable_cursor (GTask          *task,
+                        ArangoResponse *response,
+                        gconstpointer   context)
+{
+  return_cursor (task, response, (ArangoContext *) context, TRUE);
 }
 
 /* Runs @aql through POST /_api/cursor in @context; the task's result is
@@ -382,6 +431,7 @@ arango_query_start (ArangoContext       *context,
                     gpointer             user_data)
 {
   g_autoptr(JsonObject) body = NULL;
+  gboolean allow_retry = FALSE;
   ArangoRequest *request;
 
   if (aql == NULL || *aql == '\0')
@@ -400,7 +450,10 @@ arango_query_start (ArangoContext       *context,
   request = arango_context_request (context, SOUP_METHOD_POST, "/_api/cursor", NULL);
   arango_query_options_apply (options, body, request);
   arango_request_take_json_object (request, g_steal_pointer (&body));
-  arango_context_call (context, source_object, request, reply_cursor, context,
+  if (options != NULL)
+    g_object_get (options, "allow-retry", &allow_retry, NULL);
+  arango_context_call (context, source_object, request,
+                       allow_retry ? reply_retriable_cursor : reply_cursor, context,
                        source_tag, cancellable, callback, user_data);
 }
 
@@ -528,6 +581,49 @@ notify_progress (ArangoCursor *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATISTICS]);
 }
 
+/* The next batch by its number where the server numbers them and the
+ * query allowed retries: asking for it again is then safe, as the server
+ * answers with the same batch whether or not it had already sent it. */
+static ArangoRequest *
+next_batch_request (ArangoCursor *self)
+{
+  ArangoRequest *request;
+
+  if (!self->allow_retry || self->next_batch_id == NULL)
+    return cursor_request (self, SOUP_METHOD_POST);
+
+  request = arango_context_request (self->context, SOUP_METHOD_POST, "/_api/cursor",
+                                    self->id, self->next_batch_id, NULL);
+  arango_request_pin_to_host (request, self->host);
+  arango_request_set_idempotent (request, TRUE);
+  return request;
+}
+
+/* What the way to the server spoilt, not what the server said. */
+static gboolean
+is_retriable (ArangoCursor *self,
+              GError       *error)
+{
+  return self->allow_retry && self->next_batch_id != NULL &&
+         self->tries < BATCH_TRIES &&
+         (g_error_matches (error, ARANGO_ERROR, ARANGO_ERROR_CONNECTION) ||
+          g_error_matches (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_REPLY) ||
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT));
+}
+
+static void on_next_batch (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data);
+
+static void
+fetch_next_batch (ArangoCursor *self,
+                  GTask        *task)
+{
+  self->tries++;
+  arango_connection_send_async (self->context->client, next_batch_request (self),
+                                g_task_get_cancellable (task), on_next_batch, task);
+}
+
 static void
 on_next_batch (GObject      *source,
                GAsyncResult *result,
@@ -539,8 +635,17 @@ on_next_batch (GObject      *source,
   GError *error = NULL;
   JsonArray *batch;
 
-  self->busy = FALSE;
   response = arango_connection_send_finish (ARANGO_CLIENT (source), result, &error);
+  if (response == NULL && is_retriable (self, error))
+    {
+      g_debug ("Fetching batch %s of cursor %s again (try %u): %s",
+               self->next_batch_id, self->id, self->tries + 1, error->message);
+      g_error_free (error);
+      fetch_next_batch (self, g_steal_pointer (&task));
+      return;
+    }
+
+  self->busy = FALSE;
   if (response == NULL)
     {
       /* The server no longer has it: there is nothing more to fetch. */
@@ -556,6 +661,10 @@ on_next_batch (GObject      *source,
       g_task_return_error (task, error);
       return;
     }
+  /* The server keeps a retriable cursor for another try at its last
+   * batch; that batch is in. */
+  if (!self->has_more && self->allow_retry && self->id != NULL)
+    delete_in_passing (self);
   notify_progress (self);
   g_task_return_pointer (task, batch, (GDestroyNotify) json_array_unref);
 }
@@ -606,9 +715,8 @@ arango_cursor_next_batch_async (ArangoCursor        *self,
     }
 
   self->busy = TRUE;
-  arango_connection_send_async (self->context->client,
-                                cursor_request (self, SOUP_METHOD_POST),
-                                cancellable, on_next_batch, g_steal_pointer (&task));
+  self->tries = 0;
+  fetch_next_batch (self, g_steal_pointer (&task));
 }
 
 /**

@@ -34,6 +34,8 @@
 #include <arango-glib/arango-job.h>
 #include <arango-glib/arango-database-jobs.h>
 #include <arango-glib/arango-database-backups.h>
+#include <arango-glib/arango-http-response.h>
+#include <arango-glib/arango-database-request.h>
 #include <arango-glib/arango-database-query-admin.h>
 #include <arango-glib/arango-database-access.h>
 

@@ -216,8 +216,10 @@ arango_query_options_class_init (ArangoQueryOptionsClass *klass)
   /**
    * ArangoQueryOptions:allow-retry:
    *
-   * Whether the last batch may be fetched again after a failed request
-   * (ArangoDB 3.11 and later).
+   * Whether a batch may be fetched again after a failed request (ArangoDB
+   * 3.11 and later). The cursor then asks for each batch by its number,
+   * and asks again when fetching one fails on the way, without losing or
+   * skipping a batch; see #ArangoCursor.
    */
   /**
    * ArangoQueryOptions:max-plans:

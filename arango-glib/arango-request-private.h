@@ -22,6 +22,7 @@ struct _ArangoRequest
   gboolean idempotent;    /* safe to send again after it may have arrived */
   gboolean keep_errors;   /* error statuses come back as responses (async job results) */
   gboolean text_reply;    /* a success is kept as text, not decoded as JSON */
+  gboolean raw_reply;     /* the body's bytes are kept; a success need not be JSON */
 };
 
 G_END_DECLS

@@ -232,6 +232,15 @@ arango_request_set_text_reply (ArangoRequest *self)
   self->text_reply = TRUE;
 }
 
+/* For the generic call: whatever the body is, its bytes come back with
+ * the response, and JSON is decoded where the body is JSON; a success
+ * that is not JSON is no error. */
+void
+arango_request_set_raw_reply (ArangoRequest *self)
+{
+  self->raw_reply = TRUE;
+}
+
 void
 arango_response_free (ArangoResponse *self)
 {

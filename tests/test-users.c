@@ -20,12 +20,17 @@ typedef struct
 #define WAIT (test_async_wait (&fixture->async))
 #define READY test_async_ready, &fixture->async
 
-/* Authentication on, so that permissions decide what a user may do. */
+/* Authentication on, so that permissions decide what a user may do.
+ * user_data: NULL for a Coordinator, or "--single". */
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  fixture->emulator = emulator_process_start (1, "root", ROOT_PASSWORD);
+  const char * const args[] = {
+    "--coordinators=1", "--user=root", "--password=" ROOT_PASSWORD, user_data, NULL
+  };
+
+  fixture->emulator = emulator_process_start_with_args (args);
   fixture->client = test_client_new (fixture->emulator);
   fixture->root = test_open_database (fixture->client, "root", ROOT_PASSWORD);
 }
@@ -548,6 +553,51 @@ test_collection_access (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* A Coordinator lists a collection's indexes from the cluster plan and
+ * checks nothing beyond the database (methods::Indexes::getAll); a single
+ * server reads them in a transaction on the collection. Without access to
+ * the database no request gets that far. */
+static void
+test_index_listing_access (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  gboolean single_server = user_data != NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) user = create_user (fixture, "iris", "iris-pw", &error);
+  g_autoptr(ArangoCollection) vault = create_collection (fixture, fixture->root, "vault", &error);
+  g_autoptr(ArangoDatabase) iris = NULL;
+  g_autoptr(ArangoCollection) as_iris = NULL;
+  g_autoptr(JsonArray) indexes = NULL;
+
+  g_assert_no_error (error);
+  grant (fixture, "iris", ARANGO_PERMISSION_READ_ONLY, "_system", NULL);
+  grant (fixture, "iris", ARANGO_PERMISSION_NONE, "_system", "vault");
+  iris = test_open_database (fixture->client, "iris", "iris-pw");
+  as_iris = arango_database_get_collection (iris, "vault");
+
+  indexes = arango_collection_indexes_sync (as_iris, NULL, &error);
+  if (single_server)
+    {
+      g_assert_null (indexes);
+      test_assert_refused (&error, 403, ARANGO_SERVER_ERROR_FORBIDDEN, "forbidden: vault [read]");
+    }
+  else
+    {
+      g_assert_no_error (error);
+      g_assert_cmpuint (json_array_get_length (indexes), ==, 1);
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (indexes, 0),
+                                                      "type"),
+                       ==, "primary");
+      g_clear_pointer (&indexes, json_array_unref);
+    }
+
+  grant (fixture, "iris", ARANGO_PERMISSION_NONE, "_system", NULL);
+  grant (fixture, "iris", ARANGO_PERMISSION_READ_WRITE, "_system", "vault");
+  g_assert_null (arango_collection_indexes_sync (as_iris, NULL, &error));
+  test_assert_refused (&error, 401, ARANGO_SERVER_ERROR_FORBIDDEN,
+                       "not authorized to execute this request");
+}
+
 /* Whatever the grants, everyone reads but does not write the Foxx queues,
  * and writes _frontend; the other system collections follow the database. */
 static void
@@ -688,7 +738,8 @@ test_graph_elements_access (Fixture       *fixture,
 
 /* Creating a graph needs "rw" on the database (its _graphs) and read
  * access to its collections; the creator gets "rw" on those it creates.
- * Dropping one needs "rw" on the database and on what it drops. */
+ * Dropping one needs "rw" on the database and on what it drops. The
+ * graph handler words its read-only refusals its own way. */
 static void
 test_graph_definitions_access (Fixture       *fixture,
                                gconstpointer  user_data)
@@ -703,7 +754,7 @@ test_graph_definitions_access (Fixture       *fixture,
   grant (fixture, "hank", ARANGO_PERMISSION_READ_ONLY, "_system", NULL);
   hank = test_open_database (fixture->client, "hank", "hank-pw");
   g_assert_null (create_graph (hank, "mine", "knows", "people", &error));
-  assert_server_error (&error, ARANGO_SERVER_ERROR_READ_ONLY, "read only");
+  test_assert_refused (&error, 403, ARANGO_SERVER_ERROR_READ_ONLY, "collection is read-only");
   g_assert_null (create_graph (hank, "mine", "roads", "towns", &error));
   assert_server_error (&error, ARANGO_SERVER_ERROR_FORBIDDEN, "forbidden");
 
@@ -722,10 +773,159 @@ test_graph_definitions_access (Fixture       *fixture,
   assert_server_error (&error, ARANGO_SERVER_ERROR_FORBIDDEN, "forbidden");
   grant (fixture, "hank", ARANGO_PERMISSION_READ_ONLY, "_system", NULL);
   g_assert_false (arango_database_delete_graph_sync (hank, "trips", FALSE, FALSE, NULL, &error));
-  assert_server_error (&error, ARANGO_SERVER_ERROR_READ_ONLY, "read only");
+  test_assert_refused (&error, 403, ARANGO_SERVER_ERROR_READ_ONLY, "collection is read-only");
   grant (fixture, "hank", ARANGO_PERMISSION_READ_WRITE, "_system", NULL);
   g_assert_true (arango_database_delete_graph_sync (hank, "trips", TRUE, FALSE, NULL, &error));
   g_assert_no_error (error);
+}
+
+static ArangoCollection *
+create_edge_collection (Fixture     *fixture,
+                        const char  *name,
+                        GError     **error)
+{
+  g_autoptr(JsonObject) options = test_json_object ("{\"type\": 3}");
+
+  return arango_database_create_collection_sync (fixture->root, name, options, NULL, error);
+}
+
+static ArangoCollection *
+add_edge_definition (ArangoGraph  *graph,
+                     const char   *edges,
+                     const char   *vertices,
+                     GError      **error)
+{
+  const char * const ends[] = { vertices, NULL };
+
+  return arango_graph_create_edge_definition_sync (graph, edges, ends, ends, NULL, error);
+}
+
+static ArangoCollection *
+replace_edge_definition (ArangoGraph  *graph,
+                         const char   *edges,
+                         const char   *vertices,
+                         GError      **error)
+{
+  const char * const ends[] = { vertices, NULL };
+
+  return arango_graph_replace_edge_definition_sync (graph, edges, ends, ends, NULL, error);
+}
+
+/* With "ro" on the database a graph's definitions do not change: what
+ * needs new collections is refused as their creation, what would only be
+ * written to _graphs by that transaction, and an orphan leaves only with
+ * "rw" on it. With "none" no request gets that far. */
+static void
+test_graph_changes_read_only (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) user = create_user (fixture, "jo", "jo-pw", &error);
+  g_autoptr(ArangoGraph) social = create_graph (fixture->root, "social", "knows", "people", &error);
+  g_autoptr(ArangoCollection) likes = create_edge_collection (fixture, "likes", &error);
+  g_autoptr(ArangoCollection) toys = create_collection (fixture, fixture->root, "toys", &error);
+  g_autoptr(ArangoCollection) pets = NULL;
+  g_autoptr(ArangoDatabase) jo = NULL;
+  g_autoptr(ArangoGraph) as_jo = NULL;
+  const char *creation = "cannot create collection in _system: forbidden";
+  const char *read_only = "read only: _graphs [write]";
+
+  g_assert_no_error (error);
+  pets = arango_graph_create_vertex_collection_sync (social, "pets", NULL, &error);
+  g_assert_no_error (error);
+  grant (fixture, "jo", ARANGO_PERMISSION_READ_ONLY, "_system", NULL);
+  jo = test_open_database (fixture->client, "jo", "jo-pw");
+  as_jo = arango_database_get_graph (jo, "social");
+
+  g_assert_null (add_edge_definition (as_jo, "follows", "people", &error));
+  test_assert_refused (&error, 403, ARANGO_SERVER_ERROR_FORBIDDEN, creation);
+  g_assert_null (add_edge_definition (as_jo, "likes", "people", &error));
+  test_assert_refused (&error, 403, ARANGO_SERVER_ERROR_READ_ONLY, read_only);
+  g_assert_null (replace_edge_definition (as_jo, "knows", "users", &error));
+  test_assert_refused (&error, 403, ARANGO_SERVER_ERROR_FORBIDDEN, "forbidden");
+  g_assert_null (replace_edge_definition (as_jo, "knows", "pets", &error));
+  test_assert_refused (&error, 403, ARANGO_SERVER_ERROR_READ_ONLY, read_only);
+  g_assert_false (arango_graph_delete_edge_definition_sync (as_jo, "knows", FALSE, NULL, &error));
+  test_assert_refused (&error, 403, ARANGO_SERVER_ERROR_READ_ONLY, read_only);
+  g_assert_null (arango_graph_create_vertex_collection_sync (as_jo, "towns", NULL, &error));
+  test_assert_refused (&error, 403, ARANGO_SERVER_ERROR_FORBIDDEN, creation);
+  g_assert_null (arango_graph_create_vertex_collection_sync (as_jo, "toys", NULL, &error));
+  test_assert_refused (&error, 403, ARANGO_SERVER_ERROR_READ_ONLY, read_only);
+  g_assert_false (arango_graph_delete_vertex_collection_sync (as_jo, "pets", FALSE, NULL, &error));
+  test_assert_refused (&error, 403, ARANGO_SERVER_ERROR_FORBIDDEN, "forbidden");
+  grant (fixture, "jo", ARANGO_PERMISSION_READ_WRITE, "_system", "pets");
+  g_assert_false (arango_graph_delete_vertex_collection_sync (as_jo, "pets", FALSE, NULL, &error));
+  test_assert_refused (&error, 403, ARANGO_SERVER_ERROR_READ_ONLY, read_only);
+
+  grant (fixture, "jo", ARANGO_PERMISSION_NONE, "_system", NULL);
+  g_assert_false (arango_graph_delete_edge_definition_sync (as_jo, "knows", FALSE, NULL, &error));
+  test_assert_refused (&error, 401, ARANGO_SERVER_ERROR_FORBIDDEN,
+                       "not authorized to execute this request");
+
+  /* Nothing changed. */
+  g_assert_true (arango_graph_has_edge_definition_sync (social, "knows", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (arango_graph_has_edge_definition_sync (social, "likes", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (arango_graph_has_vertex_collection_sync (social, "toys", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (arango_graph_has_vertex_collection_sync (social, "pets", NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* With "rw" on the database, a collection the user may not read stops a
+ * change that names it or needs it looked up; removing a definition or an
+ * orphan takes "rw" on its collection (a definition's only when the
+ * collection goes too). */
+static void
+test_graph_changes_without_access (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) user = create_user (fixture, "kim", "kim-pw", &error);
+  g_autoptr(ArangoGraph) social = create_graph (fixture->root, "social", "knows", "people", &error);
+  g_autoptr(ArangoCollection) likes = create_edge_collection (fixture, "likes", &error);
+  g_autoptr(ArangoCollection) vault = create_collection (fixture, fixture->root, "vault", &error);
+  g_autoptr(ArangoCollection) pets = NULL;
+  g_autoptr(ArangoCollection) added = NULL;
+  g_autoptr(ArangoDatabase) kim = NULL;
+  g_autoptr(ArangoGraph) as_kim = NULL;
+
+  g_assert_no_error (error);
+  pets = arango_graph_create_vertex_collection_sync (social, "pets", NULL, &error);
+  g_assert_no_error (error);
+  grant (fixture, "kim", ARANGO_PERMISSION_READ_WRITE, "_system", NULL);
+  grant (fixture, "kim", ARANGO_PERMISSION_NONE, "_system", "vault");
+  grant (fixture, "kim", ARANGO_PERMISSION_NONE, "_system", "likes");
+  grant (fixture, "kim", ARANGO_PERMISSION_NONE, "_system", "pets");
+  kim = test_open_database (fixture->client, "kim", "kim-pw");
+  as_kim = arango_database_get_graph (kim, "social");
+
+  g_assert_null (add_edge_definition (as_kim, "likes", "people", &error));
+  test_assert_refused (&error, 403, ARANGO_SERVER_ERROR_FORBIDDEN, "No access to collection 'likes'");
+  g_assert_null (add_edge_definition (as_kim, "follows", "vault", &error));
+  test_assert_refused (&error, 403, ARANGO_SERVER_ERROR_FORBIDDEN, "No access to collection 'pets'");
+  g_assert_null (replace_edge_definition (as_kim, "knows", "vault", &error));
+  test_assert_refused (&error, 403, ARANGO_SERVER_ERROR_FORBIDDEN, "forbidden");
+  g_assert_null (arango_graph_create_vertex_collection_sync (as_kim, "vault", NULL, &error));
+  test_assert_refused (&error, 403, ARANGO_SERVER_ERROR_FORBIDDEN, "No access to collection 'pets'");
+  g_assert_false (arango_graph_delete_vertex_collection_sync (as_kim, "pets", FALSE, NULL, &error));
+  test_assert_refused (&error, 403, ARANGO_SERVER_ERROR_FORBIDDEN, "forbidden");
+
+  grant (fixture, "kim", ARANGO_PERMISSION_READ_ONLY, "_system", "knows");
+  g_assert_false (arango_graph_delete_edge_definition_sync (as_kim, "knows", TRUE, NULL, &error));
+  test_assert_refused (&error, 403, ARANGO_SERVER_ERROR_FORBIDDEN, "forbidden");
+  g_assert_true (arango_graph_delete_edge_definition_sync (as_kim, "knows", FALSE, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Readable collections are enough to add a definition; those it
+   * creates are the creator's. */
+  grant (fixture, "kim", ARANGO_PERMISSION_READ_ONLY, "_system", "pets");
+  added = add_edge_definition (as_kim, "follows", "people", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (added);
+  g_assert_cmpint (permission (fixture, "kim", "_system", "follows"), ==,
+                   ARANGO_PERMISSION_READ_WRITE);
 }
 
 /* Changing root's other settings keeps its password. */
@@ -844,6 +1044,11 @@ main (int    argc,
   ADD ("/users/drop-forgets-grants", test_drop_forgets_grants);
   ADD ("/users/graph-elements-access", test_graph_elements_access);
   ADD ("/users/graph-definitions-access", test_graph_definitions_access);
+  ADD ("/users/graph-changes-read-only", test_graph_changes_read_only);
+  ADD ("/users/graph-changes-without-access", test_graph_changes_without_access);
+  ADD ("/users/index-listing-access", test_index_listing_access);
+  g_test_add ("/users/index-listing-access/single-server", Fixture, "--single",
+              fixture_set_up, test_index_listing_access, fixture_tear_down);
   ADD ("/users/root-keeps-password", test_root_keeps_password);
   ADD ("/users/access-tokens", test_access_tokens);
   ADD ("/users/sync", test_sync);

@@ -114,6 +114,19 @@ test_json_object (const char *text)
   return json_object_ref (json_node_get_object (node));
 }
 
+void
+test_assert_refused (GError     **error,
+                     guint        status,
+                     gint         code,
+                     const char  *message)
+{
+  g_autofree char *expected = g_strdup_printf ("[HTTP %u][ERR %d] %s", status, code, message);
+
+  g_assert_error (*error, ARANGO_SERVER_ERROR, code);
+  g_assert_cmpstr ((*error)->message, ==, expected);
+  g_clear_error (error);
+}
+
 /* The requests coordinator @index logged, oldest first (transfer full). */
 JsonArray *
 test_logged_requests (EmulatorProcess *emulator,

@@ -40,6 +40,12 @@ ArangoClient   *test_client_new    (EmulatorProcess *emulator);
 char          **test_coordinator_ids (EmulatorProcess *emulator);
 /* A JSON object from its text; the test fails if it is not one. */
 JsonObject     *test_json_object   (const char *text);
+/* Asserts that *error is the server's refusal with this HTTP status,
+ * errorNum and errorMessage, and clears it. */
+void            test_assert_refused (GError     **error,
+                                     guint        status,
+                                     gint         code,
+                                     const char  *message);
 JsonArray      *test_logged_requests (EmulatorProcess *emulator,
                                       guint            index);
 guint           test_count_requests_to (EmulatorProcess *emulator,

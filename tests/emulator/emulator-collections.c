@@ -16,6 +16,7 @@
 #include "emulator-index-def.h"
 #include "emulator-permissions.h"
 #include "emulator-query-cache.h"
+#include "emulator-replication-limits.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
 #include "emulator-transactions.h"
@@ -408,6 +409,66 @@ apply_key_options (EmuCollection *collection,
   return TRUE;
 }
 
+/* Whether a Coordinator checks the replication settings of a new
+ * collection: ?enforceReplicationFactor=false skips the checks. A
+ * replicationFactor of 0 or "satellite" asks for a SatelliteCollection,
+ * which apply_properties refuses. */
+static gboolean
+enforces_replication (EmuRequest *req)
+{
+  return !req->state->single_server &&
+         emu_request_get_query_bool (req, "enforceReplicationFactor", TRUE);
+}
+
+static gdouble
+requested_copies (JsonObject *request)
+{
+  gdouble replication = 1;
+
+  emu_json_get_number (request, "replicationFactor", &replication);
+  return replication;
+}
+
+/* As the Coordinator reads the body (ClusteringMutableProperties): FALSE
+ * after replying. */
+static gboolean
+check_replication_settings (EmuRequest *req,
+                            JsonObject *request)
+{
+  gdouble replication = requested_copies (request), write_concern = 1;
+
+  if (!enforces_replication (req))
+    return TRUE;
+  if (!emu_json_get_number (request, "writeConcern", &write_concern))
+    emu_json_get_number (request, "minReplicationFactor", &write_concern);
+
+  if (replication > EMU_MAX_REPLICATION_FACTOR)
+    {
+      emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_BAD_PARAMETER,
+                       EMU_MAX_REPLICATION_FACTOR_MESSAGE);
+      return FALSE;
+    }
+  if (replication >= 1 && write_concern > replication)
+    {
+      emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_BAD_PARAMETER,
+                       "writeConcern must not be higher than replicationFactor");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Once the name is known to be free, the shards are placed: one DB-Server
+ * for each copy (500/1487 otherwise). FALSE after replying. */
+static gboolean
+check_replication_fits (EmuRequest *req,
+                        JsonObject *request)
+{
+  if (!enforces_replication (req) || emu_replication_fits (req->state, requested_copies (request)))
+    return TRUE;
+  emu_reply_arango_error (req->msg, EMU_ERROR_CLUSTER_INSUFFICIENT_DBSERVERS, NULL);
+  return FALSE;
+}
+
 static void
 handle_create (EmuRequest *req)
 {
@@ -448,11 +509,15 @@ handle_create (EmuRequest *req)
                        "invalid number of shards");
       return;
     }
+  if (!check_replication_settings (req, request))
+    return;
   if (emu_database_lookup_collection (database, name) != NULL)
     {
       emu_reply_arango_error (req->msg, EMU_ERROR_ARANGO_DUPLICATE_NAME, NULL);
       return;
     }
+  if (!check_replication_fits (req, request))
+    return;
 
   collection = emu_state_create_collection (req->state, database, name, (guint) type, is_system);
   collection->number_of_shards = (guint) shards;
@@ -519,6 +584,30 @@ handle_figures (EmuRequest *req)
   emu_collection_set_location (req, "figures");
 }
 
+/* Collections::updateProperties on a Coordinator, before it looks at the
+ * values any further: no more copies, and no larger write concern, than
+ * there are DB-Servers (500/1487). FALSE after replying. */
+static gboolean
+check_changed_replication (EmuRequest *req,
+                           JsonObject *request)
+{
+  gdouble replication = 0, write_concern = 0;
+
+  if (req->state->single_server)
+    return TRUE;
+  emu_json_get_number (request, "replicationFactor", &replication);
+  /* The deprecated name counts only where the new one is missing. */
+  emu_json_get_number (request,
+                       json_object_has_member (request, "writeConcern")
+                         ? "writeConcern" : "minReplicationFactor",
+                       &write_concern);
+  if (emu_replication_fits (req->state, replication) &&
+      emu_replication_fits (req->state, write_concern))
+    return TRUE;
+  emu_reply_arango_error (req->msg, EMU_ERROR_CLUSTER_INSUFFICIENT_DBSERVERS, NULL);
+  return FALSE;
+}
+
 static void
 handle_change_properties (EmuRequest *req)
 {
@@ -526,6 +615,8 @@ handle_change_properties (EmuRequest *req)
   g_autoptr(JsonNode) body = NULL;
 
   if (collection == NULL || (body = emu_request_parse_body (req)) == NULL)
+    return;
+  if (JSON_NODE_HOLDS_OBJECT (body) && !check_changed_replication (req, json_node_get_object (body)))
     return;
   if (!JSON_NODE_HOLDS_OBJECT (body) || !apply_properties (collection, json_node_get_object (body)))
     {

@@ -449,8 +449,10 @@ handle_next (EmuRequest *req)
   serve_next (req, cursor);
 }
 
-/* POST /_api/cursor/{id}/{batchId}: the last batch again (allowRetry),
- * or the next one. */
+/* POST /_api/cursor/{id}/{batchId}, as the server's showLatestBatch:
+ * the next batch (with or without allowRetry, since 3.11.1), or the last
+ * one again, exactly as it was sent (a first batch keeps its "code":201),
+ * which only a cursor with allowRetry keeps. */
 static void
 handle_batch (EmuRequest *req)
 {
@@ -461,12 +463,10 @@ handle_batch (EmuRequest *req)
     return;
 
   batch_id = g_ascii_strtoull (emu_request_get_param (req, "batch"), NULL, 10);
-  if (cursor->allow_retry && cursor->last_body != NULL && batch_id == cursor->last_batch_id)
+  if (batch_id == cursor->last_batch_id && !cursor->allow_retry)
     {
-      JsonObject *object = json_node_get_object (cursor->last_body);
-
-      json_object_set_int_member (object, "code", SOUP_STATUS_OK);
-      emu_reply_json (req->msg, SOUP_STATUS_OK, cursor->last_body);
+      emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_HTTP_BAD_PARAMETER,
+                       "expecting allowRetry option to be true");
       return;
     }
   if (batch_id == cursor->next_batch_id &&
@@ -475,9 +475,14 @@ handle_batch (EmuRequest *req)
       serve_next (req, cursor);
       return;
     }
+  if (batch_id != cursor->last_batch_id)
+    {
+      emu_reply_error (req->msg, SOUP_STATUS_NOT_FOUND, EMU_ERROR_CURSOR_NOT_FOUND,
+                       "batch id not found");
+      return;
+    }
 
-  emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_BAD_PARAMETER,
-                   "batch id not found");
+  emu_reply_json (req->msg, SOUP_STATUS_OK, cursor->last_body);
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "emulator-replication-limits.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
 #include "emulator-users.h"
@@ -152,23 +153,83 @@ add_users (EmuRequest *req,
     }
 }
 
+/* Databases::create reports every refusal but a duplicate name as a 400
+ * with the error's number. */
+static void
+refuse (EmuRequest *req,
+        int         error_num,
+        const char *message)
+{
+  emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST, error_num,
+                   message != NULL ? message : emu_error_message (error_num));
+}
+
+/* The "options" of a new database as they are loaded, before its name is
+ * checked: an object, with no more copies than any server allows. Sets
+ * *options (NULL when absent); FALSE after replying. */
+static gboolean
+load_options (EmuRequest  *req,
+              JsonObject  *request,
+              JsonObject **options)
+{
+  JsonNode *node = json_object_get_member (request, "options");
+  gdouble replication;
+
+  *options = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      refuse (req, EMU_ERROR_HTTP_BAD_PARAMETER, "invalid options slice");
+      return FALSE;
+    }
+  *options = json_node_get_object (node);
+  if (emu_json_get_number (*options, "replicationFactor", &replication) &&
+      replication > EMU_MAX_REPLICATION_FACTOR)
+    {
+      refuse (req, EMU_ERROR_BAD_PARAMETER, EMU_MAX_REPLICATION_FACTOR_MESSAGE);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A Coordinator then checks the replication settings against the
+ * cluster (1487 for more than its DB-Servers); FALSE after replying. */
+static gboolean
+check_replication (EmuRequest *req,
+                   JsonObject *options)
+{
+  g_autofree char *message = NULL;
+  int error_num;
+
+  if (req->state->single_server ||
+      (error_num = emu_replication_check_options (req->state, options, &message)) == 0)
+    return TRUE;
+  refuse (req, error_num, message);
+  return FALSE;
+}
+
 static void
 handle_create (EmuRequest *req)
 {
   g_autoptr(JsonNode) body = NULL;
+  JsonObject *request, *options = NULL;
   const char *name;
 
   if (!check_system (req) || (body = emu_request_parse_body (req)) == NULL)
     return;
 
-  name = JSON_NODE_HOLDS_OBJECT (body)
-    ? emu_json_get_string (json_node_get_object (body), "name")
-    : NULL;
+  request = JSON_NODE_HOLDS_OBJECT (body) ? json_node_get_object (body) : NULL;
+  name = emu_json_get_string (request, "name");
+  if (name != NULL && !load_options (req, request, &options))
+    return;
   if (name == NULL || !is_valid_name (name))
     {
       emu_reply_arango_error (req->msg, EMU_ERROR_ARANGO_DATABASE_NAME_INVALID, NULL);
       return;
     }
+  if (!check_replication (req, options))
+    return;
   if (emu_state_lookup_database (req->state, name) != NULL)
     {
       emu_reply_arango_error (req->msg, EMU_ERROR_ARANGO_DUPLICATE_NAME, NULL);

@@ -15,6 +15,7 @@
 
 #include "emulator-graphs.h"
 #include "emulator-permissions.h"
+#include "emulator-replication-limits.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
 
@@ -45,40 +46,60 @@ create_collection (EmuRequest  *req,
   emu_permissions_grant_creator (req, name);
 }
 
+/* The edge collections of the graph, sorted. */
 static GPtrArray *
 edge_collections (EmuGraph *graph)
 {
-  GPtrArray *names = g_ptr_array_new ();
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < graph->edge_definitions->len; i++)
-    g_ptr_array_add (names,
-                     ((EmuEdgeDefinition *) g_ptr_array_index (graph->edge_definitions, i))->collection);
+    emu_string_set_add (names,
+                        ((EmuEdgeDefinition *) g_ptr_array_index (graph->edge_definitions, i))->collection);
   return names;
 }
 
-/* Creates the collections a graph names that do not exist yet; an
- * existing edge definition collection must be an edge collection, an
- * existing orphan a document collection. */
+/* GraphManager::ensureAllCollections: looks the graph's collections up
+ * (the edge collections, then the vertex collections, each in sorted
+ * order, refusing those the user may not read), checks their types (an
+ * edge definition's must be an edge collection, an orphan a document
+ * collection) and creates the missing ones, which takes "rw" on the
+ * database. FALSE after replying. */
 static gboolean
 ensure_collections (EmuRequest  *req,
                     EmuDatabase *database,
                     EmuGraph    *graph)
 {
+  g_autoptr(GPtrArray) edges = edge_collections (graph);
   g_autoptr(GPtrArray) vertices = emu_graph_vertex_collections (graph);
+  gboolean missing = FALSE;
 
-  for (guint i = 0; i < graph->edge_definitions->len; i++)
+  for (guint i = 0; i < edges->len; i++)
     {
-      EmuEdgeDefinition *definition = g_ptr_array_index (graph->edge_definitions, i);
-      EmuCollection *collection = emu_database_lookup_collection (database, definition->collection);
+      const char *name = g_ptr_array_index (edges, i);
+      EmuCollection *collection = emu_database_lookup_collection (database, name);
 
-      if (collection != NULL && collection->type != 3)
+      missing |= collection == NULL;
+      if (collection == NULL)
+        continue;
+      if (!emu_permissions_check_lookup (req, name))
+        return FALSE;
+      if (collection->type != 3)
         {
           g_autofree char *message = g_strdup_printf ("Collection: '%s' is not an edge collection",
-                                                      definition->collection);
+                                                      name);
 
           emu_graph_reply_error (req, EMU_ERROR_GRAPH_EDGE_DEFINITION_IS_DOCUMENT, message);
           return FALSE;
         }
+    }
+  for (guint i = 0; i < vertices->len; i++)
+    {
+      const char *name = g_ptr_array_index (vertices, i);
+
+      if (emu_database_lookup_collection (database, name) == NULL)
+        missing = TRUE;
+      else if (!emu_permissions_check_lookup (req, name))
+        return FALSE;
     }
   for (guint i = 0; i < graph->orphans->len; i++)
     {
@@ -90,18 +111,27 @@ ensure_collections (EmuRequest  *req,
           return FALSE;
         }
     }
+  if (missing && !emu_permissions_check_create_collection (req))
+    return FALSE;
 
-  for (guint i = 0; i < graph->edge_definitions->len; i++)
-    {
-      EmuEdgeDefinition *definition = g_ptr_array_index (graph->edge_definitions, i);
-
-      if (emu_database_lookup_collection (database, definition->collection) == NULL)
-        create_collection (req, database, graph, definition->collection, 3);
-    }
+  for (guint i = 0; i < edges->len; i++)
+    if (emu_database_lookup_collection (database, g_ptr_array_index (edges, i)) == NULL)
+      create_collection (req, database, graph, g_ptr_array_index (edges, i), 3);
   for (guint i = 0; i < vertices->len; i++)
     if (emu_database_lookup_collection (database, g_ptr_array_index (vertices, i)) == NULL)
       create_collection (req, database, graph, g_ptr_array_index (vertices, i), 2);
   return TRUE;
+}
+
+/* Changes to the definitions are written to _graphs in a transaction,
+ * which "ro" on the database refuses (403/1004 "read only: _graphs
+ * [write]"); FALSE after replying. */
+static gboolean
+may_store (EmuRequest  *req,
+           EmuDatabase *database)
+{
+  return emu_permissions_check_use (req, emu_database_lookup_collection (database, "_graphs"),
+                                    EMU_ACCESS_WRITE);
 }
 
 /* An edge collection is defined the same way in every graph that uses it. */
@@ -224,6 +254,25 @@ object_body (EmuRequest *req,
   return json_node_get_object (body);
 }
 
+/* On a Coordinator the graph's options are checked as the collections'
+ * settings would be (GraphManager::buildGraphFromInput), before its
+ * definitions are read; FALSE after replying. */
+static gboolean
+check_replication (EmuRequest *req,
+                   JsonObject *body)
+{
+  JsonNode *node = json_object_get_member (body, "options");
+  g_autofree char *message = NULL;
+  int error_num;
+
+  if (req->state->single_server || node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
+      (error_num = emu_replication_check_options (req->state, json_node_get_object (node),
+                                                  &message)) == 0)
+    return TRUE;
+  emu_graph_reply_error (req, error_num, message);
+  return FALSE;
+}
+
 static void
 handle_create (EmuRequest *req)
 {
@@ -252,6 +301,8 @@ handle_create (EmuRequest *req)
       emu_graph_reply_error (req, EMU_ERROR_GRAPH_DUPLICATE, NULL);
       return;
     }
+  if (!check_replication (req, object))
+    return;
   graph = emu_graph_new (name);
   if (!parse_graph_body (req, database, object, graph) ||
       !emu_graph_parse_enterprise (req, object, graph))
@@ -419,12 +470,11 @@ handle_list_edge_collections (EmuRequest *req)
 {
   EmuDatabase *database;
   g_autoptr(EmuGraph) graph = emu_graph_from_request (req, &database);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = NULL;
 
   if (graph == NULL)
     return;
-  for (guint i = 0; i < graph->edge_definitions->len; i++)
-    emu_string_set_add (names, ((EmuEdgeDefinition *) g_ptr_array_index (graph->edge_definitions, i))->collection);
+  names = edge_collections (graph);
   reply_collections (req, names);
 }
 
@@ -461,7 +511,7 @@ handle_add_vertex_collection (EmuRequest *req)
     }
 
   emu_string_set_add (graph->orphans, name);
-  if (!ensure_collections (req, database, graph))
+  if (!ensure_collections (req, database, graph) || !may_store (req, database))
     return;
   reply_graph (req, SOUP_STATUS_ACCEPTED, emu_graph_store (req->state, database, graph));
 }
@@ -481,6 +531,12 @@ handle_remove_vertex_collection (EmuRequest *req)
       emu_graph_reply_error (req, EMU_ERROR_GRAPH_NOT_IN_ORPHAN_COLLECTION, NULL);
       return;
     }
+  /* An orphan that exists is taken out only with "rw" on it, whether it
+   * is dropped or not. */
+  if ((emu_database_lookup_collection (database, name) != NULL &&
+       !emu_permissions_check_graph_collection_write (req, name)) ||
+      !may_store (req, database))
+    return;
   for (guint i = graph->orphans->len; i > 0; i--)
     if (g_str_equal (g_ptr_array_index (graph->orphans, i - 1), name))
       g_ptr_array_remove_index (graph->orphans, i - 1);
@@ -511,7 +567,7 @@ handle_add_edge_definition (EmuRequest *req)
   if (!add_edge_definition (req, database, graph, definition))
     return;
   emu_graph_settle_orphans (graph, NULL);
-  if (!ensure_collections (req, database, graph))
+  if (!ensure_collections (req, database, graph) || !may_store (req, database))
     return;
   reply_graph (req, SOUP_STATUS_ACCEPTED, emu_graph_store (req->state, database, graph));
 }
@@ -545,6 +601,49 @@ replace_in_other_graphs (EmuRequest        *req,
     }
 }
 
+/* The collections of @definition, sorted: its edge collection, and
+ * those it connects. */
+static GPtrArray *
+definition_collections (EmuEdgeDefinition *definition)
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  emu_string_set_add (names, definition->collection);
+  for (guint i = 0; i < definition->from->len; i++)
+    emu_string_set_add (names, g_ptr_array_index (definition->from, i));
+  for (guint i = 0; i < definition->to->len; i++)
+    emu_string_set_add (names, g_ptr_array_index (definition->to, i));
+  return names;
+}
+
+static gboolean
+check_definition_access (EmuRequest        *req,
+                         EmuDatabase       *database,
+                         EmuEdgeDefinition *definition)
+{
+  g_autoptr(GPtrArray) names = definition_collections (definition);
+
+  return emu_permissions_check_edge_definition (req, database, names);
+}
+
+/* GraphManager::findOrCreateCollectionsByEdgeDefinition: the edge
+ * collection, then the vertex collections; the permission check before
+ * made sure the user may. */
+static void
+create_definition_collections (EmuRequest        *req,
+                               EmuDatabase       *database,
+                               EmuGraph          *graph,
+                               EmuEdgeDefinition *definition)
+{
+  g_autoptr(GPtrArray) names = definition_collections (definition);
+
+  if (emu_database_lookup_collection (database, definition->collection) == NULL)
+    create_collection (req, database, graph, definition->collection, 3);
+  for (guint i = 0; i < names->len; i++)
+    if (emu_database_lookup_collection (database, g_ptr_array_index (names, i)) == NULL)
+      create_collection (req, database, graph, g_ptr_array_index (names, i), 2);
+}
+
 static void
 handle_replace_edge_definition (EmuRequest *req)
 {
@@ -566,11 +665,23 @@ handle_replace_edge_definition (EmuRequest *req)
       return;
     }
   existing = emu_graph_find_edge_definition (graph, name);
-  if (existing == NULL || !g_str_equal (definition->collection, name))
+  if (existing == NULL)
     {
       emu_graph_reply_error (req, EMU_ERROR_GRAPH_EDGE_COLLECTION_NOT_USED, NULL);
       return;
     }
+  if (!check_definition_access (req, database, definition))
+    return;
+  /* The server makes the new definition's collections before it sees
+   * that the definition names another edge collection. */
+  create_definition_collections (req, database, graph, definition);
+  if (!g_str_equal (definition->collection, name))
+    {
+      emu_graph_reply_error (req, EMU_ERROR_GRAPH_EDGE_COLLECTION_NOT_USED, NULL);
+      return;
+    }
+  if (!may_store (req, database))
+    return;
 
   previous = emu_graph_vertex_collections (graph);
   g_ptr_array_unref (existing->from);
@@ -590,6 +701,7 @@ handle_remove_edge_definition (EmuRequest *req)
   EmuDatabase *database;
   g_autoptr(EmuGraph) graph = emu_graph_from_request (req, &database);
   const char *name = emu_request_get_param (req, "collection");
+  gboolean drop = emu_request_get_query_bool (req, "dropCollections", FALSE);
   g_autoptr(GPtrArray) previous = NULL;
   EmuEdgeDefinition *existing;
   EmuDocument *document;
@@ -602,12 +714,15 @@ handle_remove_edge_definition (EmuRequest *req)
       emu_graph_reply_error (req, EMU_ERROR_GRAPH_EDGE_COLLECTION_NOT_USED, NULL);
       return;
     }
+  if ((drop && !emu_permissions_check_graph_collection_write (req, name)) ||
+      !may_store (req, database))
+    return;
 
   previous = emu_graph_vertex_collections (graph);
   g_ptr_array_remove (graph->edge_definitions, existing);
   emu_graph_settle_orphans (graph, previous);
   document = emu_graph_store (req->state, database, graph);
-  if (emu_request_get_query_bool (req, "dropCollections", FALSE))
+  if (drop)
     drop_collection_unless_shared (database, name, graph->name);
   reply_graph (req, SOUP_STATUS_ACCEPTED, document);
 }

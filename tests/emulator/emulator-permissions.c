@@ -19,15 +19,28 @@
  *   create collection in <db>: forbidden"), and grants the creator "rw"
  *   on it;
  * - Indexes::ensureIndex and Indexes::drop: "rw" on database and
- *   collection (403/11 "forbidden"); a Coordinator lists indexes from the
- *   cluster plan without a check, a single server in a read transaction.
+ *   collection (403/11 "forbidden"); Indexes::getAll on a Coordinator
+ *   reads the cluster plan and checks nothing beyond the database (whose
+ *   "none" the request pipeline refuses with 401), a single server lists
+ *   them in a read transaction.
  * - creating a graph (GraphManager::checkCreateGraphPermissions): with
  *   "rw" on the database, "ro" at least on each of its collections, else
  *   403/11 "forbidden"; without, 403/11 if one of them is missing or not
- *   readable, else 403/1004 "read only"; dropping one
- *   (checkDropGraphPermissions): "rw" on the database and on each
- *   collection dropped with it (403/11), then "rw" on _graphs, which is
- *   the database's level (403/1004).
+ *   readable, else 403/1004; dropping one (checkDropGraphPermissions):
+ *   "rw" on the database and on each collection dropped with it
+ *   (403/11), then "rw" on _graphs, which is the database's level
+ *   (403/1004). RestGraphHandler reports these 1004s
+ *   (generateTransactionError) as "collection is read-only";
+ * - changing a graph's definitions (GraphOperations): replacing an edge
+ *   definition (checkEdgeDefinitionPermissions) needs "ro" at least on
+ *   each of its collections and "rw" on the database for those that do
+ *   not exist (403/11 "forbidden"); removing an edge definition with its
+ *   collection, or an orphan that exists, needs "rw" on that collection
+ *   (hasRWPermissionsFor, 403/11 "forbidden"); collections the graph
+ *   needs are looked up (Collections::lookup) and created
+ *   (Collections::create) as above; the graph is then written to _graphs
+ *   in a transaction (403/1004 "read only: _graphs [write]" with "ro" on
+ *   the database).
  *
  * Superusers (authentication off, superuser tokens) pass every check;
  * "root" and the --user account pass as any account with "rw" on "*"
@@ -200,6 +213,38 @@ refuse (EmuRequest *req,
   return FALSE;
 }
 
+/* GraphManager's read-only refusal, as RestGraphHandler reports it. */
+static gboolean
+refuse_read_only_graph (EmuRequest *req)
+{
+  emu_reply_arango_error (req->msg, EMU_ERROR_ARANGO_READ_ONLY, "collection is read-only");
+  return FALSE;
+}
+
+gboolean
+emu_permissions_check_lookup (EmuRequest *req,
+                              const char *collection)
+{
+  g_autofree char *message = NULL;
+
+  if (collection_level (checked_account (req), req, collection) != LEVEL_NONE)
+    return TRUE;
+  message = g_strdup_printf ("No access to collection '%s'", collection);
+  return refuse (req, message);
+}
+
+gboolean
+emu_permissions_check_create_collection (EmuRequest *req)
+{
+  g_autofree char *message = NULL;
+
+  if (database_level (checked_account (req), req) == LEVEL_RW)
+    return TRUE;
+  message = g_strdup_printf ("cannot create collection in %s: %s", req->database,
+                             emu_error_message (EMU_ERROR_FORBIDDEN));
+  return refuse (req, message);
+}
+
 static gboolean
 may_modify (EmuAccount *account,
             EmuRequest *req,
@@ -236,12 +281,8 @@ apply_rule (EmuRequest    *req,
       break;
     }
 
-  if (collection_level (account, req, name) == LEVEL_NONE)
-    {
-      g_autofree char *message = g_strdup_printf ("No access to collection '%s'", name);
-
-      return refuse (req, message);
-    }
+  if (!emu_permissions_check_lookup (req, name))
+    return FALSE;
 
   if (rule->kind == RULE_LOOKUP_MODIFY && !may_modify (account, req, name))
     return refuse (req, NULL);
@@ -282,15 +323,7 @@ emu_permissions_authorize_route (EmuRequest *req,
     return TRUE;
 
   if (rule->kind == RULE_CREATE)
-    {
-      g_autofree char *message = NULL;
-
-      if (database_level (checked_account (req), req) == LEVEL_RW)
-        return TRUE;
-      message = g_strdup_printf ("cannot create collection in %s: %s", req->database,
-                                 emu_error_message (EMU_ERROR_FORBIDDEN));
-      return refuse (req, message);
-    }
+    return emu_permissions_check_create_collection (req);
 
   name = rule->query_parameter != NULL ? emu_request_get_query (req, rule->query_parameter)
                                        : emu_request_get_param (req, "collection");
@@ -430,10 +463,7 @@ emu_permissions_check_graph_create (EmuRequest  *req,
     for (guint j = 0; j < lists[i]->len; j++)
       if (!readable (account, req, database, g_ptr_array_index (lists[i], j), !database_writable))
         return refuse (req, NULL);
-  if (database_writable)
-    return TRUE;
-  emu_reply_arango_error (req->msg, EMU_ERROR_ARANGO_READ_ONLY, NULL);
-  return FALSE;
+  return database_writable || refuse_read_only_graph (req);
 }
 
 gboolean
@@ -447,10 +477,36 @@ emu_permissions_check_graph_drop (EmuRequest *req,
   for (guint i = 0; i < dropped->len; i++)
     if (!may_modify (account, req, g_ptr_array_index (dropped, i)))
       return refuse (req, NULL);
-  if (database_level (account, req) == LEVEL_RW)
+  return database_level (account, req) == LEVEL_RW || refuse_read_only_graph (req);
+}
+
+gboolean
+emu_permissions_check_edge_definition (EmuRequest  *req,
+                                       EmuDatabase *database,
+                                       GPtrArray   *collections)
+{
+  EmuAccount *account = checked_account (req);
+  gboolean database_writable = database_level (account, req) == LEVEL_RW;
+
+  if (account == NULL)
     return TRUE;
-  emu_reply_arango_error (req->msg, EMU_ERROR_ARANGO_READ_ONLY, NULL);
-  return FALSE;
+  for (guint i = 0; i < collections->len; i++)
+    {
+      const char *name = g_ptr_array_index (collections, i);
+
+      if (collection_level (account, req, name) == LEVEL_NONE ||
+          (emu_database_lookup_collection (database, name) == NULL && !database_writable))
+        return refuse (req, NULL);
+    }
+  return TRUE;
+}
+
+gboolean
+emu_permissions_check_graph_collection_write (EmuRequest *req,
+                                              const char *collection)
+{
+  return collection_level (checked_account (req), req, collection) == LEVEL_RW ||
+         refuse (req, NULL);
 }
 
 void

@@ -46,6 +46,26 @@ gboolean emu_permissions_check_graph_create (EmuRequest  *req,
 gboolean emu_permissions_check_graph_drop   (EmuRequest  *req,
                                              GPtrArray   *dropped);
 
+/* Collections::lookup: an existing @collection the user may not read is
+ * 403/11 "No access to collection '<c>'"; FALSE after replying. */
+gboolean emu_permissions_check_lookup    (EmuRequest    *req,
+                                          const char    *collection);
+
+/* Collections::create: "rw" on the database, else 403/11 "cannot create
+ * collection in <db>: forbidden"; FALSE after replying. */
+gboolean emu_permissions_check_create_collection (EmuRequest *req);
+
+/* GraphOperations::checkEdgeDefinitionPermissions over @collections, the
+ * sorted names of an edge definition's collections; FALSE after replying. */
+gboolean emu_permissions_check_edge_definition (EmuRequest  *req,
+                                                EmuDatabase *database,
+                                                GPtrArray   *collections);
+
+/* GraphOperations::hasRWPermissionsFor: "rw" on @collection, whatever
+ * the database's level; FALSE after replying. */
+gboolean emu_permissions_check_graph_collection_write (EmuRequest *req,
+                                                       const char *collection);
+
 /* The creator of a collection gets "rw" on it, as the server grants it. */
 void     emu_permissions_grant_creator   (EmuRequest    *req,
                                           const char    *collection);

@@ -74,6 +74,8 @@ static const struct {
   { EMU_ERROR_TRANSACTION_ABORTED, "transaction aborted" },
   { EMU_ERROR_TRANSACTION_NOT_FOUND, "transaction not found" },
   { EMU_ERROR_CLUSTER_NOT_ALL_SHARDING_ATTRIBUTES_GIVEN, "not all sharding attributes given" },
+  { EMU_ERROR_CLUSTER_INSUFFICIENT_DBSERVERS,
+    "the number of current DB-Servers is lower than the requested replicationFactor/writeConcern" },
   { EMU_ERROR_LICENSE_EXPIRED_OR_INVALID, "license has expired or is invalid" },
 };
 

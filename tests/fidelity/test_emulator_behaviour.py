@@ -9,12 +9,12 @@ server, primary index statistics, multi-document status codes, VelocyPack
 parse messages, the refusals of a server without JavaScript, the
 evaluation license of releases before 3.12, the shard placement of system
 collections and the shard counts of support info, the build each release
-describes, 3.11's Pregel history collection, the number of DB-Servers, the
-optimizer rules of each release and the plans they make, which
-collections parsing and explaining a query check, query tracking and the
-kill of a query on another Coordinator, the databases a user may use.
-Each test
-starts its own emulator and talks HTTP to it."""
+describes, 3.11's Pregel history collection, the number of DB-Servers and
+the replication settings of a new database, the optimizer rules of each
+release and the plans they make, which collections parsing and explaining
+a query check, query tracking and the kill of a query on another
+Coordinator, the databases a user may use.  Each test starts its own
+emulator and talks HTTP to it."""
 
 import base64
 import http.client
@@ -762,6 +762,64 @@ class DBServerCountTests(unittest.TestCase):
                              text=True, timeout=30)
         self.assertEqual(run.returncode, 2)
         self.assertIn('--dbservers', run.stderr)
+
+
+class DatabaseOptionTests(EmulatorTestCase):
+    """A new database's options (the library has no call that sends
+    them): Databases::create refuses all but a duplicate name with 400 and
+    the error's number; a Coordinator checks the replication settings
+    against its DB-Servers before it looks at the name."""
+    INSUFFICIENT = (400, 1487, 'the number of current DB-Servers is lower '
+                    'than the requested replicationFactor/writeConcern')
+
+    def refusal(self, body):
+        status, _, reply = self.emu.request('POST', '/_api/database', body)
+        return status, reply['errorNum'], reply['errorMessage']
+
+    def test_more_copies_than_dbservers_are_refused(self):
+        for options in ({'replicationFactor': 4}, {'writeConcern': 4},
+                        {'replicationFactor': 4, 'writeConcern': 1}):
+            with self.subTest(options=options):
+                self.assertEqual(self.refusal({'name': 'big', 'options': options}),
+                                 self.INSUFFICIENT)
+        self.ok('POST', '/_api/database', {'name': 'fits',
+                                           'options': {'replicationFactor': 3,
+                                                       'writeConcern': 3}}, 201)
+        self.assertEqual(self.refusal({'name': 'fits',
+                                       'options': {'replicationFactor': 4}}),
+                         self.INSUFFICIENT, 'checked before the name')
+        self.ok('POST', '/_api/database', {'name': 'satellites',
+                                           'options': {'replicationFactor': 'satellite'}}, 201)
+        self.ok('POST', '/_api/database', {'name': 'unchecked',
+                                           'options': {'replicationFactor': 4,
+                                                       'enforceReplicationFactor': False}}, 201)
+
+    def test_malformed_options_are_refused(self):
+        cases = (
+            ({'name': 'd', 'options': 5}, (400, 400, 'invalid options slice')),
+            ({'name': 'd', 'options': {'replicationFactor': 11}},
+             (400, 10, 'replicationFactor must not be higher than maximum allowed '
+                       'replicationFactor (10)')),
+            ({'name': '_bad', 'options': {'replicationFactor': 11}},
+             (400, 10, 'replicationFactor must not be higher than maximum allowed '
+                       'replicationFactor (10)')),
+            ({'name': '_bad', 'options': {'replicationFactor': 4}},
+             (400, 1229, 'database name invalid')),
+            ({'name': 'd', 'options': {'replicationFactor': 2, 'writeConcern': 3}},
+             (400, 10, 'replicationFactor cannot be smaller than writeConcern (2 < 3)')),
+            ({'name': 'd', 'options': {'writeConcern': 2, 'minReplicationFactor': 1}},
+             (400, 10, 'got ambiguous values for writeConcern and minReplicationFactor')),
+        )
+        for body, refusal in cases:
+            with self.subTest(body=body):
+                self.assertEqual(self.refusal(body), refusal)
+
+    def test_a_single_server_does_not_count(self):
+        emu = Emulator('--single')
+        self.addCleanup(emu.close)
+        status, _, reply = emu.request('POST', '/_api/database',
+                                       {'name': 'd', 'options': {'replicationFactor': 4}})
+        self.assertEqual(status, 201, reply)
 
 
 class BuildDetailsTests(unittest.TestCase):

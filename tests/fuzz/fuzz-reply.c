@@ -53,7 +53,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   auth = arango_auth_new_basic ("root", "");
   context = arango_context_new (fuzz_client (), "_system", auth);
-  cursor = arango_cursor_new_from_reply (context, response, &error);
+  cursor = arango_cursor_new_from_reply (context, response, TRUE, &error);
   g_assert_true ((cursor == NULL) == (error != NULL));
   if (cursor)
     {
