@@ -37,5 +37,7 @@
 #include <arango-glib/arango-database-backups.h>
 #include <arango-glib/arango-http-response.h>
 #include <arango-glib/arango-database-request.h>
+#include <arango-glib/arango-database-query-admin.h>
+#include <arango-glib/arango-database-access.h>
 
 #undef __ARANGO_GLIB_INSIDE__

@@ -12,6 +12,7 @@
 #include "emulator-replication-limits.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
+#include "emulator-users.h"
 
 #define MAX_NAME_LENGTH 64
 
@@ -51,8 +52,11 @@ compare_names (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* The names of the databases, sorted: all of them, or with @user those
+ * it has access to. */
 static void
-reply_names (EmuRequest *req)
+reply_names (EmuRequest *req,
+             const char *user)
 {
   g_autoptr(JsonBuilder) builder = emu_json_begin_ok (SOUP_STATUS_OK);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
@@ -62,7 +66,8 @@ reply_names (EmuRequest *req)
 
   g_hash_table_iter_init (&iter, req->state->databases);
   while (g_hash_table_iter_next (&iter, &name, NULL))
-    g_ptr_array_add (names, name);
+    if (user == NULL || emu_users_has_database_access (req->state, user, name))
+      g_ptr_array_add (names, name);
   g_ptr_array_sort (names, compare_names);
 
   json_builder_set_member_name (builder, "result");
@@ -79,15 +84,16 @@ static void
 handle_list (EmuRequest *req)
 {
   if (check_system (req))
-    reply_names (req);
+    reply_names (req, NULL);
 }
 
-/* Every database the user can reach: with a single set of credentials,
- * all of them. */
+/* The databases the user has a level other than "none" on; all of them
+ * for a superuser or without authentication
+ * (DatabaseFeature::getDatabaseNamesForUser). */
 static void
 handle_list_user (EmuRequest *req)
 {
-  reply_names (req);
+  reply_names (req, req->superuser ? NULL : req->user);
 }
 
 static void

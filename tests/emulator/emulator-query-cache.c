@@ -198,6 +198,52 @@ emu_query_cache_wanted (EmuState    *state,
   return FALSE;
 }
 
+static gboolean
+reads_system_collection (Entry *entry)
+{
+  guint i;
+
+  for (i = 0; entry->data_sources[i] != NULL; i++)
+    if (entry->data_sources[i][0] == '_')
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the cache may keep @entry at all, as QueryCache::store decides. */
+static gboolean
+fits (EmuQueryCache *cache,
+      Entry         *entry)
+{
+  return (gint64) entry->size <= cache->max_entry_size &&
+         (gint64) entry->size <= cache->max_results_size &&
+         (cache->include_system || !reads_system_collection (entry));
+}
+
+/* Each database's results are limited in number and in total size; the
+ * oldest go first. */
+static void
+enforce_limits (EmuQueryCache *cache,
+                const char    *database)
+{
+  gint64 count = 0, size = 0;
+  guint i;
+
+  for (i = cache->results->len; i > 0; i--)
+    {
+      Entry *entry = g_ptr_array_index (cache->results, i - 1);
+
+      if (!g_str_equal (entry->database, database))
+        continue;
+      if (count + 1 > cache->max_results || size + (gint64) entry->size > cache->max_results_size)
+        {
+          g_ptr_array_remove_index (cache->results, i - 1);
+          continue;
+        }
+      count++;
+      size += entry->size;
+    }
+}
+
 /* The cached results (a new reference), or NULL; counts the hit. */
 JsonArray *
 emu_query_cache_lookup (EmuState    *state,
@@ -233,14 +279,13 @@ emu_query_cache_store (EmuState    *state,
   entry->result = json_array_ref (result);
   entry->size = strlen (text);
   entry->run_time = run_time;
-  if ((gint64) entry->size > cache->max_entry_size)
+  if (!fits (cache, entry))
     {
       entry_free (entry);
       return;
     }
   g_ptr_array_add (cache->results, entry);
-  while (cache->results->len > (guint) MAX (cache->max_results, 1))
-    g_ptr_array_remove_index (cache->results, 0);
+  enforce_limits (cache, database);
 }
 
 static gboolean
@@ -349,6 +394,61 @@ handle_get_properties (EmuRequest *req)
   emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
 }
 
+/* A size property: any number, truncated; one that is not positive is
+ * refused (QueryCache::properties). */
+static gboolean
+get_size (EmuRequest *req,
+          JsonObject *object,
+          const char *name,
+          gint64     *value)
+{
+  gdouble number;
+
+  if (!emu_json_get_number (object, name, &number))
+    return TRUE;
+  if ((gint64) number <= 0)
+    {
+      emu_reply_errorf (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_BAD_PARAMETER,
+                        "invalid value for %s", name);
+      return FALSE;
+    }
+  *value = (gint64) number;
+  return TRUE;
+}
+
+/* Changed limits apply to what the cache holds, and a new mode starts
+ * from an empty cache. */
+static void
+apply_properties (EmuQueryCache *cache,
+                  const char    *mode)
+{
+  g_autoptr(GHashTable) databases = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer database;
+  guint i;
+
+  if (!g_str_equal (mode, cache->mode))
+    {
+      g_free (cache->mode);
+      cache->mode = g_strdup (mode);
+      g_ptr_array_set_size (cache->results, 0);
+    }
+  for (i = cache->results->len; i > 0; i--)
+    {
+      Entry *entry = g_ptr_array_index (cache->results, i - 1);
+
+      if (fits (cache, entry))
+        g_hash_table_add (databases, entry->database);
+      else
+        g_ptr_array_remove_index (cache->results, i - 1);
+    }
+  g_hash_table_iter_init (&iter, databases);
+  while (g_hash_table_iter_next (&iter, &database, NULL))
+    enforce_limits (cache, database);
+}
+
+/* Each property of the body replaces the current one when it has the
+ * right type; a mode the server does not know is "off". */
 static void
 handle_set_properties (EmuRequest *req)
 {
@@ -356,37 +456,32 @@ handle_set_properties (EmuRequest *req)
   g_autoptr(JsonNode) body = emu_request_parse_body (req);
   JsonObject *object;
   const char *mode;
-  gdouble max_results = cache->max_results;
-  gdouble max_results_size = cache->max_results_size;
-  gdouble max_entry_size = cache->max_entry_size;
+  gint64 max_results = cache->max_results;
+  gint64 max_results_size = cache->max_results_size;
+  gint64 max_entry_size = cache->max_entry_size;
 
   if (body == NULL)
     return;
-  object = JSON_NODE_HOLDS_OBJECT (body) ? json_node_get_object (body) : NULL;
-  mode = object != NULL ? emu_json_get_string (object, "mode") : NULL;
-  if (object == NULL ||
-      (json_object_has_member (object, "mode") &&
-       (mode == NULL || !(g_str_equal (mode, "off") || g_str_equal (mode, "on") ||
-                          g_str_equal (mode, "demand")))) ||
-      !emu_json_get_optional_count (object, "maxResults", &max_results) ||
-      !emu_json_get_optional_count (object, "maxResultsSize", &max_results_size) ||
-      !emu_json_get_optional_count (object, "maxEntrySize", &max_entry_size))
+  if (!JSON_NODE_HOLDS_OBJECT (body))
     {
-      emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_BAD_PARAMETER, NULL);
+      emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_HTTP_BAD_PARAMETER,
+                       "expecting a JSON-Object body");
       return;
     }
+  object = json_node_get_object (body);
+  if (!get_size (req, object, "maxResults", &max_results) ||
+      !get_size (req, object, "maxResultsSize", &max_results_size) ||
+      !get_size (req, object, "maxEntrySize", &max_entry_size))
+    return;
 
-  if (mode != NULL)
-    {
-      g_free (cache->mode);
-      cache->mode = g_strdup (mode);
-      if (g_str_equal (mode, "off"))
-        g_ptr_array_set_size (cache->results, 0);
-    }
-  cache->max_results = (gint64) max_results;
-  cache->max_results_size = (gint64) max_results_size;
-  cache->max_entry_size = (gint64) max_entry_size;
+  mode = emu_json_get_string (object, "mode");
+  if (mode != NULL && !g_str_equal (mode, "on") && !g_str_equal (mode, "demand"))
+    mode = "off";
+  cache->max_results = max_results;
+  cache->max_results_size = max_results_size;
+  cache->max_entry_size = max_entry_size;
   cache->include_system = emu_json_get_boolean (object, "includeSystem", cache->include_system);
+  apply_properties (cache, mode != NULL ? mode : cache->mode);
   handle_get_properties (req);
 }
 
@@ -501,11 +596,27 @@ handle_list_plans (EmuRequest *req)
   reply_entries (req, get_cache (req->state)->plans, add_plan_entry);
 }
 
+/* What the handler answers for the other paths under /_api/query-cache
+ * (a DELETE clears whatever follows). */
+static void
+handle_elsewhere (EmuRequest *req)
+{
+  emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_HTTP_BAD_PARAMETER,
+                   g_str_equal (req->method, "PUT")
+                   ? "expecting PUT /_api/query-cache/properties"
+                   : "expecting GET /_api/query-cache/properties or /_api/query-cache/entries");
+}
+
 static const EmuRoute query_cache_routes[] = {
   { "GET", "/_api/query-cache/properties", handle_get_properties },
   { "PUT", "/_api/query-cache/properties", handle_set_properties },
   { "GET", "/_api/query-cache/entries", handle_list_results },
   { "DELETE", "/_api/query-cache", handle_clear_results },
+  { "DELETE", "/_api/query-cache/{any}", handle_clear_results },
+  { "GET", "/_api/query-cache", handle_elsewhere },
+  { "GET", "/_api/query-cache/{any}", handle_elsewhere },
+  { "PUT", "/_api/query-cache", handle_elsewhere },
+  { "PUT", "/_api/query-cache/{any}", handle_elsewhere },
   { "GET", "/_api/query-plan-cache", handle_list_plans },
   { "DELETE", "/_api/query-plan-cache", handle_clear_plans },
 };

@@ -9,8 +9,11 @@
  * state, stream. The emulator computes a query's results at once; the
  * queries that are running are those whose answer is held back for the
  * time they asked SLEEP() for. Killing one answers it with 410/1500
- * "query killed" at once.
+ * "query killed" at once. The checks, messages and clamps are those of
+ * the server's RestQueryHandler, methods::Queries and QueryList.
  */
+
+#include <errno.h>
 
 #include "emulator-query-tracking.h"
 
@@ -20,8 +23,20 @@
 #include "emulator-reply.h"
 #include "emulator-router.h"
 
+/* Query ids carry the short id of the Coordinator that runs the query
+ * from bit 40 up (the server's TRI_NewServerSpecificTick); a single
+ * server's short id is 0, a Coordinator's its index plus one
+ * (Coordinator0001 is 1). */
+#define SHORT_ID_SHIFT 40
+#define TICK_MASK ((G_GUINT64_CONSTANT (1) << SHORT_ID_SHIFT) - 1)
+
+#define MAX_SLOW_QUERIES_LIMIT 16384
+#define MIN_QUERY_STRING_LENGTH 64
+#define MAX_QUERY_STRING_LENGTH (32 * 1024 * 1024)
+
 typedef struct {
   EmuState          *state;
+  guint64            tick;
   char              *id;
   char              *database;
   char              *user;
@@ -91,6 +106,14 @@ get_tracking (EmuState *state)
   return state->query_tracking;
 }
 
+static guint64
+own_short_id (EmuRequest *req)
+{
+  if (req->state->single_server || req->coordinator == NULL)
+    return 0;
+  return req->coordinator->index + 1;
+}
+
 static Entry *
 entry_new (EmuRequest *req,
            const char *query,
@@ -101,7 +124,8 @@ entry_new (EmuRequest *req,
   Entry *entry = g_new0 (Entry, 1);
 
   entry->state = req->state;
-  entry->id = emu_state_next_id (req->state);
+  entry->tick = (own_short_id (req) << SHORT_ID_SHIFT) | (req->state->next_id++ & TICK_MASK);
+  entry->id = g_strdup_printf ("%" G_GUINT64_FORMAT, entry->tick);
   entry->database = g_strdup (req->database);
   entry->user = g_strdup (req->user != NULL ? req->user : "");
   entry->query = g_utf8_substring (query, 0, MIN (g_utf8_strlen (query, -1),
@@ -196,15 +220,43 @@ add_entry (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+/* ?all=true asks about every database: only in _system, and only a
+ * superuser (or anyone without authentication) may. */
+static gboolean
+check_all_databases (EmuRequest *req,
+                     const char *forbidden_message)
+{
+  if (!emu_request_get_query_bool (req, "all", FALSE))
+    return TRUE;
+  if (!g_str_equal (req->database, "_system"))
+    {
+      emu_reply_arango_error (req->msg, EMU_ERROR_ARANGO_USE_SYSTEM_DATABASE, NULL);
+      return FALSE;
+    }
+  if (!req->superuser)
+    {
+      emu_reply_error (req->msg, SOUP_STATUS_FORBIDDEN, EMU_ERROR_FORBIDDEN, forbidden_message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+#define ALL_QUERIES_FORBIDDEN "only superusers are allowed to perform actions on all queries"
+
 /* The entries of the request's database, of all with ?all=true. */
 static void
 reply_entries (EmuRequest *req,
                GPtrArray  *entries,
                gboolean    running)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonBuilder) builder = NULL;
   gboolean all = emu_request_get_query_bool (req, "all", FALSE);
   guint i;
+
+  if (!check_all_databases (req, ALL_QUERIES_FORBIDDEN))
+    return;
+
+  builder = json_builder_new ();
 
   json_builder_begin_array (builder);
   for (i = 0; i < entries->len; i++)
@@ -260,24 +312,80 @@ handle_clear_slow (EmuRequest *req)
   gboolean all = emu_request_get_query_bool (req, "all", FALSE);
   guint i;
 
+  if (!check_all_databases (req, "only superusers may retrieve the list of queries for all databases"))
+    return;
   for (i = slow->len; i > 0; i--)
     if (all || g_str_equal (((Entry *) g_ptr_array_index (slow, i - 1))->database, req->database))
       g_ptr_array_remove_index (slow, i - 1);
   reply_ok (req);
 }
 
+/* What the server's StringUtils::uint64 makes of an id: its leading
+ * digits, 0 when there are none or too many. */
+static guint64
+parse_tick (const char *text)
+{
+  guint64 value;
+
+  if (!g_ascii_isdigit (*text))
+    return 0;
+  errno = 0;
+  value = g_ascii_strtoull (text, NULL, 10);
+  return errno == ERANGE ? 0 : value;
+}
+
+/* A Coordinator of the cluster (not one taken out of it). */
+static EmuCoordinator *
+coordinator_by_short_id (EmuState *state,
+                         guint64   short_id)
+{
+  EmuCoordinator *coordinator;
+
+  if (short_id == 0 || short_id > state->coordinators->len)
+    return NULL;
+  coordinator = g_ptr_array_index (state->coordinators, short_id - 1);
+  return coordinator->removed ? NULL : coordinator;
+}
+
+/* A Coordinator forwards a kill to the Coordinator whose short id the
+ * query id carries, which says so in a header; an id that names none is
+ * refused at once (RestQueryHandler::forwardingTarget). */
+static gboolean
+forward_kill (EmuRequest *req,
+              guint64     tick)
+{
+  guint64 short_id = tick >> SHORT_ID_SHIFT;
+  EmuCoordinator *target;
+
+  if (req->state->single_server || req->coordinator == NULL || short_id == own_short_id (req))
+    return TRUE;
+  target = coordinator_by_short_id (req->state, short_id);
+  if (target == NULL)
+    {
+      emu_reply_arango_error (req->msg, EMU_ERROR_QUERY_NOT_FOUND,
+                              "cannot find target server for query id");
+      return FALSE;
+    }
+  emu_reply_set_header (req->msg, "X-Arango-Request-Forwarded-To", target->server_id);
+  return TRUE;
+}
+
 static void
 handle_kill (EmuRequest *req)
 {
   GPtrArray *running = get_tracking (req->state)->running;
-  const char *id = emu_request_get_param (req, "id");
+  gboolean all = emu_request_get_query_bool (req, "all", FALSE);
+  guint64 tick = parse_tick (emu_request_get_param (req, "id"));
   guint i;
+
+  if (!forward_kill (req, tick) || !check_all_databases (req, ALL_QUERIES_FORBIDDEN))
+    return;
 
   for (i = 0; i < running->len; i++)
     {
       Entry *entry = g_ptr_array_index (running, i);
 
-      if (g_str_equal (entry->id, id) && g_str_equal (entry->database, req->database))
+      if (entry->tick == tick && (all || g_str_equal (entry->database, req->database)))
         {
           entry->killed = TRUE;
           /* The held answer is replaced: libsoup appends to a body. */
@@ -288,7 +396,7 @@ handle_kill (EmuRequest *req)
           return;
         }
     }
-  emu_reply_arango_error (req->msg, EMU_ERROR_QUERY_NOT_FOUND, NULL);
+  emu_reply_arango_error (req->msg, EMU_ERROR_QUERY_NOT_FOUND, "query ID not found in query list");
 }
 
 static void
@@ -309,40 +417,99 @@ handle_get_properties (EmuRequest *req)
   emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
 }
 
+/* An integer property as the server reads it: only an integer counts
+ * (a fraction is ignored), and a negative one fails VelocyPack's
+ * getUInt(). */
+static gboolean
+get_count (EmuRequest *req,
+           JsonObject *object,
+           const char *name,
+           gint64     *value)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
+    return TRUE;
+  if (json_node_get_int (node) < 0)
+    {
+      emu_reply_error (req->msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, EMU_ERROR_INTERNAL,
+                       "caught velocypack error in RestQueryHandler: Number out of range");
+      return FALSE;
+    }
+  *value = json_node_get_int (node);
+  return TRUE;
+}
+
+/* A threshold: any number; a negative one becomes 0. */
+static gdouble
+get_threshold (JsonObject *object,
+               const char *name,
+               gdouble     value)
+{
+  gdouble number;
+
+  return emu_json_get_number (object, name, &number) ? MAX (number, 0) : value;
+}
+
+/* Each property of the body replaces the current one when it has the
+ * right type; nothing else is checked. */
 static void
 handle_set_properties (EmuRequest *req)
 {
   EmuQueryTracking *tracking = get_tracking (req->state);
   g_autoptr(JsonNode) body = emu_request_parse_body (req);
   JsonObject *object;
-  gdouble max_slow = tracking->max_slow_queries;
-  gdouble threshold = tracking->slow_query_threshold;
-  gdouble streaming = tracking->slow_streaming_query_threshold;
-  gdouble max_length = tracking->max_query_string_length;
+  gint64 max_slow = tracking->max_slow_queries;
+  gint64 max_length = tracking->max_query_string_length;
 
   if (body == NULL)
     return;
-  object = JSON_NODE_HOLDS_OBJECT (body) ? json_node_get_object (body) : NULL;
-  if (object == NULL ||
-      !emu_json_get_optional_count (object, "maxSlowQueries", &max_slow) ||
-      !emu_json_get_optional_count (object, "slowQueryThreshold", &threshold) ||
-      !emu_json_get_optional_count (object, "slowStreamingQueryThreshold", &streaming) ||
-      !emu_json_get_optional_count (object, "maxQueryStringLength", &max_length))
+  if (!JSON_NODE_HOLDS_OBJECT (body))
     {
-      emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_BAD_PARAMETER, NULL);
+      emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_HTTP_BAD_PARAMETER,
+                       "expecting a JSON object as body");
       return;
     }
+  object = json_node_get_object (body);
+  if (!get_count (req, object, "maxSlowQueries", &max_slow) ||
+      !get_count (req, object, "maxQueryStringLength", &max_length))
+    return;
 
   tracking->enabled = emu_json_get_boolean (object, "enabled", tracking->enabled);
   tracking->track_slow_queries = emu_json_get_boolean (object, "trackSlowQueries",
                                                        tracking->track_slow_queries);
   tracking->track_bind_vars = emu_json_get_boolean (object, "trackBindVars",
                                                     tracking->track_bind_vars);
-  tracking->max_slow_queries = (gint64) max_slow;
-  tracking->slow_query_threshold = threshold;
-  tracking->slow_streaming_query_threshold = streaming;
-  tracking->max_query_string_length = MAX ((gint64) max_length, 1);
+  tracking->max_slow_queries = MIN (max_slow, MAX_SLOW_QUERIES_LIMIT);
+  tracking->slow_query_threshold = get_threshold (object, "slowQueryThreshold",
+                                                  tracking->slow_query_threshold);
+  tracking->slow_streaming_query_threshold = get_threshold (object, "slowStreamingQueryThreshold",
+                                                            tracking->slow_streaming_query_threshold);
+  tracking->max_query_string_length = CLAMP (max_length, MIN_QUERY_STRING_LENGTH,
+                                             MAX_QUERY_STRING_LENGTH);
   handle_get_properties (req);
+}
+
+/* What the handler answers for the other paths under /_api/query. */
+static void
+handle_unknown_type (EmuRequest *req)
+{
+  emu_reply_errorf (req->msg, SOUP_STATUS_NOT_FOUND, EMU_ERROR_HTTP_NOT_FOUND,
+                    "unknown type '%s', expecting 'slow', 'current', or 'properties'",
+                    emu_request_get_param (req, "type"));
+}
+
+/* The handler's answer to the paths it does not know, by method. */
+static void
+handle_elsewhere (EmuRequest *req)
+{
+  const char *message = "expecting GET /_api/query/<type>";
+
+  if (g_str_equal (req->method, "PUT"))
+    message = "expecting PUT /_api/query/properties";
+  else if (g_str_equal (req->method, "DELETE"))
+    message = "expecting DELETE /_api/query/<id> or /_api/query/slow";
+  emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_HTTP_BAD_PARAMETER, message);
 }
 
 /* The optimizer's rules, as emulator-aql-rules.c lists them: a
@@ -363,6 +530,11 @@ static const EmuRoute query_tracking_routes[] = {
   { "GET", "/_api/query/properties", handle_get_properties },
   { "PUT", "/_api/query/properties", handle_set_properties },
   { "DELETE", "/_api/query/{id}", handle_kill },
+  { "GET", "/_api/query/{type}", handle_unknown_type },
+  { "GET", "/_api/query", handle_elsewhere },
+  { "DELETE", "/_api/query", handle_elsewhere },
+  { "PUT", "/_api/query", handle_elsewhere },
+  { "PUT", "/_api/query/{name}", handle_elsewhere },
 };
 
 void

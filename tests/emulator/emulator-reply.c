@@ -14,6 +14,7 @@ static const struct {
   int         number;
   const char *message;
 } error_messages[] = {
+  { EMU_ERROR_INTERNAL, "internal error" },
   { EMU_ERROR_NOT_IMPLEMENTED, "not implemented" },
   { EMU_ERROR_BAD_PARAMETER, "bad parameter" },
   { EMU_ERROR_FORBIDDEN, "forbidden" },
@@ -265,32 +266,96 @@ append_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* Writes @digits times ten to the power @k the way VelocyPack's dumper
+ * (fpconv_dtoa) does: plainly while the number is not too large or too
+ * small, else as d.ddde±x. */
+static void
+append_decimal (GString    *out,
+                const char *digits,
+                int         k)
+{
+  int n = strlen (digits);
+  int exponent = ABS (k + n - 1);
+  int offset = n + k;
+
+  if (k >= 0 && exponent < n + 7)
+    {
+      g_string_append (out, digits);
+      for (; k > 0; k--)
+        g_string_append_c (out, '0');
+    }
+  else if (k < 0 && (k > -7 || exponent < 4))
+    {
+      if (offset <= 0)
+        {
+          g_string_append (out, "0.");
+          for (; offset < 0; offset++)
+            g_string_append_c (out, '0');
+          g_string_append (out, digits);
+        }
+      else
+        {
+          g_string_append_len (out, digits, offset);
+          g_string_append_c (out, '.');
+          g_string_append (out, digits + offset);
+        }
+    }
+  else
+    {
+      g_string_append_c (out, digits[0]);
+      if (n > 1)
+        {
+          g_string_append_c (out, '.');
+          g_string_append (out, digits + 1);
+        }
+      g_string_append_printf (out, "e%c%d", k + n - 1 < 0 ? '-' : '+', exponent);
+    }
+}
+
 static void
 append_double (GString *out,
                gdouble  value)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
   char format[8];
-  int precision;
+  char digits[24];
+  char *mantissa, *exponent;
+  int precision, n = 0;
 
   if (!isfinite (value))
     {
       g_string_append (out, "null");
       return;
     }
-
-  /* The shortest text that reads back as the same double, as the server's
-   * VelocyPack dumper writes it: 0.03 rather than 0.029999999999999999,
-   * and 4 rather than 4.0. */
-  for (precision = 1; precision <= 17; precision++)
+  if (value == 0)
     {
-      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_string_append (out, "0");
+      return;
+    }
+
+  /* The fewest digits that read back as the same double, as the server's
+   * VelocyPack dumper writes it: 0.03 rather than 0.029999999999999999,
+   * 4 rather than 4.0 and 10 rather than 1e+01. */
+  for (precision = 0; precision <= 16; precision++)
+    {
+      g_snprintf (format, sizeof format, "%%.%de", precision);
       g_ascii_formatd (buffer, sizeof buffer, format, value);
       if (g_ascii_strtod (buffer, NULL) == value)
         break;
     }
 
-  g_string_append (out, buffer);
+  mantissa = buffer;
+  if (*mantissa == '-')
+    {
+      g_string_append_c (out, '-');
+      mantissa++;
+    }
+  exponent = strchr (mantissa, 'e');
+  for (; mantissa < exponent; mantissa++)
+    if (g_ascii_isdigit (*mantissa))
+      digits[n++] = *mantissa;
+  digits[n] = '\0';
+  append_decimal (out, digits, atoi (exponent + 1) - (n - 1));
 }
 
 static void

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 /* Error numbers the emulator answers with; texts in emulator-reply.c. */
 enum {
+  EMU_ERROR_INTERNAL = 4,
   EMU_ERROR_NOT_IMPLEMENTED = 9,
   EMU_ERROR_BAD_PARAMETER = 10,
   EMU_ERROR_FORBIDDEN = 11,

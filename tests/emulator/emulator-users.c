@@ -191,15 +191,23 @@ emu_users_may_access_database (EmuState   *state,
                                const char *database,
                                const char *path)
 {
-  EmuAccount *account;
-
   /* Any authenticated user may read its own account and the endpoints
    * (NOTES.md, section 6). */
   if (g_str_has_prefix (path, "/_api/user/") || g_str_equal (path, "/_api/user") ||
       g_str_equal (path, "/_api/cluster/endpoints"))
     return TRUE;
 
-  account = emu_users_lookup (state, user);
+  return emu_users_has_database_access (state, user, database);
+}
+
+/* Whether @user has a level other than "none" on @database. */
+gboolean
+emu_users_has_database_access (EmuState   *state,
+                               const char *user,
+                               const char *database)
+{
+  EmuAccount *account = emu_users_lookup (state, user);
+
   return account != NULL &&
          !g_str_equal (emu_users_database_level (account, database), "none");
 }

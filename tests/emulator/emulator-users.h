@@ -20,6 +20,9 @@ gboolean emu_users_may_access_database   (EmuState    *state,
                                           const char  *user,
                                           const char  *database,
                                           const char  *path);
+gboolean emu_users_has_database_access   (EmuState    *state,
+                                          const char  *user,
+                                          const char  *database);
 
 /* Drops every permission on @database (and its collections), as the
  * server does when the database is dropped. */

@@ -13,8 +13,9 @@ describes, 3.11's Pregel history collection, the number of DB-Servers and
 the replication settings of a new database, the optimizer rules of each
 release and the plans they make, which collections parsing and explaining
 a query check, how a collection's revision and checksum follow its data,
-who may recount it.  Each test starts its own emulator and talks HTTP to
-it."""
+who may recount it, query tracking and the kill of a query on another
+Coordinator, the databases a user may use.  Each test starts its own
+emulator and talks HTTP to it."""
 
 import base64
 import http.client
@@ -38,11 +39,14 @@ class Emulator:
         self.process = subprocess.Popen(
             [EMULATOR, '--coordinators', '1', '--exit-on-eof'] + list(args),
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-        url = urllib.parse.urlsplit(
-            self.process.stdout.readline().strip().split(',')[0])
+        self.urls = [urllib.parse.urlsplit(u)
+                     for u in self.process.stdout.readline().strip().split(',')]
         self.process.stdout.readline()
-        self.conn = http.client.HTTPConnection(url.hostname, url.port,
-                                               timeout=30)
+        self.conn = self.connect(0)
+
+    def connect(self, coordinator):
+        url = self.urls[coordinator]
+        return http.client.HTTPConnection(url.hostname, url.port, timeout=60)
 
     def log_in(self, user, password):
         token = base64.b64encode(f'{user}:{password}'.encode()).decode()
@@ -132,10 +136,54 @@ class QueryCacheTests(EmulatorTestCase):
             self.assertFalse(reply['cached'])
         self.assertEqual(self.ok('GET', '/_api/collection/coll/count')['count'], 2)
 
-    def test_bad_properties_are_refused(self):
+    def test_properties_as_the_server_reads_them(self):
+        self.ok('PUT', '/_api/query-cache/properties', {'mode': 'on'})
+        props = self.ok('PUT', '/_api/query-cache/properties',
+                        {'mode': 'sometimes', 'maxResults': 2.7,
+                         'maxEntrySize': 'big', 'includeSystem': 1})
+        self.assertEqual((props['mode'], props['maxResults'],
+                          props['maxEntrySize'], props['includeSystem']),
+                         ('off', 2, 16777216, False),
+                         'an unknown mode is off, wrong types are ignored')
+        for name in ('maxResults', 'maxResultsSize', 'maxEntrySize'):
+            with self.subTest(name=name):
+                status, _, reply = self.emu.request(
+                    'PUT', '/_api/query-cache/properties', {name: 0})
+                self.assertEqual((status, reply['errorNum'], reply['errorMessage']),
+                                 (400, 10, 'invalid value for ' + name))
         status, _, reply = self.emu.request(
-            'PUT', '/_api/query-cache/properties', {'mode': 'sometimes'})
-        self.assertEqual((status, reply['errorNum']), (400, 10))
+            'PUT', '/_api/query-cache/properties', [])
+        self.assertEqual((status, reply['errorNum'], reply['errorMessage']),
+                         (400, 400, 'expecting a JSON-Object body'))
+
+    def test_limits_apply_per_database_and_a_new_mode_empties_it(self):
+        self.ok('POST', '/_api/database', {'name': 'other'})
+        self.ok('PUT', '/_api/query-cache/properties', {'mode': 'on'})
+        for n in range(3):
+            self.query('RETURN %d' % n)
+            self.ok('POST', '/_db/other/_api/cursor', {'query': 'RETURN %d' % n}, 201)
+        self.ok('PUT', '/_api/query-cache/properties', {'maxResults': 2})
+        for db in ('_system', 'other'):
+            with self.subTest(db=db):
+                entries = self.ok('GET', '/_db/%s/_api/query-cache/entries' % db)
+                self.assertEqual([e['query'] for e in entries],
+                                 ['RETURN 1', 'RETURN 2'])
+        self.query('FOR u IN _users RETURN 1')
+        self.assertNotIn('FOR u IN _users RETURN 1',
+                         [e['query'] for e in self.ok('GET', '/_api/query-cache/entries')],
+                         'includeSystem is off')
+        self.ok('PUT', '/_api/query-cache/properties', {'mode': 'demand'})
+        self.assertEqual(self.ok('GET', '/_db/other/_api/query-cache/entries'), [])
+
+    def test_other_paths(self):
+        status, _, reply = self.emu.request('GET', '/_api/query-cache/plans')
+        self.assertEqual((status, reply['errorNum'], reply['errorMessage']),
+                         (400, 400, 'expecting GET /_api/query-cache/properties'
+                          ' or /_api/query-cache/entries'))
+        status, _, reply = self.emu.request('PUT', '/_api/query-cache/entries', {})
+        self.assertEqual((status, reply['errorMessage']),
+                         (400, 'expecting PUT /_api/query-cache/properties'))
+        self.ok('DELETE', '/_api/query-cache/anything', status=200)
 
 
 class StatisticsTests(EmulatorTestCase):
@@ -185,9 +233,59 @@ class QueryTrackingTests(EmulatorTestCase):
                          [('RETURN @x', {'x': 1}, 'finished')])
         self.ok('DELETE', '/_api/query/slow')
         self.assertEqual(self.ok('GET', '/_api/query/slow'), [])
+
+    def test_properties_as_the_server_reads_them(self):
+        props = self.ok('PUT', '/_api/query/properties',
+                        {'maxSlowQueries': 'many', 'enabled': 0,
+                         'maxQueryStringLength': 3, 'slowQueryThreshold': -1,
+                         'slowStreamingQueryThreshold': 2.5})
+        self.assertEqual((props['maxSlowQueries'], props['enabled'],
+                          props['maxQueryStringLength'], props['slowQueryThreshold'],
+                          props['slowStreamingQueryThreshold']),
+                         (64, True, 64, 0, 2.5))
+        props = self.ok('PUT', '/_api/query/properties',
+                        {'maxSlowQueries': 100000, 'maxQueryStringLength': 1 << 30,
+                         'trackBindVars': False})
+        self.assertEqual((props['maxSlowQueries'], props['maxQueryStringLength'],
+                          props['trackBindVars']), (16384, 32 << 20, False))
         status, _, reply = self.emu.request('PUT', '/_api/query/properties',
-                                            {'maxSlowQueries': 'many'})
-        self.assertEqual((status, reply['errorNum']), (400, 10))
+                                            {'maxSlowQueries': -1})
+        self.assertEqual((status, reply['errorNum'], reply['errorMessage']),
+                         (500, 4, 'caught velocypack error in RestQueryHandler: '
+                          'Number out of range'))
+        status, _, reply = self.emu.request('PUT', '/_api/query/properties', [])
+        self.assertEqual((status, reply['errorNum'], reply['errorMessage']),
+                         (400, 400, 'expecting a JSON object as body'))
+
+    def test_thresholds_are_written_as_the_server_writes_doubles(self):
+        self.emu.conn.request('GET', '/_api/query/properties')
+        text = self.emu.conn.getresponse().read().decode()
+        self.assertIn('"slowQueryThreshold":10,', text)
+
+    def test_other_paths(self):
+        cases = [
+            ('GET', '/_api/query/running', 404, 404,
+             "unknown type 'running', expecting 'slow', 'current', or 'properties'"),
+            ('GET', '/_api/query', 400, 400, 'expecting GET /_api/query/<type>'),
+            ('DELETE', '/_api/query', 400, 400,
+             'expecting DELETE /_api/query/<id> or /_api/query/slow'),
+            ('PUT', '/_api/query/slow', 400, 400, 'expecting PUT /_api/query/properties'),
+        ]
+        for method, path, status, num, message in cases:
+            with self.subTest(method=method, path=path):
+                got, _, reply = self.emu.request(method, path, {} if method == 'PUT' else None)
+                self.assertEqual((got, reply['errorNum'], reply['errorMessage']),
+                                 (status, num, message))
+
+    def test_all_databases_needs_system(self):
+        self.ok('POST', '/_api/database', {'name': 'other'})
+        for method, path in (('GET', 'current'), ('GET', 'slow'),
+                             ('DELETE', 'slow'), ('DELETE', '1099511627776')):
+            with self.subTest(method=method, path=path):
+                status, _, reply = self.emu.request(
+                    method, '/_db/other/_api/query/%s?all=true' % path)
+                self.assertEqual((status, reply['errorNum']), (403, 1230))
+        self.assertEqual(self.ok('GET', '/_api/query/current?all=true'), [])
 
     def test_a_sleeping_query_runs_until_killed(self):
         sleeper = Emulator.__new__(Emulator)
@@ -214,6 +312,88 @@ class QueryTrackingTests(EmulatorTestCase):
         self.assertEqual(self.ok('GET', '/_api/query/current'), [])
         status, _, reply = self.emu.request('DELETE', '/_api/query/' + running[0]['id'])
         self.assertEqual((status, reply['errorNum']), (404, 1591))
+
+
+class QueryKillTests(EmulatorTestCase):
+    """A query id carries the short id of the Coordinator running the query
+    (bit 40 up); another Coordinator forwards a kill to it, and refuses an
+    id that names no Coordinator (RestQueryHandler::forwardingTarget)."""
+    args = ('--coordinators', '2', '--user', 'root', '--password', 'pw')
+
+    def setUp(self):
+        super().setUp()
+        self.emu.log_in('root', 'pw')
+
+    def on(self, coordinator):
+        other = Emulator.__new__(Emulator)
+        other.conn = self.emu.connect(coordinator)
+        other.headers = self.emu.headers
+        self.addCleanup(other.conn.close)
+        return other
+
+    def test_a_kill_is_forwarded_to_the_coordinator_running_the_query(self):
+        first, second = self.on(0), self.on(1)
+        first_id = first.request('GET', '/_admin/server/id')[2]['id']
+        answer = {}
+        thread = threading.Thread(target=lambda: answer.update(
+            status=first.request('POST', '/_api/cursor',
+                                 {'query': 'RETURN SLEEP(30)'})[0]))
+        thread.start()
+        running = []
+        for _ in range(500):
+            running = second.request('GET', '/_api/query/current')[2]
+            if running:
+                break
+        self.assertEqual(len(running), 1)
+        self.assertEqual(int(running[0]['id']) >> 40, 1, 'Coordinator0001 runs it')
+        status, headers, reply = second.request('DELETE', '/_api/query/' + running[0]['id'])
+        thread.join()
+        self.assertEqual((status, reply, answer['status']),
+                         (200, {'error': False, 'code': 200}, 410))
+        self.assertEqual(headers['x-arango-request-forwarded-to'], first_id)
+
+        status, headers, reply = second.request('DELETE', '/_api/query/' + running[0]['id'])
+        self.assertEqual((status, reply['errorNum'], reply['errorMessage']),
+                         (404, 1591, 'query ID not found in query list'))
+        self.assertEqual(headers['x-arango-request-forwarded-to'], first_id)
+
+        for query_id in ('12345', str(5 << 40), 'abc'):
+            with self.subTest(query_id=query_id):
+                status, headers, reply = first.request('DELETE', '/_api/query/' + query_id)
+                self.assertEqual((status, reply['errorNum'], reply['errorMessage']),
+                                 (404, 1591, 'cannot find target server for query id'))
+                self.assertNotIn('x-arango-request-forwarded-to', headers)
+
+    def test_all_databases_needs_a_superuser(self):
+        for method, path in (('GET', 'current'), ('GET', 'slow'),
+                             ('DELETE', str(1 << 40))):
+            with self.subTest(method=method, path=path):
+                status, _, reply = self.emu.request(
+                    method, '/_api/query/%s?all=true' % path)
+                self.assertEqual((status, reply['errorNum'], reply['errorMessage']),
+                                 (403, 11, 'only superusers are allowed to perform '
+                                  'actions on all queries'))
+        status, _, reply = self.emu.request('DELETE', '/_api/query/slow?all=true')
+        self.assertEqual(reply['errorMessage'], 'only superusers may retrieve the '
+                         'list of queries for all databases')
+
+
+class AccessibleDatabaseTests(EmulatorTestCase):
+    """GET /_api/database/user lists the databases where the user has a
+    level other than none (DatabaseFeature::getDatabaseNamesForUser)."""
+    args = ('--user', 'root', '--password', 'pw')
+
+    def test_only_the_databases_with_access(self):
+        self.emu.log_in('root', 'pw')
+        for name in ('alpha', 'beta'):
+            self.ok('POST', '/_api/database', {'name': name})
+        self.ok('POST', '/_api/user', {'user': 'ivy', 'passwd': 'ivy-pw'})
+        self.ok('PUT', '/_api/user/ivy/database/beta', {'grant': 'ro'})
+        self.assertEqual(self.ok('GET', '/_api/database/user')['result'],
+                         ['_system', 'alpha', 'beta'])
+        self.emu.log_in('ivy', 'ivy-pw')
+        self.assertEqual(self.ok('GET', '/_db/beta/_api/database/user')['result'],
+                         ['beta'])
 
 
 class DocumentTests(EmulatorTestCase):

@@ -1,0 +1,34 @@
+/* arango-database-access.h: the databases the current user may use
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#if !defined(__ARANGO_GLIB_INSIDE__) && !defined(ARANGO_COMPILATION)
+#error "Only <arango-glib/arango-glib.h> can be included directly."
+#endif
+
+#include <gio/gio.h>
+
+#include "arango-database.h"
+#include "arango-types.h"
+#include "arango-version-macros.h"
+
+G_BEGIN_DECLS
+
+ARANGO_AVAILABLE_IN_ALL
+void    arango_database_list_accessible_databases_async  (ArangoDatabase      *self,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+ARANGO_AVAILABLE_IN_ALL
+char  **arango_database_list_accessible_databases_finish (ArangoDatabase  *self,
+                                                          GAsyncResult    *result,
+                                                          GError         **error);
+ARANGO_AVAILABLE_IN_ALL
+char  **arango_database_list_accessible_databases_sync   (ArangoDatabase  *self,
+                                                          GCancellable    *cancellable,
+                                                          GError         **error);
+
+G_END_DECLS
