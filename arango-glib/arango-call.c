@@ -409,6 +409,17 @@ arango_check_text (gpointer             source_object,
                                 source_tag, callback, user_data, _(message));
 }
 
+gboolean
+arango_is_numeric_id (const char *id)
+{
+  if (id == NULL || *id == '\0')
+    return FALSE;
+  for (; *id != '\0'; id++)
+    if (!g_ascii_isdigit (*id))
+      return FALSE;
+  return TRUE;
+}
+
 /* Sends @request (taking ownership) for the public method @source_tag of
  * @source_object; @reply_func turns the reply into the method's result. */
 void

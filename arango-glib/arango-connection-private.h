@@ -171,6 +171,10 @@ gboolean arango_check_text          (gpointer              source_object,
                                      GAsyncReadyCallback   callback,
                                      gpointer              user_data);
 
+/* Whether @id is a server id of a query or a transaction: a non-empty
+ * string of digits. */
+gboolean arango_is_numeric_id       (const char           *id);
+
 void     arango_task_return_invalid_reply (GTask          *task,
                                            ArangoResponse *response,
                                            const char     *what);

@@ -68,6 +68,9 @@ struct _ArangoCursor
   gboolean cached;
   JsonObject *statistics;
   JsonArray *warnings;
+  JsonObject *profile;
+  JsonObject *plan;
+  char *plan_cache_key;
   JsonArray *first_batch;    /* until next_batch hands it out */
   gboolean allow_retry;
   char *next_batch_id;       /* the server's number of the next batch */
@@ -87,6 +90,10 @@ enum {
   PROP_STATISTICS,
   PROP_WARNINGS,
   PROP_POTENTIALLY_DIRTY,
+  PROP_PROFILE,
+  PROP_PLAN,
+  PROP_NODE_STATISTICS,
+  PROP_PLAN_CACHE_KEY,
   N_PROPS
 };
 
@@ -149,7 +156,10 @@ arango_cursor_finalize (GObject *object)
   g_clear_pointer (&self->host, arango_host_unref);
   g_clear_pointer (&self->statistics, json_object_unref);
   g_clear_pointer (&self->warnings, json_array_unref);
+  g_clear_pointer (&self->profile, json_object_unref);
+  g_clear_pointer (&self->plan, json_object_unref);
   g_clear_pointer (&self->first_batch, json_array_unref);
+  g_free (self->plan_cache_key);
   g_free (self->id);
   g_free (self->next_batch_id);
 
@@ -186,6 +196,18 @@ arango_cursor_get_property (GObject    *object,
       break;
     case PROP_WARNINGS:
       g_value_set_boxed (value, self->warnings);
+      break;
+    case PROP_PROFILE:
+      g_value_set_boxed (value, self->profile);
+      break;
+    case PROP_PLAN:
+      g_value_set_boxed (value, self->plan);
+      break;
+    case PROP_NODE_STATISTICS:
+      g_value_set_boxed (value, arango_cursor_get_node_statistics (self));
+      break;
+    case PROP_PLAN_CACHE_KEY:
+      g_value_set_string (value, self->plan_cache_key);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -269,6 +291,50 @@ arango_cursor_class_init (ArangoCursorClass *klass)
     g_param_spec_boolean ("potentially-dirty", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * ArangoCursor:profile: (getter get_profile)
+   *
+   * How long each phase of a profiled query took (`extra.profile`), as of
+   * the last batch; %NULL unless the query ran with
+   * #ArangoQueryOptions:profile 1 or 2.
+   */
+  properties[PROP_PROFILE] =
+    g_param_spec_boxed ("profile", NULL, NULL, JSON_TYPE_OBJECT,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ArangoCursor:plan: (getter get_plan)
+   *
+   * The execution plan a query profiled with #ArangoQueryOptions:profile
+   * 2 ran (`extra.plan`: `nodes`, `rules`, `collections`, `variables`,
+   * …); %NULL otherwise.
+   */
+  properties[PROP_PLAN] =
+    g_param_spec_boxed ("plan", NULL, NULL, JSON_TYPE_OBJECT,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ArangoCursor:node-statistics: (getter get_node_statistics)
+   *
+   * What each node of the plan of a query profiled with
+   * #ArangoQueryOptions:profile 2 did (`extra.stats.nodes`), as of the
+   * last batch; %NULL otherwise.
+   */
+  properties[PROP_NODE_STATISTICS] =
+    g_param_spec_boxed ("node-statistics", NULL, NULL, JSON_TYPE_ARRAY,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ArangoCursor:plan-cache-key: (getter get_plan_cache_key)
+   *
+   * The key of the cached execution plan the query ran, when it asked
+   * for the plan cache (#ArangoQueryOptions:use-plan-cache) and the
+   * cache had its plan; %NULL otherwise.
+   */
+  properties[PROP_PLAN_CACHE_KEY] =
+    g_param_spec_string ("plan-cache-key", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -276,6 +342,20 @@ static void
 arango_cursor_init (ArangoCursor *self)
 {
   self->count = -1;
+}
+
+/* Keeps @object's @member in *@field when the reply has it. */
+static void
+take_object_member (JsonObject  *object,
+                    const char  *member,
+                    JsonObject **field)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return;
+  g_clear_pointer (field, json_object_unref);
+  *field = json_object_ref (json_node_get_object (node));
 }
 
 /* Takes in one reply of the cursor API; returns its batch. */
@@ -348,6 +428,15 @@ update_from_reply (ArangoCursor   *self,
           g_clear_pointer (&self->warnings, json_array_unref);
           self->warnings = json_array_ref (json_node_get_array (warnings));
         }
+      take_object_member (extra, "profile", &self->profile);
+      take_object_member (extra, "plan", &self->plan);
+    }
+
+  node = json_object_get_member (body, "planCacheKey");
+  if (node && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      g_free (self->plan_cache_key);
+      self->plan_cache_key = g_strdup (json_node_get_string (node));
     }
 
   return json_array_ref (json_node_get_array (result));
@@ -555,6 +644,88 @@ arango_cursor_get_warnings (ArangoCursor *self)
   g_return_val_if_fail (ARANGO_IS_CURSOR (self), NULL);
 
   return self->warnings;
+}
+
+/**
+ * arango_cursor_get_profile: (get-property profile)
+ * @self: an #ArangoCursor
+ *
+ * Gets how long each phase of a profiled query took, as of the last
+ * batch: `parsing`, `optimizing plan`, `executing`, `finalizing`, … in
+ * seconds. Only a query run with #ArangoQueryOptions:profile 1 or 2 has
+ * one.
+ *
+ * Returns: (transfer none) (nullable): the phases, or %NULL
+ */
+JsonObject *
+arango_cursor_get_profile (ArangoCursor *self)
+{
+  g_return_val_if_fail (ARANGO_IS_CURSOR (self), NULL);
+
+  return self->profile;
+}
+
+/**
+ * arango_cursor_get_plan: (get-property plan)
+ * @self: an #ArangoCursor
+ *
+ * Gets the execution plan of a query run with #ArangoQueryOptions:profile
+ * 2: its `nodes` (each with its `id` and `type`), the optimizer `rules`
+ * applied, `collections`, `variables`, `estimatedCost`, ….
+ *
+ * Returns: (transfer none) (nullable): the plan, or %NULL
+ */
+JsonObject *
+arango_cursor_get_plan (ArangoCursor *self)
+{
+  g_return_val_if_fail (ARANGO_IS_CURSOR (self), NULL);
+
+  return self->plan;
+}
+
+/**
+ * arango_cursor_get_node_statistics: (get-property node-statistics)
+ * @self: an #ArangoCursor
+ *
+ * Gets what each node of the plan did in a query run with
+ * #ArangoQueryOptions:profile 2, as of the last batch: one object per
+ * node, with the plan node's `id`, how often it was `calls`ed, the
+ * `items` it produced, those it `filtered` out, and its `runtime` in
+ * seconds. The same list is `nodes` in arango_cursor_get_statistics().
+ *
+ * Returns: (transfer none) (nullable): the nodes' statistics, or %NULL
+ */
+JsonArray *
+arango_cursor_get_node_statistics (ArangoCursor *self)
+{
+  JsonNode *nodes;
+
+  g_return_val_if_fail (ARANGO_IS_CURSOR (self), NULL);
+
+  if (self->statistics == NULL)
+    return NULL;
+  nodes = json_object_get_member (self->statistics, "nodes");
+  return nodes != NULL && JSON_NODE_HOLDS_ARRAY (nodes) ? json_node_get_array (nodes) : NULL;
+}
+
+/**
+ * arango_cursor_get_plan_cache_key: (get-property plan-cache-key)
+ * @self: an #ArangoCursor
+ *
+ * Gets the key of the cached execution plan the query ran (ArangoDB
+ * 3.12.4 and later). Only a query that asked for the plan cache
+ * (#ArangoQueryOptions:use-plan-cache) has one, and only when the cache
+ * had its plan already: the query that puts a plan into the cache has
+ * none.
+ *
+ * Returns: (nullable): the key, or %NULL
+ */
+const char *
+arango_cursor_get_plan_cache_key (ArangoCursor *self)
+{
+  g_return_val_if_fail (ARANGO_IS_CURSOR (self), NULL);
+
+  return self->plan_cache_key;
 }
 
 /**

@@ -36,6 +36,14 @@ ARANGO_AVAILABLE_IN_ALL
 JsonArray  *arango_cursor_get_warnings    (ArangoCursor         *self);
 ARANGO_AVAILABLE_IN_ALL
 gboolean    arango_cursor_get_potentially_dirty (ArangoCursor   *self);
+ARANGO_AVAILABLE_IN_ALL
+JsonObject *arango_cursor_get_profile     (ArangoCursor         *self);
+ARANGO_AVAILABLE_IN_ALL
+JsonObject *arango_cursor_get_plan        (ArangoCursor         *self);
+ARANGO_AVAILABLE_IN_ALL
+JsonArray  *arango_cursor_get_node_statistics (ArangoCursor     *self);
+ARANGO_AVAILABLE_IN_ALL
+const char *arango_cursor_get_plan_cache_key  (ArangoCursor     *self);
 
 ARANGO_AVAILABLE_IN_ALL
 void        arango_cursor_next_batch_async  (ArangoCursor        *self,

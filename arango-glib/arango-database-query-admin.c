@@ -19,19 +19,6 @@
 #include "arango-error.h"
 #include "arango-sync-private.h"
 
-/* A query id is the number the query lists give; anything else must not
- * reach the server, where DELETE /_api/query/slow would clear the slow
- * queries instead of killing one. */
-static gboolean
-is_query_id (const char *query_id)
-{
-  if (query_id == NULL || *query_id == '\0')
-    return FALSE;
-  for (; *query_id != '\0'; query_id++)
-    if (!g_ascii_isdigit (*query_id))
-      return FALSE;
-  return TRUE;
-}
 
 /* The server takes a mode it does not know for "off"; a typo must not
  * switch the cache off. */
@@ -101,7 +88,9 @@ arango_database_kill_query_async (ArangoDatabase      *self,
 {
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_argument (self, is_query_id (query_id),
+  /* Anything else must not reach the server, where DELETE
+   * /_api/query/slow would clear the slow queries instead. */
+  if (!arango_check_argument (self, arango_is_numeric_id (query_id),
                               arango_database_kill_query_async, callback, user_data,
                               _("A query id is a non-empty string of digits")))
     return;

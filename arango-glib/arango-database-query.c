@@ -311,7 +311,9 @@ arango_database_validate_sync (ArangoDatabase      *self,
  * @callback: (scope async): called when the transaction runs
  * @user_data: data for @callback
  *
- * Begins a stream transaction (`POST /_api/transaction/begin`).
+ * Begins a stream transaction (`POST /_api/transaction/begin`) with the
+ * server's default options; to set them, see
+ * arango_database_begin_transaction_with_options_async().
  */
 void
 arango_database_begin_transaction_async (ArangoDatabase      *self,
@@ -325,7 +327,7 @@ arango_database_begin_transaction_async (ArangoDatabase      *self,
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
   arango_transaction_begin (arango_database_get_context (self), self, read, write,
-                            exclusive, arango_database_begin_transaction_async,
+                            exclusive, NULL, arango_database_begin_transaction_async,
                             cancellable, callback, user_data);
 }
 

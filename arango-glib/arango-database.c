@@ -10,6 +10,7 @@
 #include "arango-client.h"
 #include "arango-cluster-private.h"
 #include "arango-collection-private.h"
+#include "arango-database-options-private.h"
 #include "arango-database-private.h"
 #include "arango-error.h"
 #include "arango-request-private.h"
@@ -350,6 +351,40 @@ arango_database_list_databases_sync (ArangoDatabase      *self,
   return arango_database_list_databases_finish (self, arango_sync_call_wait (call), error);
 }
 
+/* POST /_api/database, for @source_tag's caller. */
+static void
+create_database (ArangoDatabase        *self,
+                 const char            *name,
+                 JsonArray             *users,
+                 ArangoDatabaseOptions *options,
+                 gpointer               source_tag,
+                 GCancellable          *cancellable,
+                 GAsyncReadyCallback    callback,
+                 gpointer               user_data)
+{
+  g_autoptr(JsonObject) body = NULL;
+  g_autoptr(GError) error = NULL;
+  ArangoRequest *request;
+
+  if (!check_name (self, name, "database", source_tag, callback, user_data))
+    return;
+  if (!arango_database_options_check (options, &error))
+    {
+      g_task_report_error (self, callback, user_data, source_tag, g_steal_pointer (&error));
+      return;
+    }
+
+  body = json_object_new ();
+  json_object_set_string_member (body, "name", name);
+  arango_database_options_apply (options, body);
+  if (users)
+    json_object_set_array_member (body, "users", json_array_ref (users));
+  request = arango_context_request (self->context, SOUP_METHOD_POST, "/_api/database", NULL);
+  arango_request_take_json_object (request, g_steal_pointer (&body));
+  arango_context_call (self->context, self, request, arango_reply_true, NULL, source_tag,
+                       cancellable, callback, user_data);
+}
+
 /**
  * arango_database_create_database_async:
  * @self: an #ArangoDatabase (the `_system` database)
@@ -360,7 +395,9 @@ arango_database_list_databases_sync (ArangoDatabase      *self,
  * @callback: (scope async): called when the database exists
  * @user_data: data for @callback
  *
- * Creates a database (`POST /_api/database`).
+ * Creates a database (`POST /_api/database`) with the server's default
+ * options; to set them, see
+ * arango_database_create_database_with_options_async().
  */
 void
 arango_database_create_database_async (ArangoDatabase      *self,
@@ -370,23 +407,10 @@ arango_database_create_database_async (ArangoDatabase      *self,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data)
 {
-  g_autoptr(JsonObject) body = NULL;
-  ArangoRequest *request;
-
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!check_name (self, name, "database", arango_database_create_database_async,
-                   callback, user_data))
-    return;
-
-  body = json_object_new ();
-  json_object_set_string_member (body, "name", name);
-  if (users)
-    json_object_set_array_member (body, "users", json_array_ref (users));
-  request = arango_context_request (self->context, SOUP_METHOD_POST, "/_api/database", NULL);
-  arango_request_take_json_object (request, g_steal_pointer (&body));
-  arango_context_call (self->context, self, request, arango_reply_true, NULL, arango_database_create_database_async,
-                       cancellable, callback, user_data);
+  create_database (self, name, users, NULL, arango_database_create_database_async,
+                   cancellable, callback, user_data);
 }
 
 /**
@@ -438,6 +462,103 @@ arango_database_create_database_sync (ArangoDatabase      *self,
   arango_database_create_database_async (self, name, users, cancellable,
                                          arango_sync_call_done, call);
   return arango_database_create_database_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
+ * arango_database_create_database_with_options_async:
+ * @self: an #ArangoDatabase (the `_system` database)
+ * @name: the new database's name
+ * @users: (nullable): users to give access, each an object with
+ *   `username`, `passwd`, `active` and `extra`, as ArangoDB takes them
+ * @options: (nullable): the database's options; %NULL for the server's
+ *   defaults
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the database exists
+ * @user_data: data for @callback
+ *
+ * Creates a database (`POST /_api/database`) with @options, as
+ * python-arango's `create_database()` does with `replication_factor`,
+ * `write_concern` and `sharding`: in a cluster, they are the defaults of
+ * the database's collections, and arango_database_properties_async() on
+ * the new database reports them. A Coordinator refuses a replication
+ * factor or write concern the cluster cannot hold with
+ * %ARANGO_SERVER_ERROR_BAD_PARAMETER (above the maximum, or a write
+ * concern above the replication factor) or
+ * %ARANGO_SERVER_ERROR_CLUSTER_INSUFFICIENT_DBSERVERS (more copies than
+ * DB-Servers).
+ */
+void
+arango_database_create_database_with_options_async (ArangoDatabase        *self,
+                                                    const char            *name,
+                                                    JsonArray             *users,
+                                                    ArangoDatabaseOptions *options,
+                                                    GCancellable          *cancellable,
+                                                    GAsyncReadyCallback    callback,
+                                                    gpointer               user_data)
+{
+  g_return_if_fail (ARANGO_IS_DATABASE (self));
+  g_return_if_fail (options == NULL || ARANGO_IS_DATABASE_OPTIONS (options));
+
+  create_database (self, name, users, options,
+                   arango_database_create_database_with_options_async,
+                   cancellable, callback, user_data);
+}
+
+/**
+ * arango_database_create_database_with_options_finish:
+ * @self: an #ArangoDatabase
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes arango_database_create_database_with_options_async().
+ *
+ * Returns: %TRUE, or %FALSE with an error such as
+ *   %ARANGO_SERVER_ERROR_DUPLICATE_NAME
+ */
+gboolean
+arango_database_create_database_with_options_finish (ArangoDatabase  *self,
+                                                     GAsyncResult    *result,
+                                                     GError         **error)
+{
+  return arango_call_finish_boolean (self, result,
+                                     arango_database_create_database_with_options_async, error);
+}
+
+/**
+ * arango_database_create_database_with_options_sync:
+ * @self: an #ArangoDatabase (the `_system` database)
+ * @name: the new database's name
+ * @users: (nullable): users to give access, each an object with
+ *   `username`, `passwd`, `active` and `extra`, as ArangoDB takes them
+ * @options: (nullable): the database's options; %NULL for the server's
+ *   defaults
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_database_create_database_with_options_async();
+ * see there. For scripts, tools and worker threads: it blocks the calling
+ * thread.
+ *
+ * Returns: %TRUE, or %FALSE with an error such as
+ *   %ARANGO_SERVER_ERROR_DUPLICATE_NAME
+ */
+gboolean
+arango_database_create_database_with_options_sync (ArangoDatabase        *self,
+                                                   const char            *name,
+                                                   JsonArray             *users,
+                                                   ArangoDatabaseOptions *options,
+                                                   GCancellable          *cancellable,
+                                                   GError               **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_DATABASE (self), FALSE);
+
+  call = arango_sync_call_begin ();
+  arango_database_create_database_with_options_async (self, name, users, options, cancellable,
+                                                      arango_sync_call_done, call);
+  return arango_database_create_database_with_options_finish (self, arango_sync_call_wait (call),
+                                                              error);
 }
 
 /**

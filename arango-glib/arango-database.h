@@ -66,6 +66,25 @@ gboolean            arango_database_create_database_sync     (ArangoDatabase    
                                                               GCancellable        *cancellable,
                                                               GError             **error);
 ARANGO_AVAILABLE_IN_ALL
+void                arango_database_create_database_with_options_async  (ArangoDatabase        *self,
+                                                                         const char            *name,
+                                                                         JsonArray             *users,
+                                                                         ArangoDatabaseOptions *options,
+                                                                         GCancellable          *cancellable,
+                                                                         GAsyncReadyCallback    callback,
+                                                                         gpointer               user_data);
+ARANGO_AVAILABLE_IN_ALL
+gboolean            arango_database_create_database_with_options_finish (ArangoDatabase  *self,
+                                                                         GAsyncResult    *result,
+                                                                         GError         **error);
+ARANGO_AVAILABLE_IN_ALL
+gboolean            arango_database_create_database_with_options_sync   (ArangoDatabase        *self,
+                                                                         const char            *name,
+                                                                         JsonArray             *users,
+                                                                         ArangoDatabaseOptions *options,
+                                                                         GCancellable          *cancellable,
+                                                                         GError               **error);
+ARANGO_AVAILABLE_IN_ALL
 void                arango_database_delete_database_async    (ArangoDatabase      *self,
                                                               const char          *name,
                                                               GCancellable        *cancellable,

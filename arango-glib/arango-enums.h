@@ -31,6 +31,8 @@ G_BEGIN_DECLS
  *   arango_database_begin_async_execution()): its result comes from
  *   arango_job_new_from_result() and arango_job_result_async()
  * @ARANGO_ERROR_JOB_PENDING: the async job has not finished yet
+ * @ARANGO_ERROR_TRANSACTION_NOT_RUNNING: the stream transaction asked for
+ *   has already been committed or aborted
  *
  * Errors that arango-glib reports itself, in the %ARANGO_ERROR domain.
  * Errors that the server reports are in the %ARANGO_SERVER_ERROR domain.
@@ -47,6 +49,7 @@ typedef enum {
   ARANGO_ERROR_CLOSED = 7,
   ARANGO_ERROR_ASYNC_JOB = 8,
   ARANGO_ERROR_JOB_PENDING = 9,
+  ARANGO_ERROR_TRANSACTION_NOT_RUNNING = 10,
 } ArangoError;
 
 /**
@@ -91,6 +94,9 @@ typedef enum {
  * @ARANGO_SERVER_ERROR_USE_SYSTEM_DATABASE: operation only allowed in the
  *   `_system` database
  * @ARANGO_SERVER_ERROR_CLUSTER_TIMEOUT: timeout in cluster operation
+ * @ARANGO_SERVER_ERROR_CLUSTER_INSUFFICIENT_DBSERVERS: the cluster has
+ *   fewer DB-Servers than the replication factor or write concern asked
+ *   for
  * @ARANGO_SERVER_ERROR_CLUSTER_BACKEND_UNAVAILABLE: a DB-Server needed for
  *   the operation could not be reached
  * @ARANGO_SERVER_ERROR_QUERY_KILLED: the query was killed
@@ -101,6 +107,10 @@ typedef enum {
  * @ARANGO_SERVER_ERROR_QUERY_NOT_FOUND: no query with this id is running
  * @ARANGO_SERVER_ERROR_CURSOR_NOT_FOUND: cursor not found
  * @ARANGO_SERVER_ERROR_CURSOR_BUSY: cursor is busy
+ * @ARANGO_SERVER_ERROR_TRANSACTION_UNREGISTERED_COLLECTION: a stream
+ *   transaction used a collection it did not declare: it wrote one not
+ *   declared for writing, or read one undeclared although it does not
+ *   allow implicit reads (#ArangoTransactionOptions:allow-implicit)
  * @ARANGO_SERVER_ERROR_TRANSACTION_ABORTED: transaction aborted
  * @ARANGO_SERVER_ERROR_TRANSACTION_NOT_FOUND: transaction not found
  * @ARANGO_SERVER_ERROR_USER_DUPLICATE: duplicate user
@@ -175,6 +185,7 @@ typedef enum {
   ARANGO_SERVER_ERROR_USE_SYSTEM_DATABASE = 1230,
   ARANGO_SERVER_ERROR_CLUSTER_TIMEOUT = 1457,
   ARANGO_SERVER_ERROR_CLUSTER_BACKEND_UNAVAILABLE = 1478,
+  ARANGO_SERVER_ERROR_CLUSTER_INSUFFICIENT_DBSERVERS = 1487,
   ARANGO_SERVER_ERROR_QUERY_KILLED = 1500,
   ARANGO_SERVER_ERROR_QUERY_PARSE = 1501,
   ARANGO_SERVER_ERROR_QUERY_EMPTY = 1502,
@@ -182,6 +193,7 @@ typedef enum {
   ARANGO_SERVER_ERROR_QUERY_NOT_FOUND = 1591,
   ARANGO_SERVER_ERROR_CURSOR_NOT_FOUND = 1600,
   ARANGO_SERVER_ERROR_CURSOR_BUSY = 1601,
+  ARANGO_SERVER_ERROR_TRANSACTION_UNREGISTERED_COLLECTION = 1652,
   ARANGO_SERVER_ERROR_TRANSACTION_ABORTED = 1654,
   ARANGO_SERVER_ERROR_TRANSACTION_NOT_FOUND = 1655,
   ARANGO_SERVER_ERROR_USER_DUPLICATE = 1702,

@@ -28,6 +28,9 @@
 #include <arango-glib/arango-cursor.h>
 #include <arango-glib/arango-query-options.h>
 #include <arango-glib/arango-transaction.h>
+#include <arango-glib/arango-transaction-options.h>
+#include <arango-glib/arango-database-options.h>
+#include <arango-glib/arango-database-transactions.h>
 #include <arango-glib/arango-graph.h>
 #include <arango-glib/arango-database-graphs.h>
 #include <arango-glib/arango-document-object.h>

@@ -5,14 +5,18 @@
 
 #include "config.h"
 
+#include "arango-options-private.h"
 #include "arango-query-options-private.h"
 
 /**
  * ArangoQueryOptions:
  *
  * The options of an AQL query (`POST /_api/cursor`), as properties. Only
- * the options that are set are sent; the others keep the server's
- * defaults.
+ * the options set to something other than their default are sent; the
+ * others keep the server's defaults. A default is the server's own
+ * (#ArangoQueryOptions:fill-block-cache %TRUE,
+ * #ArangoQueryOptions:satellite-sync-wait 60), or 0, %FALSE or %NULL
+ * standing for it.
  *
  * ```c
  * g_autoptr(ArangoQueryOptions) options =
@@ -22,49 +26,31 @@
  * In Python: `Arango.QueryOptions(batch_size=500, count=True)`.
  */
 
-typedef enum {
-  WHERE_TOP,      /* a member of the request body */
-  WHERE_OPTIONS,  /* a member of the body's "options" */
-  WHERE_HEADER,   /* a request header */
-} Where;
-
-typedef enum {
-  KIND_BOOLEAN,
-  KIND_UINT,
-  KIND_UINT64,
-  KIND_DOUBLE,
-  KIND_STRV,
-} Kind;
-
-typedef struct
-{
-  const char *property;
-  const char *json_name;
-  Kind kind;
-  Where where;
-} OptionSpec;
-
-/* Only set values are sent: FALSE, 0 and NULL mean "server default". */
-static const OptionSpec option_specs[] = {
-  { "count", "count", KIND_BOOLEAN, WHERE_TOP },
-  { "batch-size", "batchSize", KIND_UINT, WHERE_TOP },
-  { "ttl", "ttl", KIND_UINT, WHERE_TOP },
-  { "memory-limit", "memoryLimit", KIND_UINT64, WHERE_TOP },
-  { "cache", "cache", KIND_BOOLEAN, WHERE_TOP },
-  { "full-count", "fullCount", KIND_BOOLEAN, WHERE_OPTIONS },
-  { "stream", "stream", KIND_BOOLEAN, WHERE_OPTIONS },
-  { "fail-on-warning", "failOnWarning", KIND_BOOLEAN, WHERE_OPTIONS },
-  { "max-warning-count", "maxWarningCount", KIND_UINT, WHERE_OPTIONS },
-  { "max-runtime", "maxRuntime", KIND_DOUBLE, WHERE_OPTIONS },
-  { "profile", "profile", KIND_UINT, WHERE_OPTIONS },
-  { "allow-retry", "allowRetry", KIND_BOOLEAN, WHERE_OPTIONS },
-  { "max-plans", "maxNumberOfPlans", KIND_UINT, WHERE_OPTIONS },
-  { "optimizer-rules", "optimizer", KIND_STRV, WHERE_OPTIONS },
-  { "skip-inaccessible-collections", "skipInaccessibleCollections", KIND_BOOLEAN, WHERE_OPTIONS },
-  { "intermediate-commit-count", "intermediateCommitCount", KIND_UINT64, WHERE_OPTIONS },
-  { "intermediate-commit-size", "intermediateCommitSize", KIND_UINT64, WHERE_OPTIONS },
-  { "max-transaction-size", "maxTransactionSize", KIND_UINT64, WHERE_OPTIONS },
-  { "allow-dirty-read", "x-arango-allow-dirty-read", KIND_BOOLEAN, WHERE_HEADER },
+/* Where each property goes, in the order of the property ids. */
+static const ArangoOptionSpec option_specs[] = {
+  { "count", "count" },
+  { "batch-size", "batchSize" },
+  { "ttl", "ttl" },
+  { "memory-limit", "memoryLimit" },
+  { "cache", "cache" },
+  { "full-count", "options.fullCount" },
+  { "stream", "options.stream" },
+  { "fail-on-warning", "options.failOnWarning" },
+  { "max-warning-count", "options.maxWarningCount" },
+  { "max-runtime", "options.maxRuntime" },
+  { "profile", "options.profile" },
+  { "allow-retry", "options.allowRetry" },
+  { "max-plans", "options.maxNumberOfPlans" },
+  { "optimizer-rules", "options.optimizer.rules" },
+  { "skip-inaccessible-collections", "options.skipInaccessibleCollections" },
+  { "intermediate-commit-count", "options.intermediateCommitCount" },
+  { "intermediate-commit-size", "options.intermediateCommitSize" },
+  { "max-transaction-size", "options.maxTransactionSize" },
+  { "allow-dirty-read", "x-arango-allow-dirty-read", TRUE },
+  { "use-plan-cache", "options.usePlanCache" },
+  { "fill-block-cache", "options.fillBlockCache" },
+  { "satellite-sync-wait", "options.satelliteSyncWait" },
+  { "force-one-shard-attribute-value", "options.forceOneShardAttributeValue" },
 };
 
 #define N_OPTIONS G_N_ELEMENTS (option_specs)
@@ -81,77 +67,9 @@ G_DEFINE_FINAL_TYPE (ArangoQueryOptions, arango_query_options, G_TYPE_OBJECT)
 static GParamSpec *properties[N_OPTIONS + 1];
 
 static void
-arango_query_options_finalize (GObject *object)
-{
-  ArangoQueryOptions *self = ARANGO_QUERY_OPTIONS (object);
-
-  for (guint i = 0; i < N_OPTIONS; i++)
-    g_value_unset (&self->values[i]);
-
-  G_OBJECT_CLASS (arango_query_options_parent_class)->finalize (object);
-}
-
-static void
-arango_query_options_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  ArangoQueryOptions *self = ARANGO_QUERY_OPTIONS (object);
-
-  if (prop_id == 0 || prop_id > N_OPTIONS)
-    {
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-      return;
-    }
-  g_value_copy (&self->values[prop_id - 1], value);
-}
-
-static void
-arango_query_options_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  ArangoQueryOptions *self = ARANGO_QUERY_OPTIONS (object);
-
-  if (prop_id == 0 || prop_id > N_OPTIONS)
-    {
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-      return;
-    }
-  g_value_copy (value, &self->values[prop_id - 1]);
-}
-
-static GParamSpec *
-param_spec_for (const OptionSpec *spec)
-{
-  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS;
-
-  switch (spec->kind)
-    {
-    case KIND_BOOLEAN:
-      return g_param_spec_boolean (spec->property, NULL, NULL, FALSE, flags);
-    case KIND_UINT:
-      return g_param_spec_uint (spec->property, NULL, NULL, 0, G_MAXUINT, 0, flags);
-    case KIND_UINT64:
-      return g_param_spec_uint64 (spec->property, NULL, NULL, 0, G_MAXUINT64, 0, flags);
-    case KIND_DOUBLE:
-      return g_param_spec_double (spec->property, NULL, NULL, 0, G_MAXDOUBLE, 0, flags);
-    case KIND_STRV:
-    default:
-      return g_param_spec_boxed (spec->property, NULL, NULL, G_TYPE_STRV, flags);
-    }
-}
-
-static void
 arango_query_options_class_init (ArangoQueryOptionsClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = arango_query_options_finalize;
-  object_class->get_property = arango_query_options_get_property;
-  object_class->set_property = arango_query_options_set_property;
 
   /**
    * ArangoQueryOptions:count:
@@ -258,20 +176,79 @@ arango_query_options_class_init (ArangoQueryOptionsClass *klass)
    * Whether followers may answer the read (sent as the
    * `x-arango-allow-dirty-read` header).
    */
-  for (guint i = 0; i < N_OPTIONS; i++)
-    properties[i + 1] = param_spec_for (&option_specs[i]);
+  /**
+   * ArangoQueryOptions:use-plan-cache:
+   *
+   * Whether the query takes its execution plan from the server's plan
+   * cache, and puts it there when it is not yet (ArangoDB 3.12.4 and
+   * later). A query served from the cache says so in
+   * #ArangoCursor:plan-cache-key.
+   */
+  /**
+   * ArangoQueryOptions:fill-block-cache:
+   *
+   * Whether the documents and index entries the query reads go into the
+   * RocksDB block cache (the server's default). %FALSE keeps a query
+   * that reads much data once from pushing the hot set out of the cache.
+   */
+  /**
+   * ArangoQueryOptions:satellite-sync-wait:
+   *
+   * Seconds a DB-Server may wait for its SatelliteCollections to catch
+   * up before the query fails (Enterprise Edition clusters); the
+   * server's default is 60.
+   */
+  /**
+   * ArangoQueryOptions:force-one-shard-attribute-value:
+   *
+   * The shard key value every document the query touches has, so that
+   * a query in a OneShard or SmartGraph setup runs on the one DB-Server
+   * holding it (Enterprise Edition clusters); %NULL for none. A wrong
+   * value gives wrong results, not an error.
+   */
+  {
+    const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS;
+    GParamSpec *specs[N_OPTIONS] = {
+      g_param_spec_boolean ("count", NULL, NULL, FALSE, flags),
+      g_param_spec_uint ("batch-size", NULL, NULL, 0, G_MAXUINT, 0, flags),
+      g_param_spec_uint ("ttl", NULL, NULL, 0, G_MAXUINT, 0, flags),
+      g_param_spec_uint64 ("memory-limit", NULL, NULL, 0, G_MAXUINT64, 0, flags),
+      g_param_spec_boolean ("cache", NULL, NULL, FALSE, flags),
+      g_param_spec_boolean ("full-count", NULL, NULL, FALSE, flags),
+      g_param_spec_boolean ("stream", NULL, NULL, FALSE, flags),
+      g_param_spec_boolean ("fail-on-warning", NULL, NULL, FALSE, flags),
+      g_param_spec_uint ("max-warning-count", NULL, NULL, 0, G_MAXUINT, 0, flags),
+      g_param_spec_double ("max-runtime", NULL, NULL, 0, G_MAXDOUBLE, 0, flags),
+      g_param_spec_uint ("profile", NULL, NULL, 0, G_MAXUINT, 0, flags),
+      g_param_spec_boolean ("allow-retry", NULL, NULL, FALSE, flags),
+      g_param_spec_uint ("max-plans", NULL, NULL, 0, G_MAXUINT, 0, flags),
+      g_param_spec_boxed ("optimizer-rules", NULL, NULL, G_TYPE_STRV, flags),
+      g_param_spec_boolean ("skip-inaccessible-collections", NULL, NULL, FALSE, flags),
+      g_param_spec_uint64 ("intermediate-commit-count", NULL, NULL, 0, G_MAXUINT64, 0, flags),
+      g_param_spec_uint64 ("intermediate-commit-size", NULL, NULL, 0, G_MAXUINT64, 0, flags),
+      g_param_spec_uint64 ("max-transaction-size", NULL, NULL, 0, G_MAXUINT64, 0, flags),
+      g_param_spec_boolean ("allow-dirty-read", NULL, NULL, FALSE, flags),
+      g_param_spec_boolean ("use-plan-cache", NULL, NULL, FALSE, flags),
+      g_param_spec_boolean ("fill-block-cache", NULL, NULL, TRUE, flags),
+      g_param_spec_double ("satellite-sync-wait", NULL, NULL, 0, G_MAXDOUBLE, 60, flags),
+      g_param_spec_string ("force-one-shard-attribute-value", NULL, NULL, NULL, flags),
+    };
 
-  g_object_class_install_properties (object_class, N_OPTIONS + 1, properties);
+    for (guint i = 0; i < N_OPTIONS; i++)
+      {
+        g_assert (g_str_equal (specs[i]->name, option_specs[i].property));
+        properties[i + 1] = specs[i];
+      }
+  }
+
+  arango_option_class_install (object_class, G_STRUCT_OFFSET (ArangoQueryOptions, values),
+                               properties, N_OPTIONS);
 }
 
 static void
 arango_query_options_init (ArangoQueryOptions *self)
 {
-  for (guint i = 0; i < N_OPTIONS; i++)
-    {
-      g_value_init (&self->values[i], G_PARAM_SPEC_VALUE_TYPE (properties[i + 1]));
-      g_param_value_set_default (properties[i + 1], &self->values[i]);
-    }
+  arango_option_values_init (self->values, properties, N_OPTIONS);
 }
 
 /**
@@ -357,40 +334,6 @@ arango_query_options_get_count (ArangoQueryOptions *self)
   return count;
 }
 
-static JsonNode *
-json_for_value (const GValue *value)
-{
-  switch (G_VALUE_TYPE (value))
-    {
-    case G_TYPE_BOOLEAN:
-      return g_value_get_boolean (value) ? json_node_init_boolean (json_node_alloc (), TRUE) : NULL;
-    case G_TYPE_UINT:
-      return g_value_get_uint (value) ? json_node_init_int (json_node_alloc (), g_value_get_uint (value)) : NULL;
-    case G_TYPE_UINT64:
-      return g_value_get_uint64 (value) ? json_node_init_int (json_node_alloc (), (gint64) g_value_get_uint64 (value)) : NULL;
-    case G_TYPE_DOUBLE:
-      return g_value_get_double (value) > 0 ? json_node_init_double (json_node_alloc (), g_value_get_double (value)) : NULL;
-    default:
-      {
-        const char * const *rules = g_value_get_boxed (value);
-        JsonObject *optimizer;
-        JsonNode *node;
-        JsonArray *list;
-
-        if (rules == NULL || rules[0] == NULL)
-          return NULL;
-        list = json_array_new ();
-        for (guint i = 0; rules[i]; i++)
-          json_array_add_string_element (list, rules[i]);
-        optimizer = json_object_new ();
-        json_object_set_array_member (optimizer, "rules", list);
-        node = json_node_new (JSON_NODE_OBJECT);
-        json_node_take_object (node, optimizer);
-        return node;
-      }
-    }
-}
-
 /* Writes the options that are set into the cursor request body (and its
  * headers). @self may be NULL. */
 void
@@ -398,35 +341,7 @@ arango_query_options_apply (ArangoQueryOptions *self,
                             JsonObject         *body,
                             ArangoRequest      *request)
 {
-  JsonObject *nested = NULL;
-
-  if (self == NULL)
-    return;
-
-  for (guint i = 0; i < N_OPTIONS; i++)
-    {
-      JsonNode *value = json_for_value (&self->values[i]);
-
-      if (value == NULL)
-        continue;
-
-      switch (option_specs[i].where)
-        {
-        case WHERE_TOP:
-          json_object_set_member (body, option_specs[i].json_name, value);
-          break;
-        case WHERE_OPTIONS:
-          if (nested == NULL)
-            {
-              nested = json_object_new ();
-              json_object_set_object_member (body, "options", nested);
-            }
-          json_object_set_member (nested, option_specs[i].json_name, value);
-          break;
-        case WHERE_HEADER:
-          arango_request_add_header (request, option_specs[i].json_name, "true");
-          json_node_unref (value);
-          break;
-        }
-    }
+  if (self != NULL)
+    arango_option_values_apply (self->values, properties, option_specs, N_OPTIONS,
+                                body, request);
 }

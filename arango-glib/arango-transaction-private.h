@@ -7,6 +7,7 @@
 
 #include "arango-context-private.h"
 #include "arango-transaction.h"
+#include "arango-transaction-options.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,15 @@ void arango_transaction_begin (ArangoContext        *context,
                                const char * const   *read,
                                const char * const   *write,
                                const char * const   *exclusive,
+                               ArangoTransactionOptions *options,
+                               gpointer              source_tag,
+                               GCancellable         *cancellable,
+                               GAsyncReadyCallback   callback,
+                               gpointer              user_data);
+
+void arango_transaction_fetch (ArangoContext        *context,
+                               gpointer              source_object,
+                               const char           *transaction_id,
                                gpointer              source_tag,
                                GCancellable         *cancellable,
                                GAsyncReadyCallback   callback,

@@ -11,6 +11,7 @@
 #include "arango-cursor-private.h"
 #include "arango-error.h"
 #include "arango-request-private.h"
+#include "arango-transaction-options-private.h"
 #include "arango-transaction-private.h"
 #include "arango-sync-private.h"
 
@@ -20,7 +21,10 @@
  * A stream transaction: document calls and queries made through it see
  * each other's writes, and nobody else sees them until
  * arango_transaction_commit_async(); arango_transaction_abort_async()
- * discards them. Begin one with arango_database_begin_transaction_async().
+ * discards them. Begin one with arango_database_begin_transaction_async()
+ * or, to set its options (#ArangoTransactionOptions),
+ * arango_database_begin_transaction_with_options_async(); take up one
+ * begun elsewhere, by its id, with arango_database_fetch_transaction_async().
  *
  * ```c
  * g_autoptr(ArangoCollection) accounts =
@@ -116,42 +120,64 @@ name_list (const char * const *names)
   return list;
 }
 
+/* The result object of a /_api/transaction reply, with its id; NULL after
+ * returning the error. */
+static JsonObject *
+result_of (GTask          *task,
+           ArangoResponse *response,
+           const char    **id)
+{
+  JsonObject *body = response->body && JSON_NODE_HOLDS_OBJECT (response->body)
+                       ? json_node_get_object (response->body) : NULL;
+  JsonNode *result = body ? json_object_get_member (body, "result") : NULL;
+  JsonObject *object = result && JSON_NODE_HOLDS_OBJECT (result) ? json_node_get_object (result) : NULL;
+
+  *id = object ? json_object_get_string_member_with_default (object, "id", NULL) : NULL;
+  if (*id == NULL)
+    {
+      arango_task_return_invalid_reply (task, response, "result.id");
+      return NULL;
+    }
+  return object;
+}
+
+/* The transaction lives on the coordinator that answered. */
+static void
+return_transaction (GTask          *task,
+                    ArangoResponse *response,
+                    ArangoContext  *base_context,
+                    const char     *id)
+{
+  ArangoTransaction *self = g_object_new (ARANGO_TYPE_TRANSACTION, NULL);
+
+  self->context = arango_context_new_transaction (base_context, id, response->host);
+  g_task_return_pointer (task, self, g_object_unref);
+}
+
 static void
 reply_transaction (GTask          *task,
                    ArangoResponse *response,
                    gconstpointer   base_context)
 {
-  JsonObject *body = response->body && JSON_NODE_HOLDS_OBJECT (response->body)
-                       ? json_node_get_object (response->body) : NULL;
-  JsonNode *result = body ? json_object_get_member (body, "result") : NULL;
-  const char *id = NULL;
-  ArangoTransaction *self;
+  const char *id;
 
-  if (result && JSON_NODE_HOLDS_OBJECT (result))
-    id = json_object_get_string_member_with_default (json_node_get_object (result), "id", NULL);
-  if (id == NULL)
-    {
-      arango_task_return_invalid_reply (task, response, "result.id");
-      return;
-    }
-
-  self = g_object_new (ARANGO_TYPE_TRANSACTION, NULL);
-  self->context = arango_context_new_transaction ((ArangoContext *) base_context, id,
-                                                  response->host);
-  g_task_return_pointer (task, self, g_object_unref);
+  if (result_of (task, response, &id) != NULL)
+    return_transaction (task, response, (ArangoContext *) base_context, id);
 }
 
-/* POST /_api/transaction/begin; the task's result is the transaction. */
+/* POST /_api/transaction/begin; the task's result is the transaction.
+ * @options may be NULL. */
 void
-arango_transaction_begin (ArangoContext       *context,
-                          gpointer             source_object,
-                          const char * const  *read,
-                          const char * const  *write,
-                          const char * const  *exclusive,
-                          gpointer             source_tag,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
+arango_transaction_begin (ArangoContext            *context,
+                          gpointer                  source_object,
+                          const char * const       *read,
+                          const char * const       *write,
+                          const char * const       *exclusive,
+                          ArangoTransactionOptions *options,
+                          gpointer                  source_tag,
+                          GCancellable             *cancellable,
+                          GAsyncReadyCallback       callback,
+                          gpointer                  user_data)
 {
   g_autoptr(JsonObject) body = json_object_new ();
   JsonObject *collections = json_object_new ();
@@ -163,8 +189,54 @@ arango_transaction_begin (ArangoContext       *context,
   json_object_set_object_member (body, "collections", collections);
 
   request = arango_context_request (context, SOUP_METHOD_POST, "/_api/transaction/begin", NULL);
+  arango_transaction_options_apply (options, body, request);
   arango_request_take_json_object (request, g_steal_pointer (&body));
   arango_context_call (context, source_object, request, reply_transaction, context,
+                       source_tag, cancellable, callback, user_data);
+}
+
+/* A handle only on a transaction that can still take calls. */
+static void
+reply_fetched (GTask          *task,
+               ArangoResponse *response,
+               gconstpointer   base_context)
+{
+  const char *id, *status;
+  JsonObject *result = result_of (task, response, &id);
+
+  if (result == NULL)
+    return;
+  status = json_object_get_string_member_with_default (result, "status", NULL);
+  if (status == NULL)
+    {
+      arango_task_return_invalid_reply (task, response, "result.status");
+      return;
+    }
+  if (!g_str_equal (status, "running"))
+    {
+      g_task_return_new_error (task, ARANGO_ERROR, ARANGO_ERROR_TRANSACTION_NOT_RUNNING,
+                               /* TRANSLATORS: the second %s is "committed" or "aborted" */
+                               _("The stream transaction %s is %s, no longer running"),
+                               id, status);
+      return;
+    }
+  return_transaction (task, response, (ArangoContext *) base_context, id);
+}
+
+/* GET /_api/transaction/{id}; the task's result is the transaction. */
+void
+arango_transaction_fetch (ArangoContext       *context,
+                          gpointer             source_object,
+                          const char          *transaction_id,
+                          gpointer             source_tag,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  ArangoRequest *request = arango_context_request (context, SOUP_METHOD_GET, "/_api/transaction",
+                                                   transaction_id, NULL);
+
+  arango_context_call (context, source_object, request, reply_fetched, context,
                        source_tag, cancellable, callback, user_data);
 }
 

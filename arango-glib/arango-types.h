@@ -20,6 +20,8 @@ typedef struct _ArangoCollection ArangoCollection;
 typedef struct _ArangoCursor ArangoCursor;
 typedef struct _ArangoTransaction ArangoTransaction;
 typedef struct _ArangoQueryOptions ArangoQueryOptions;
+typedef struct _ArangoTransactionOptions ArangoTransactionOptions;
+typedef struct _ArangoDatabaseOptions ArangoDatabaseOptions;
 typedef struct _ArangoHostResolver ArangoHostResolver;
 typedef struct _ArangoGraph ArangoGraph;
 typedef struct _ArangoDocument ArangoDocument;
