@@ -857,6 +857,7 @@ emu_aql_execute (EmuState      *state,
   g_autofree guint64 *rows_after = g_new0 (guint64, query->statements->len);
   g_autofree gdouble *seconds_after = g_new0 (gdouble, query->statements->len);
   EmuView query_view;
+  guint64 used_before;
   Run run = { 0 };
   guint i;
 
@@ -866,6 +867,10 @@ emu_aql_execute (EmuState      *state,
   outcome->full_count = options->full_count ? 0 : -1;
 
   emu_view_init (&query_view, view->database, view->layers[0], pending);
+  /* Its writes count towards its stream transaction's size, until it
+   * fails and they are gone. */
+  query_view.budget = view->budget;
+  used_before = view->budget != NULL ? view->budget->used : 0;
   run.state = state;
   run.query = query;
   run.writable = writable;
@@ -887,6 +892,8 @@ emu_aql_execute (EmuState      *state,
       if (!run_statement (&run, i, &rows))
         {
           state->aql_slept += run.context.slept;
+          if (view->budget != NULL)
+            view->budget->used = used_before;
           return FALSE;
         }
       rows_after[i] = rows->len;

@@ -107,7 +107,8 @@ add_batch (JsonBuilder *builder,
 static void
 reply_complete (EmuRequest    *req,
                 EmuAqlOutcome *outcome,
-                gboolean       has_count)
+                gboolean       has_count,
+                const char    *plan_cache_key)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) extra = emu_aql_outcome_extra (outcome);
@@ -120,6 +121,8 @@ reply_complete (EmuRequest    *req,
     emu_json_add_int (builder, "count", n);
   emu_json_add_boolean (builder, "cached", outcome->cached);
   emu_json_add_node (builder, "extra", extra);
+  if (plan_cache_key != NULL)
+    emu_json_add_string (builder, "planCacheKey", plan_cache_key);
   emu_json_add_ok (builder, SOUP_STATUS_CREATED);
   json_builder_end_object (builder);
 
@@ -169,6 +172,7 @@ typedef struct {
   gboolean    full_count;
   gboolean    allow_retry;
   gboolean    use_plan_cache;
+  char       *plan_cache_key;   /* the plan came from the plan cache */
   gboolean    stream;
   gdouble     batch_size;
   gdouble     ttl;
@@ -176,6 +180,14 @@ typedef struct {
   gdouble     memory_limit;
   JsonObject *options;
 } CursorRequest;
+
+static void
+cursor_request_clear (CursorRequest *request)
+{
+  g_clear_pointer (&request->plan_cache_key, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CursorRequest, cursor_request_clear)
 
 static gdouble
 seconds_since (gint64 start)
@@ -265,8 +277,8 @@ run_query (EmuRequest      *req,
     ? json_node_get_object (request->bind_vars) : NULL;
 
   if (request->use_plan_cache)
-    emu_plan_cache_use (req->state, req->database, query, request->bind_vars,
-                        request->full_count);
+    request->plan_cache_key = emu_plan_cache_use (req->state, req->database, query,
+                                                  request->bind_vars, request->full_count);
   if (use_cache &&
       (outcome->result = emu_query_cache_lookup (req->state, req->database, query,
                                                  request->bind_vars)) != NULL)
@@ -298,7 +310,7 @@ handle_create (EmuRequest *req)
   EmuAqlPhases phases = { 0 };
   gint64 started = g_get_monotonic_time (), parsed, planned;
   EmuRequestScope scope;
-  CursorRequest request;
+  g_auto(CursorRequest) request = { 0 };
   EmuCursor *cursor;
   g_autoptr(JsonNode) first = NULL;
 
@@ -342,6 +354,13 @@ handle_create (EmuRequest *req)
       emu_aql_error_clear (&error);
       return;
     }
+  if (scope.transaction != NULL)
+    {
+      g_auto(GStrv) read = emu_query_data_sources (query, request.bind_vars);
+
+      if (!emu_request_scope_can_query (&scope, req, read, query->modifies))
+        return;
+    }
 
   /* The executor names plan nodes in memory errors and profiles. */
   planned = g_get_monotonic_time ();
@@ -374,7 +393,7 @@ handle_create (EmuRequest *req)
 
   if (json_array_get_length (outcome.result) <= (guint) request.batch_size)
     {
-      reply_complete (req, &outcome, request.count);
+      reply_complete (req, &outcome, request.count, request.plan_cache_key);
       emu_aql_outcome_clear (&outcome);
       return;
     }
@@ -397,6 +416,9 @@ handle_create (EmuRequest *req)
   emu_aql_outcome_clear (&outcome);
 
   first = next_batch (cursor, SOUP_STATUS_CREATED);
+  if (request.plan_cache_key != NULL)
+    json_object_set_string_member (json_node_get_object (first), "planCacheKey",
+                                   request.plan_cache_key);
   emu_reply_json (req->msg, SOUP_STATUS_CREATED, first);
 }
 

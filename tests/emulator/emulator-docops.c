@@ -55,6 +55,27 @@ fail (EmuDocResult *result,
   result->message = message;
 }
 
+/* Writes @document (NULL: removes @key) unless the stream transaction
+ * would go over its maxTransactionSize: RocksDBTrxBaseMethods::addOperation
+ * of arangod 3.12 refuses such a write with 32. */
+static gboolean
+put (EmuView       *view,
+     EmuCollection *collection,
+     const char    *key,
+     EmuDocument   *document,
+     EmuDocResult  *result)
+{
+  if (!emu_view_charge (view, key, document))
+    {
+      fail (result, EMU_ERROR_RESOURCE_LIMIT,
+            g_strdup_printf ("Maximal transaction size limit of %" G_GUINT64_FORMAT
+                             " bytes is reached", view->budget->limit));
+      return FALSE;
+    }
+  emu_view_put (view, collection, key, document);
+  return TRUE;
+}
+
 /* The characters the server allows in a key, at most 254 bytes. */
 gboolean
 emu_doc_key_is_valid (const char *key)
@@ -412,9 +433,11 @@ emu_doc_modify (EmuState            *state,
 
   /* current may go away with the put. */
   emu_document_ref (current);
-  emu_view_put (view, collection, key, document);
-  succeed (result, collection, document, current, options);
-  result->written = TRUE;
+  if (put (view, collection, key, document, result))
+    {
+      succeed (result, collection, document, current, options);
+      result->written = TRUE;
+    }
   emu_document_unref (current);
 }
 
@@ -503,7 +526,8 @@ emu_doc_insert (EmuState            *state,
   if (!check_unique (view, collection, document, result))
     return;
 
-  emu_view_put (view, collection, key, document);
+  if (!put (view, collection, key, document, result))
+    return;
   succeed (result, collection, document, NULL, options);
   result->written = TRUE;
 }
@@ -543,7 +567,8 @@ emu_doc_remove (EmuState            *state,
   if (!check_revision (current, input, if_match, options->ignore_revs, result))
     return;
 
-  emu_view_put (view, collection, key, NULL);
+  if (!put (view, collection, key, NULL, result))
+    return;
   /* The identity of the removed document, "old" if asked for. */
   remove_options.return_new = FALSE;
   succeed (result, collection, current, current, &remove_options);

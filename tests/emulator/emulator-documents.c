@@ -75,7 +75,8 @@ call_init (Call       *call,
                                "collection or view not found: %s", name);
       return FALSE;
     }
-  if (operation != OP_READ && !emu_request_scope_can_write (&call->scope, req, call->collection))
+  if (operation == OP_READ ? !emu_request_scope_can_read (&call->scope, req, call->collection)
+                           : !emu_request_scope_can_write (&call->scope, req, call->collection))
     return FALSE;
 
   emu_doc_options_init (&call->options);

@@ -98,6 +98,8 @@ handle_edges (EmuRequest *req)
                         "<direction> must by any, in, or out, not: %s", direction);
       return;
     }
+  if (!emu_request_scope_can_read (&scope, req, collection))
+    return;
 
   edges = emu_view_scan (&scope.view, collection);
   builder = json_builder_new ();

@@ -352,6 +352,8 @@ handle_import (EmuRequest *req)
   emu_view_init (&import.scope.view, import.scope.database,
                  import.scope.transaction != NULL ? import.scope.transaction->overlay : NULL,
                  pending);
+  if (import.scope.transaction != NULL)
+    import.scope.view.budget = &import.scope.transaction->budget;
   if (!import_options (&import, req))
     return;
 

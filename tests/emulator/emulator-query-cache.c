@@ -7,7 +7,9 @@
  * request says "cache": false) or "demand" (when it says "cache": true);
  * a write to a collection a cached query read drops the entry, as the
  * server's cache does. The plan cache keeps an entry per query text and
- * collection bind parameters for requests with options.usePlanCache.
+ * collection bind parameters for requests with options.usePlanCache; a
+ * query whose plan came from there says so in planCacheKey, the entry's
+ * hash (as the 3.12.4 release notes describe the attribute).
  * Answers as 3.12/Http*QueryResultsCache* and Http*QueryPlanCache* (all
  * _single) record them; the entries' hashes are the emulator's own.
  */
@@ -322,7 +324,22 @@ emu_query_cache_invalidate (EmuState   *state,
       g_ptr_array_remove_index (cache->results, i - 1);
 }
 
-void
+/* The emulator's own hash of an entry: 64-bit FNV-1a of its key. */
+static char *
+entry_hash (Entry *entry)
+{
+  guint64 hash = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+  const char *c;
+
+  for (c = entry->key; *c != '\0'; c++)
+    {
+      hash ^= (guchar) *c;
+      hash *= G_GUINT64_CONSTANT (0x100000001b3);
+    }
+  return g_strdup_printf ("%" G_GUINT64_FORMAT, hash);
+}
+
+char *
 emu_plan_cache_use (EmuState    *state,
                     const char  *database,
                     EmuAqlQuery *query,
@@ -337,26 +354,12 @@ emu_plan_cache_use (EmuState    *state,
     {
       existing->hits++;
       entry_free (entry);
-      return;
+      return entry_hash (existing);
     }
   entry->full_count = full_count;
   entry->size = 1024 + strlen (query->text);
   g_ptr_array_add (cache->plans, entry);
-}
-
-/* The emulator's own hash of an entry: 64-bit FNV-1a of its key. */
-static char *
-entry_hash (Entry *entry)
-{
-  guint64 hash = G_GUINT64_CONSTANT (0xcbf29ce484222325);
-  const char *c;
-
-  for (c = entry->key; *c != '\0'; c++)
-    {
-      hash ^= (guchar) *c;
-      hash *= G_GUINT64_CONSTANT (0x100000001b3);
-    }
-  return g_strdup_printf ("%" G_GUINT64_FORMAT, hash);
+  return NULL;
 }
 
 static void

@@ -32,7 +32,10 @@ void       emu_query_cache_forget     (EmuState      *state);
 void       emu_query_cache_invalidate (EmuState      *state,
                                        const char    *database,
                                        const char    *collection);
-void       emu_plan_cache_use         (EmuState      *state,
+/* Puts the plan of @query into the plan cache, or takes it from there:
+ * then returns the entry's key (its "hash"), which the reply names
+ * planCacheKey. */
+char      *emu_plan_cache_use         (EmuState      *state,
                                        const char    *database,
                                        EmuAqlQuery   *query,
                                        JsonNode      *bind_vars,

@@ -18,6 +18,7 @@ static const struct {
   { EMU_ERROR_NOT_IMPLEMENTED, "not implemented" },
   { EMU_ERROR_BAD_PARAMETER, "bad parameter" },
   { EMU_ERROR_FORBIDDEN, "forbidden" },
+  { EMU_ERROR_RESOURCE_LIMIT, "resource limit exceeded" },
   { EMU_ERROR_HTTP_BAD_PARAMETER, "bad parameter" },
   { EMU_ERROR_HTTP_UNAUTHORIZED, "unauthorized" },
   { EMU_ERROR_HTTP_FORBIDDEN, "forbidden" },

@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <string.h>
+
 #include "emulator-store.h"
 #include "emulator-wal.h"
 
@@ -122,6 +124,33 @@ emu_view_init (EmuView     *view,
   view->database = database;
   view->layers[0] = transaction;
   view->layers[1] = query;
+  view->budget = NULL;
+}
+
+gboolean
+emu_view_charge (EmuView     *view,
+                 const char  *key,
+                 EmuDocument *document)
+{
+  gsize size;
+
+  if (view->budget == NULL || view->budget->limit == 0)
+    return TRUE;
+
+  if (document != NULL)
+    {
+      g_autofree char *text = json_to_string (document->body, FALSE);
+
+      size = strlen (text);
+    }
+  else
+    {
+      size = strlen (key);
+    }
+  if (view->budget->used + size > view->budget->limit)
+    return FALSE;
+  view->budget->used += size;
+  return TRUE;
 }
 
 /* Borrowed; NULL when the key is unknown or removed. */

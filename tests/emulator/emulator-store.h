@@ -38,9 +38,18 @@ EmuOverlay  *emu_overlay_new        (void);
 void         emu_overlay_free       (EmuOverlay  *overlay);
 gboolean     emu_overlay_is_empty   (EmuOverlay  *overlay);
 
+/* How much a stream transaction may write (its maxTransactionSize),
+ * and has written: the bytes of the documents it stored, as JSON, and of
+ * the keys it removed. A limit of 0 is none. */
 typedef struct {
-  EmuDatabase *database;
-  EmuOverlay  *layers[2];   /* bottom up; unused ones NULL */
+  guint64 limit;
+  guint64 used;
+} EmuWriteBudget;
+
+typedef struct {
+  EmuDatabase    *database;
+  EmuOverlay     *layers[2];   /* bottom up; unused ones NULL */
+  EmuWriteBudget *budget;      /* NULL: no limit */
 } EmuView;
 
 void         emu_view_init          (EmuView       *view,
@@ -62,6 +71,11 @@ void         emu_view_truncate      (EmuView       *view,
                                      EmuCollection *collection);
 void         emu_view_apply         (EmuView       *view,
                                      EmuOverlay    *overlay);
+/* Counts a write of @document (NULL: the removal of @key) against the
+ * view's budget; FALSE, counting nothing, when it would go over. */
+gboolean     emu_view_charge        (EmuView       *view,
+                                     const char    *key,
+                                     EmuDocument   *document);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EmuDocument, emu_document_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EmuOverlay, emu_overlay_free)

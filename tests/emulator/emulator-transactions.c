@@ -9,6 +9,16 @@
  * Finished transactions stay as tombstones, as the server's transaction
  * manager keeps them: committing twice is fine, committing an aborted one
  * is 400/1653 "transaction was already aborted".
+ *
+ * Of the begin options (transaction::Options::fromVelocyPack, which
+ * skips a value of the wrong type), allowImplicit: false refuses reads of
+ * undeclared collections with 400/1652 as TransactionState::
+ * addCollectionInternal does, maxTransactionSize refuses the write that
+ * would go over it (emulator-docops.c), and an x-arango-allow-dirty-read
+ * header on the begin request marks the replies of the transaction's
+ * reads as potentially dirty. waitForSync, lockTimeout and
+ * skipFastLockRound are taken and have no effect: the emulator keeps no
+ * disk and takes no locks, so it never times out waiting for one.
  */
 
 #include "emulator-transactions.h"
@@ -31,6 +41,7 @@ emu_transaction_free (gpointer data)
   g_free (transaction->database);
   g_free (transaction->owner);
   g_ptr_array_unref (transaction->writable);
+  g_ptr_array_unref (transaction->declared);
   g_clear_pointer (&transaction->overlay, emu_overlay_free);
   g_free (transaction);
 }
@@ -80,6 +91,14 @@ expire_transactions (EmuState *state)
     }
 }
 
+/* The transaction id of @text as the server reads it (StringUtils::uint64):
+ * its leading digits; 0 when there are none. */
+static guint64
+parse_id (const char *text)
+{
+  return g_ascii_isdigit (text[0]) ? g_ascii_strtoull (text, NULL, 10) : 0;
+}
+
 static EmuTransaction *
 lookup (EmuRequest *req,
         const char *id)
@@ -105,6 +124,13 @@ emu_request_scope_init (EmuRequestScope *scope,
 
   if (id == NULL)
     return TRUE;
+  /* RestVocbaseBaseHandler::createTransaction */
+  if (parse_id (id) == 0)
+    {
+      emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_BAD_PARAMETER,
+                       "invalid transaction ID");
+      return FALSE;
+    }
 
   scope->transaction = lookup (req, id);
   if (scope->transaction != NULL && scope->transaction->expired)
@@ -121,7 +147,30 @@ emu_request_scope_init (EmuRequestScope *scope,
 
   scope->transaction->last_used = g_get_monotonic_time ();
   emu_view_init (&scope->view, scope->database, scope->transaction->overlay, NULL);
+  scope->view.budget = &scope->transaction->budget;
   return TRUE;
+}
+
+static gboolean
+contains (GPtrArray  *ids,
+          const char *id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_str_equal (g_ptr_array_index (ids, i), id))
+      return TRUE;
+  return FALSE;
+}
+
+/* TransactionState::addCollectionInternal's refusal: "[read]" or "[write]". */
+static void
+reply_unregistered (EmuRequest *req,
+                    const char *name,
+                    const char *access)
+{
+  emu_reply_arango_errorf (req->msg, EMU_ERROR_TRANSACTION_UNREGISTERED_COLLECTION,
+                           "%s: %s [%s]",
+                           emu_error_message (EMU_ERROR_TRANSACTION_UNREGISTERED_COLLECTION),
+                           name, access);
 }
 
 /* A stream transaction writes only to the collections it declared for
@@ -131,17 +180,67 @@ emu_request_scope_can_write (EmuRequestScope *scope,
                              EmuRequest      *req,
                              EmuCollection   *collection)
 {
-  guint i;
-
-  if (scope->transaction == NULL)
+  if (scope->transaction == NULL || contains (scope->transaction->writable, collection->id))
     return TRUE;
 
-  for (i = 0; i < scope->transaction->writable->len; i++)
-    if (g_str_equal (g_ptr_array_index (scope->transaction->writable, i), collection->id))
-      return TRUE;
-
-  emu_reply_arango_error (req->msg, EMU_ERROR_TRANSACTION_UNREGISTERED_COLLECTION, NULL);
+  reply_unregistered (req, collection->name, "write");
   return FALSE;
+}
+
+/* A reply to a read in a transaction that allows dirty reads says it may
+ * be dirty, as RestDocumentHandler and RestCursorHandler do. */
+static void
+note_read (EmuRequestScope *scope,
+           EmuRequest      *req)
+{
+  if (scope->transaction->dirty_reads)
+    emu_reply_set_header (req->msg, "X-Arango-Potential-Dirty-Read", "true");
+}
+
+/* Reads of collections the transaction did not declare need
+ * allowImplicit. */
+gboolean
+emu_request_scope_can_read (EmuRequestScope *scope,
+                            EmuRequest      *req,
+                            EmuCollection   *collection)
+{
+  if (scope->transaction == NULL)
+    return TRUE;
+  if (!scope->transaction->allow_implicit &&
+      !contains (scope->transaction->declared, collection->id))
+    {
+      reply_unregistered (req, collection->name, "read");
+      return FALSE;
+    }
+  note_read (scope, req);
+  return TRUE;
+}
+
+/* The same for the collections an AQL query reads (@data_sources, by
+ * name), which the query adds to the transaction as it starts; only a
+ * query that @modifies nothing reads from followers. */
+gboolean
+emu_request_scope_can_query (EmuRequestScope *scope,
+                             EmuRequest      *req,
+                             char           **data_sources,
+                             gboolean         modifies)
+{
+  if (scope->transaction == NULL)
+    return TRUE;
+  for (guint i = 0; !scope->transaction->allow_implicit && data_sources[i] != NULL; i++)
+    {
+      EmuCollection *collection = emu_database_lookup_collection (scope->database,
+                                                                  data_sources[i]);
+
+      if (collection != NULL && !contains (scope->transaction->declared, collection->id))
+        {
+          reply_unregistered (req, collection->name, "read");
+          return FALSE;
+        }
+    }
+  if (!modifies)
+    note_read (scope, req);
+  return TRUE;
 }
 
 static const char *
@@ -245,12 +344,30 @@ collect_names (EmuRequest    *req,
   return TRUE;
 }
 
+/* transaction::Options::fromVelocyPack: the options it knows, of the
+ * right type; others are left at their defaults. */
+static void
+read_options (EmuTransaction *transaction,
+              EmuRequest     *req,
+              JsonObject     *options)
+{
+  const char *dirty = emu_request_get_header (req, "x-arango-allow-dirty-read");
+  gdouble size;
+
+  transaction->allow_implicit = emu_json_get_boolean (options, "allowImplicit", TRUE);
+  if (emu_json_get_number (options, "maxTransactionSize", &size) && size >= 0)
+    transaction->budget.limit = (guint64) size;
+  if (dirty != NULL && g_ascii_strcasecmp (dirty, "true") == 0)
+    transaction->dirty_reads = TRUE;
+}
+
 static void
 handle_begin (EmuRequest *req)
 {
   EmuDatabase *database = emu_state_lookup_database (req->state, req->database);
   g_autoptr(JsonNode) body = emu_request_parse_body (req);
   g_autoptr(GPtrArray) writable = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) declared = g_ptr_array_new_with_free_func (g_free);
   EmuTransaction *transaction;
   JsonNode *collections;
 
@@ -267,7 +384,7 @@ handle_begin (EmuRequest *req)
     }
 
   if (!collect_names (req, database, json_node_get_object (collections), "read",
-                      EMU_ACCESS_READ, NULL) ||
+                      EMU_ACCESS_READ, declared) ||
       !collect_names (req, database, json_node_get_object (collections), "write",
                       EMU_ACCESS_WRITE, writable) ||
       !collect_names (req, database, json_node_get_object (collections), "exclusive",
@@ -280,7 +397,11 @@ handle_begin (EmuRequest *req)
   transaction->database = g_strdup (req->database);
   transaction->owner = g_strdup (req->coordinator != NULL ? req->coordinator->server_id : "");
   transaction->status = EMU_TRX_RUNNING;
+  for (guint i = 0; i < writable->len; i++)
+    g_ptr_array_add (declared, g_strdup (g_ptr_array_index (writable, i)));
   transaction->writable = g_steal_pointer (&writable);
+  transaction->declared = g_steal_pointer (&declared);
+  read_options (transaction, req, json_node_get_object (body));
   transaction->overlay = emu_overlay_new ();
   transaction->last_used = g_get_monotonic_time ();
   g_hash_table_insert (transactions_of (req->state), transaction->id, transaction);
@@ -324,8 +445,20 @@ handle_list (EmuRequest *req)
 static EmuTransaction *
 lookup_or_reply (EmuRequest *req)
 {
-  EmuTransaction *transaction = lookup (req, emu_request_get_param (req, "id"));
+  const char *id = emu_request_get_param (req, "id");
+  EmuTransaction *transaction;
 
+  /* RestTransactionHandler: "Illegal transaction ID" for a status,
+   * "bad transaction ID" for a commit or an abort. */
+  if (parse_id (id) == 0)
+    {
+      emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_BAD_PARAMETER,
+                       g_str_equal (req->method, "GET") ? "Illegal transaction ID"
+                                                        : "bad transaction ID");
+      return NULL;
+    }
+
+  transaction = lookup (req, id);
   if (transaction == NULL)
     {
       emu_reply_arango_error (req->msg, EMU_ERROR_TRANSACTION_NOT_FOUND, NULL);

@@ -17,14 +17,18 @@ typedef enum {
 } EmuTrxStatus;
 
 typedef struct {
-  char         *id;
-  char         *database;
-  char         *owner;           /* server id of the Coordinator that began it */
-  EmuTrxStatus  status;
-  gboolean      expired;         /* aborted by the idle timeout, not yet told */
-  GPtrArray    *writable;        /* ids of the write and exclusive collections */
-  EmuOverlay   *overlay;         /* its writes, until the commit */
-  gint64        last_used;       /* g_get_monotonic_time () */
+  char          *id;
+  char          *database;
+  char          *owner;          /* server id of the Coordinator that began it */
+  EmuTrxStatus   status;
+  gboolean       expired;        /* aborted by the idle timeout, not yet told */
+  GPtrArray     *writable;       /* ids of the write and exclusive collections */
+  GPtrArray     *declared;       /* ids of all the collections it declared */
+  gboolean       allow_implicit; /* allowImplicit: reads of undeclared ones */
+  gboolean       dirty_reads;    /* begun with x-arango-allow-dirty-read */
+  EmuWriteBudget budget;         /* maxTransactionSize */
+  EmuOverlay    *overlay;        /* its writes, until the commit */
+  gint64         last_used;      /* g_get_monotonic_time () */
 } EmuTransaction;
 
 /* What a request reads and writes through: its database, and the stream
@@ -40,5 +44,12 @@ gboolean emu_request_scope_init      (EmuRequestScope *scope,
 gboolean emu_request_scope_can_write (EmuRequestScope *scope,
                                       EmuRequest      *req,
                                       EmuCollection   *collection);
+gboolean emu_request_scope_can_read  (EmuRequestScope *scope,
+                                      EmuRequest      *req,
+                                      EmuCollection   *collection);
+gboolean emu_request_scope_can_query (EmuRequestScope *scope,
+                                      EmuRequest      *req,
+                                      char           **data_sources,
+                                      gboolean         modifies);
 
 G_END_DECLS
