@@ -420,10 +420,13 @@ enforces_replication (EmuRequest *req)
          emu_request_get_query_bool (req, "enforceReplicationFactor", TRUE);
 }
 
+/* The request's replicationFactor, else the database's default. */
 static gdouble
-requested_copies (JsonObject *request)
+requested_copies (EmuRequest *req,
+                  JsonObject *request)
 {
-  gdouble replication = 1;
+  EmuDatabase *database = emu_state_lookup_database (req->state, req->database);
+  gdouble replication = emu_database_replication_factor (database);
 
   emu_json_get_number (request, "replicationFactor", &replication);
   return replication;
@@ -435,7 +438,9 @@ static gboolean
 check_replication_settings (EmuRequest *req,
                             JsonObject *request)
 {
-  gdouble replication = requested_copies (request), write_concern = 1;
+  EmuDatabase *database = emu_state_lookup_database (req->state, req->database);
+  gdouble replication = requested_copies (req, request);
+  gdouble write_concern = database->write_concern;
 
   if (!enforces_replication (req))
     return TRUE;
@@ -463,10 +468,31 @@ static gboolean
 check_replication_fits (EmuRequest *req,
                         JsonObject *request)
 {
-  if (!enforces_replication (req) || emu_replication_fits (req->state, requested_copies (request)))
+  if (!enforces_replication (req) ||
+      emu_replication_fits (req->state, requested_copies (req, request)))
     return TRUE;
   emu_reply_arango_error (req->msg, EMU_ERROR_CLUSTER_INSUFFICIENT_DBSERVERS, NULL);
   return FALSE;
+}
+
+/* In a OneShard database (sharding "single") a user collection has one
+ * shard and follows the placement of _graphs, the sharding prototype,
+ * whose copies it keeps: ClusterMethods forces numberOfShards and
+ * distributeShardsLike, and the prototype's sharding settings win. */
+static void
+follow_graphs (EmuDatabase   *database,
+               EmuCollection *collection)
+{
+  EmuCollection *prototype = emu_database_lookup_collection (database, "_graphs");
+
+  collection->number_of_shards = 1;
+  g_free (collection->distribute_shards_like);
+  collection->distribute_shards_like = g_strdup ("_graphs");
+  if (prototype != NULL)
+    {
+      collection->replication_factor = prototype->replication_factor;
+      collection->write_concern = prototype->write_concern;
+    }
 }
 
 static void
@@ -521,6 +547,8 @@ handle_create (EmuRequest *req)
 
   collection = emu_state_create_collection (req->state, database, name, (guint) type, is_system);
   collection->number_of_shards = (guint) shards;
+  collection->replication_factor = emu_database_replication_factor (database);
+  collection->write_concern = database->write_concern;
   if (!apply_key_options (collection, request))
     {
       emu_database_drop_collection (database, collection);
@@ -533,6 +561,8 @@ handle_create (EmuRequest *req)
       emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_BAD_PARAMETER, NULL);
       return;
     }
+  if (!is_system && g_str_equal (database->sharding, "single"))
+    follow_graphs (database, collection);
 
   log_change (req, EMU_WAL_COLLECTION_CREATE, collection);
   emu_permissions_grant_creator (req, collection->name);
@@ -566,7 +596,8 @@ handle_count (EmuRequest *req)
   EmuRequestScope scope;
   EmuCollection *collection;
 
-  if (!emu_request_scope_init (&scope, req) || (collection = emu_collection_find_or_reply (req)) == NULL)
+  if (!emu_request_scope_init (&scope, req) || (collection = emu_collection_find_or_reply (req)) == NULL ||
+      !emu_request_scope_can_read (&scope, req, collection))
     return;
   reply_properties (req, collection, EXTRA_COUNT, emu_view_count (&scope.view, collection));
   emu_collection_set_location (req, "count");

@@ -4,7 +4,10 @@
  *
  * Shapes: 3.12/RestDatabaseGet_single.json, RestDatabaseGetUser_single.json,
  * RestDatabaseGetInfo_single.json, RestDatabaseCreate_single.json (201),
- * RestDatabaseDrop_single.json.
+ * RestDatabaseDrop_single.json. A database keeps the sharding,
+ * replicationFactor and writeConcern of its options as the defaults of
+ * its collections, and a Coordinator reports them in
+ * GET /_api/database/current (arangod 3.12's TRI_vocbase_t::toVelocyPack).
  */
 
 #include <string.h>
@@ -107,7 +110,18 @@ handle_current (EmuRequest *req)
   emu_json_add_string (builder, "id", database->id);
   emu_json_add_string (builder, "name", database->name);
   emu_json_add_boolean (builder, "isSystem", g_str_equal (database->name, "_system"));
-  emu_json_add_string (builder, "path", "none");
+  /* TRI_vocbase_t::toVelocyPack: a Coordinator adds the cluster options,
+   * and the path of its storage engine, which has none. */
+  if (!req->state->single_server)
+    {
+      emu_json_add_string (builder, "sharding", database->sharding);
+      if (database->replication_factor == 0)
+        emu_json_add_string (builder, "replicationFactor", "satellite");
+      else
+        emu_json_add_int (builder, "replicationFactor", database->replication_factor);
+      emu_json_add_int (builder, "writeConcern", database->write_concern);
+    }
+  emu_json_add_string (builder, "path", req->state->single_server ? "none" : "");
   json_builder_end_object (builder);
   json_builder_end_object (builder);
 
@@ -209,11 +223,38 @@ check_replication (EmuRequest *req,
   return FALSE;
 }
 
+/* getVocbaseOptions: what the server makes of the options, silently
+ * taking the default for anything it does not know. */
+typedef struct {
+  const char *sharding;
+  guint       replication_factor;   /* 0: satellite */
+  guint       write_concern;
+} DatabaseOptions;
+
+static void
+read_database_options (JsonObject      *options,
+                       DatabaseOptions *values)
+{
+  gdouble number;
+
+  values->sharding = g_strcmp0 (emu_json_get_string (options, "sharding"), "single") == 0
+    ? "single" : "";
+  values->replication_factor = EMU_DEFAULT_REPLICATION_FACTOR;
+  if (emu_json_get_number (options, "replicationFactor", &number))
+    values->replication_factor = (guint) CLAMP (number, 0, G_MAXUINT);
+  else if (g_strcmp0 (emu_json_get_string (options, "replicationFactor"), "satellite") == 0)
+    values->replication_factor = 0;
+  values->write_concern = EMU_DEFAULT_WRITE_CONCERN;
+  if (emu_json_get_number (options, "writeConcern", &number) && number >= 1)
+    values->write_concern = (guint) MIN (number, G_MAXUINT);
+}
+
 static void
 handle_create (EmuRequest *req)
 {
   g_autoptr(JsonNode) body = NULL;
   JsonObject *request, *options = NULL;
+  DatabaseOptions values;
   const char *name;
 
   if (!check_system (req) || (body = emu_request_parse_body (req)) == NULL)
@@ -230,13 +271,15 @@ handle_create (EmuRequest *req)
     }
   if (!check_replication (req, options))
     return;
+  read_database_options (options, &values);
   if (emu_state_lookup_database (req->state, name) != NULL)
     {
       emu_reply_arango_error (req->msg, EMU_ERROR_ARANGO_DUPLICATE_NAME, NULL);
       return;
     }
 
-  emu_state_create_database (req->state, name);
+  emu_state_create_database (req->state, name, values.sharding,
+                             values.replication_factor, values.write_concern);
   add_users (req, json_node_get_object (body));
   reply_true (req, SOUP_STATUS_CREATED);
 }

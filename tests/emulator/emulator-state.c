@@ -62,15 +62,19 @@ has_pregel_collection (EmuState *state)
 }
 
 /* Collections::createSystemCollectionProperties in the server source:
- * every system collection gets the system replication factor, and all but
+ * every system collection gets the database's replication factor, but at
+ * least the system replication factor, and its write concern; all but
  * the first one created (_users in _system, _graphs elsewhere) follow its
  * shard placement, which keeps a database's system collections together.
  * A single server keeps these properties too, but does not show them. */
 static void
-set_system_properties (EmuCollection *collection,
+set_system_properties (EmuDatabase   *database,
+                       EmuCollection *collection,
                        const char    *prototype)
 {
-  collection->replication_factor = EMU_SYSTEM_REPLICATION_FACTOR;
+  collection->replication_factor = MAX (emu_database_replication_factor (database),
+                                        EMU_SYSTEM_REPLICATION_FACTOR);
+  collection->write_concern = database->write_concern;
   if (!g_str_equal (collection->name, prototype))
     collection->distribute_shards_like = g_strdup (prototype);
 }
@@ -144,6 +148,7 @@ emu_database_free (gpointer data)
 
   g_free (database->id);
   g_free (database->name);
+  g_free (database->sharding);
   g_ptr_array_unref (database->collections);
   g_clear_pointer (&database->views, g_ptr_array_unref);
   g_clear_pointer (&database->analyzers, g_ptr_array_unref);
@@ -206,6 +211,9 @@ emu_state_copy_databases (GHashTable *databases)
       database_copy->state = database->state;
       database_copy->id = g_strdup (database->id);
       database_copy->name = g_strdup (database->name);
+      database_copy->sharding = g_strdup (database->sharding);
+      database_copy->replication_factor = database->replication_factor;
+      database_copy->write_concern = database->write_concern;
       database_copy->collections = g_ptr_array_new_with_free_func (emu_collection_free);
       for (i = 0; i < database->collections->len; i++)
         g_ptr_array_add (database_copy->collections,
@@ -256,14 +264,14 @@ emu_state_new (const char *version,
   g_free (system->id);
   system->id = g_strdup ("1");
   for (i = 0; i < G_N_ELEMENTS (system_collections); i++)
-    set_system_properties (emu_database_add_collection (system,
+    set_system_properties (system, emu_database_add_collection (system,
                                                         system_collections[i].id,
                                                         system_collections[i].name,
                                                         2, TRUE,
                                                         system_collections[i].name),
                            "_users");
   if (has_pregel_collection (state))
-    set_system_properties (emu_database_add_collection (system, PREGEL_COLLECTION_ID,
+    set_system_properties (system, emu_database_add_collection (system, PREGEL_COLLECTION_ID,
                                                         PREGEL_COLLECTION, 2, TRUE,
                                                         PREGEL_COLLECTION),
                            "_users");
@@ -401,28 +409,40 @@ emu_state_add_database (EmuState   *state,
   database->state = state;
   database->id = emu_state_next_id (state);
   database->name = g_strdup (name);
+  database->sharding = g_strdup ("");
+  database->replication_factor = EMU_DEFAULT_REPLICATION_FACTOR;
+  database->write_concern = EMU_DEFAULT_WRITE_CONCERN;
   database->collections = g_ptr_array_new_with_free_func (emu_collection_free);
   g_hash_table_replace (state->databases, database->name, database);
 
   return database;
 }
 
-/* A new database as POST /_api/database makes it, with its system
- * collections. */
+/* A new database as POST /_api/database makes it, with its options and
+ * its system collections. */
 EmuDatabase *
 emu_state_create_database (EmuState   *state,
-                           const char *name)
+                           const char *name,
+                           const char *sharding,
+                           guint       replication_factor,
+                           guint       write_concern)
 {
   EmuDatabase *database = emu_state_add_database (state, name);
   guint i;
 
+  g_free (database->sharding);
+  database->sharding = g_strdup (sharding);
+  database->replication_factor = replication_factor;
+  database->write_concern = write_concern;
   for (i = 0; i < G_N_ELEMENTS (database_system_collections); i++)
-    set_system_properties (emu_state_create_collection (state, database,
+    set_system_properties (database,
+                           emu_state_create_collection (state, database,
                                                         database_system_collections[i],
                                                         2, TRUE),
                            "_graphs");
   if (has_pregel_collection (state))
-    set_system_properties (emu_state_create_collection (state, database, PREGEL_COLLECTION,
+    set_system_properties (database,
+                           emu_state_create_collection (state, database, PREGEL_COLLECTION,
                                                         2, TRUE),
                            "_graphs");
 
@@ -435,6 +455,13 @@ emu_state_drop_database (EmuState   *state,
 {
   emu_users_forget_database (state, name);
   g_hash_table_remove (state->databases, name);
+}
+
+guint
+emu_database_replication_factor (EmuDatabase *database)
+{
+  return database->replication_factor != 0 ? database->replication_factor
+                                           : EMU_DEFAULT_REPLICATION_FACTOR;
 }
 
 EmuCollection *

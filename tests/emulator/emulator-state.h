@@ -117,10 +117,20 @@ struct _EmuCollection {
   GPtrArray  *shards;             /* GStrv {shard id, leader, followers…}; made on first use (emulator-shards.c) */
 };
 
+/* --cluster.default-replication-factor and --cluster.write-concern at
+ * their defaults: what a database gets without options. */
+#define EMU_DEFAULT_REPLICATION_FACTOR 1
+#define EMU_DEFAULT_WRITE_CONCERN 1
+
 struct _EmuDatabase {
   EmuState   *state;
   char       *id;
   char       *name;
+  /* The options it was created with (CreateDatabaseInfo), the defaults of
+   * its collections in a cluster. */
+  char       *sharding;           /* "" or "single" (OneShard) */
+  guint       replication_factor; /* 0: "satellite" */
+  guint       write_concern;
   GPtrArray  *collections;        /* EmuCollection, in creation order */
   GPtrArray  *views;              /* emulator-views.c; NULL until first used */
   GPtrArray  *analyzers;          /* emulator-analyzers.c; NULL until first used */
@@ -205,11 +215,19 @@ EmuDatabase    *emu_state_lookup_database      (EmuState     *state,
 EmuDatabase    *emu_state_add_database         (EmuState     *state,
                                                 const char   *name);
 EmuDatabase    *emu_state_create_database      (EmuState     *state,
-                                                const char   *name);
+                                                const char   *name,
+                                                const char   *sharding,
+                                                guint         replication_factor,
+                                                guint         write_concern);
 void            emu_state_drop_database        (EmuState     *state,
                                                 const char   *name);
 
 GHashTable     *emu_state_copy_databases       (GHashTable   *databases);
+
+/* The replicationFactor of a new collection of @database that names
+ * none. The emulator makes no SatelliteCollections: those of a
+ * "satellite" database get the server's default. */
+guint           emu_database_replication_factor (EmuDatabase *database);
 
 EmuCollection  *emu_database_lookup_collection (EmuDatabase  *database,
                                                 const char   *name);
