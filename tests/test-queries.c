@@ -464,6 +464,153 @@ test_query_in_transaction (Fixture       *fixture,
   g_assert_true (arango_transaction_abort_finish (transaction, WAIT, &error));
 }
 
+/* The body of the POST /_api/cursor of @aql that a coordinator logged
+ * (the last, where it ran more than once on one). */
+static JsonObject *
+logged_cursor_body (Fixture    *fixture,
+                    const char *aql)
+{
+  JsonObject *body = NULL;
+
+  for (guint index = 0; index < emulator_process_get_n_hosts (fixture->emulator); index++)
+    {
+      g_autoptr(JsonArray) requests = test_logged_requests (fixture->emulator, index);
+
+      for (guint i = 0; i < json_array_get_length (requests); i++)
+        {
+          JsonObject *request = json_array_get_object_element (requests, i);
+
+          g_autoptr(JsonObject) sent = NULL;
+
+          if (!g_str_equal (json_object_get_string_member (request, "method"), "POST") ||
+              !g_str_has_suffix (json_object_get_string_member (request, "path"), "/_api/cursor"))
+            continue;
+          sent = test_json_object (json_object_get_string_member (request, "body"));
+          if (g_str_equal (json_object_get_string_member (sent, "query"), aql))
+            {
+              g_clear_pointer (&body, json_object_unref);
+              body = g_steal_pointer (&sent);
+            }
+        }
+    }
+  g_assert_nonnull (body);
+  return body;
+}
+
+static void
+test_new_options (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(ArangoQueryOptions) defaults = arango_query_options_new ();
+  g_autoptr(ArangoQueryOptions) options = NULL;
+  g_autoptr(ArangoCursor) first = NULL;
+  g_autoptr(ArangoCursor) second = NULL;
+  g_autoptr(JsonObject) body = NULL;
+  g_autoptr(JsonObject) three = test_json_object ("{\"v\": 3}");
+  g_autoptr(JsonObject) seven = test_json_object ("{\"v\": 7}");
+  const char *filtered = "FOR n IN numbers FILTER n.value < @v RETURN n.value";
+  g_autoptr(GError) error = NULL;
+  JsonObject *sent;
+  gboolean fill_block_cache = FALSE;
+  gdouble satellite_sync_wait = 0;
+
+  /* The server's defaults: sent as nothing at all. */
+  g_object_get (defaults, "fill-block-cache", &fill_block_cache,
+                "satellite-sync-wait", &satellite_sync_wait, NULL);
+  g_assert_true (fill_block_cache);
+  g_assert_cmpfloat (satellite_sync_wait, ==, 60);
+  g_object_set (defaults, "fill-block-cache", TRUE, "satellite-sync-wait", 60.0, NULL);
+  first = query (fixture, "FOR n IN numbers RETURN n", NULL, defaults, &error);
+  g_assert_no_error (error);
+  body = logged_cursor_body (fixture, "FOR n IN numbers RETURN n");
+  g_assert_false (json_object_has_member (body, "options"));
+  g_clear_pointer (&body, json_object_unref);
+  g_clear_object (&first);
+
+  options = g_object_new (ARANGO_TYPE_QUERY_OPTIONS,
+                          "use-plan-cache", TRUE,
+                          "fill-block-cache", FALSE,
+                          "satellite-sync-wait", 5.0,
+                          "force-one-shard-attribute-value", "n01",
+                          NULL);
+  first = query (fixture, filtered, three, options, &error);
+  g_assert_no_error (error);
+  body = logged_cursor_body (fixture, filtered);
+  sent = json_object_get_object_member (body, "options");
+  g_assert_true (json_object_get_boolean_member (sent, "usePlanCache"));
+  g_assert_false (json_object_get_boolean_member (sent, "fillBlockCache"));
+  g_assert_cmpfloat (json_object_get_double_member (sent, "satelliteSyncWait"), ==, 5);
+  g_assert_cmpstr (json_object_get_string_member (sent, "forceOneShardAttributeValue"), ==, "n01");
+  g_assert_cmpuint (json_object_get_size (sent), ==, 4);
+
+  /* The first run puts the plan into the cache, the next one takes it. */
+  g_assert_null (arango_cursor_get_plan_cache_key (first));
+  second = query (fixture, filtered, seven, options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (arango_cursor_get_plan_cache_key (second));
+}
+
+static void
+test_profile (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autoptr(ArangoQueryOptions) options = arango_query_options_new ();
+  g_autoptr(ArangoCursor) plain = NULL;
+  g_autoptr(ArangoCursor) phases = NULL;
+  g_autoptr(ArangoCursor) detailed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) plan_nodes = NULL;
+  g_autoptr(JsonArray) property = NULL;
+  JsonObject *profile, *plan;
+  JsonArray *nodes;
+  const char *aql = "FOR n IN numbers FILTER n.even SORT n.value RETURN n.value";
+
+  plain = query (fixture, aql, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (arango_cursor_get_profile (plain));
+  g_assert_null (arango_cursor_get_plan (plain));
+  g_assert_null (arango_cursor_get_node_statistics (plain));
+
+  g_object_set (options, "profile", 1, NULL);
+  phases = query (fixture, aql, NULL, options, &error);
+  g_assert_no_error (error);
+  profile = arango_cursor_get_profile (phases);
+  g_assert_nonnull (profile);
+  g_assert_true (json_object_has_member (profile, "parsing"));
+  g_assert_true (json_object_has_member (profile, "executing"));
+  g_assert_null (arango_cursor_get_plan (phases));
+  g_assert_null (arango_cursor_get_node_statistics (phases));
+
+  g_object_set (options, "profile", 2, "batch-size", 5, NULL);
+  detailed = query (fixture, aql, NULL, options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (arango_cursor_get_profile (detailed));
+  plan = arango_cursor_get_plan (detailed);
+  g_assert_nonnull (plan);
+  nodes = arango_cursor_get_node_statistics (detailed);
+  g_assert_nonnull (nodes);
+  /* One entry per node of the plan, by its id. */
+  plan_nodes = json_array_ref (json_object_get_array_member (plan, "nodes"));
+  g_assert_cmpuint (json_array_get_length (nodes), ==, json_array_get_length (plan_nodes));
+  for (guint i = 0; i < json_array_get_length (nodes); i++)
+    {
+      JsonObject *node = json_array_get_object_element (nodes, i);
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < json_array_get_length (plan_nodes); j++)
+        found |= json_object_get_int_member (json_array_get_object_element (plan_nodes, j), "id") ==
+                 json_object_get_int_member (node, "id");
+      g_assert_true (found);
+      g_assert_true (json_object_has_member (node, "items"));
+    }
+  /* The last node returned the 13 even numbers. */
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (nodes,
+                                                                              json_array_get_length (nodes) - 1),
+                                               "items"), ==, 13);
+  g_object_get (detailed, "node-statistics", &property, NULL);
+  g_assert_true (property == nodes);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -479,6 +626,8 @@ main (int    argc,
   ADD ("/query/errors", test_query_errors);
   ADD ("/query/cursor-deleted-when-dropped", test_cursor_deleted_when_dropped);
   ADD ("/query/explain-validate", test_explain_validate);
+  ADD ("/query/new-options", test_new_options);
+  ADD ("/query/profile", test_profile);
   ADD ("/transaction/commit-and-abort", test_transaction_commit_and_abort);
   ADD ("/transaction/errors", test_transaction_errors);
   ADD ("/transaction/query-inside", test_query_in_transaction);
