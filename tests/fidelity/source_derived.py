@@ -17,12 +17,15 @@ A case::
      "from": "where NOTES.md (and the source it cites) says so",
      "steps": [fixture steps, as in fixtures/],
      "exchanges": [{"req": "METHOD URL", "send": JSON | "send_raw": "text",
+                    "send_headers": {"x-arango-trx-id": "..."},
                     "status": 200, "body": JSON,
                     "headers": {"location": "..."}}]}
 
 An exchange without ``body`` expects an empty one; ``headers`` (optional)
 are the response headers besides the content type, for the ones whose
-presence fidelity.py compares.
+presence fidelity.py compares; ``send_headers`` (optional) are request
+headers, in which ids an earlier reply gave are replaced by the
+emulator's as in a recording.
 """
 
 import json
@@ -37,8 +40,9 @@ def _request(exchange):
         body = json.dumps(exchange['send'])
     else:
         body = exchange.get('send_raw')
+    headers = [[name, value] for name, value in exchange.get('send_headers', {}).items()]
     return {'method': method, 'url': url, 'path': url.partition('?')[0],
-            'query': url.partition('?')[2], 'headers': [], 'body': body}
+            'query': url.partition('?')[2], 'headers': headers, 'body': body}
 
 
 def _response(exchange):
