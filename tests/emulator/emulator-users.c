@@ -248,6 +248,17 @@ emu_users_forget_collection (EmuState   *state,
     g_hash_table_remove (((EmuAccount *) account)->grants, key);
 }
 
+gboolean
+emu_users_is_admin (EmuRequest *req)
+{
+  EmuAccount *caller;
+
+  if (req->superuser || req->user == NULL)
+    return TRUE;
+  caller = emu_users_lookup (req->state, req->user);
+  return caller != NULL && g_str_equal (emu_users_database_level (caller, "_system"), "rw");
+}
+
 /* Managing users needs "rw" on _system; a user may always read itself,
  * and change what @self_may_write allows. */
 gboolean
@@ -255,16 +266,12 @@ emu_users_check_access (EmuRequest *req,
                         const char *subject,
                         gboolean    self_may_write)
 {
-  EmuAccount *caller;
-
   if (req->superuser || req->user == NULL)
     return TRUE;
   if (subject != NULL && g_str_equal (subject, req->user) &&
       (self_may_write || g_str_equal (req->method, "GET")))
     return TRUE;
-
-  caller = emu_users_lookup (req->state, req->user);
-  if (caller != NULL && g_str_equal (emu_users_database_level (caller, "_system"), "rw"))
+  if (emu_users_is_admin (req))
     return TRUE;
 
   emu_reply_error (req->msg, SOUP_STATUS_FORBIDDEN, EMU_ERROR_FORBIDDEN, NULL);
