@@ -10,7 +10,8 @@ parse messages, the refusals of a server without JavaScript, the
 evaluation license of releases before 3.12, the shard placement of system
 collections and the shard counts of support info, the build each release
 describes, 3.11's Pregel history collection, the number of DB-Servers and
-the replication settings of a new database, the optimizer rules of each
+the replication settings of a new database, the echo of a request, the
+JWT secrets of a secret folder, the optimizer rules of each
 release and the plans they make, which collections parsing and explaining
 a query check, how a collection's revision and checksum follow its data,
 who may recount it, query tracking and the kill of a query on another
@@ -18,10 +19,13 @@ Coordinator, the databases a user may use.  Each test starts its own
 emulator and talks HTTP to it."""
 
 import base64
+import hashlib
+import hmac
 import http.client
 import json
 import os
 import subprocess
+import tempfile
 import threading
 import unittest
 import urllib.parse
@@ -1023,6 +1027,70 @@ class OptimizerRulesTests(unittest.TestCase):
         self.assertNotIn('raw', expressions['3.10.14'])
         self.assertEqual(expressions['3.11.14']['raw'], [1, 2])
         self.assertNotIn('subNodes', expressions['3.11.14'])
+
+
+class EchoTests(EmulatorTestCase):
+    def test_a_body_without_content_type_comes_as_bytes_first(self):
+        self.emu.headers = {'Cookie': 'moon=Io; planet=Jupiter'}
+        status, _, reply = self.emu.request('POST', '/_admin/echo/some%20thing/c?x=1&x=2&l[]=a&l[]=b',
+                                            raw='{"k":1}')
+        self.assertEqual(status, 200, reply)
+        keys = list(reply)
+        self.assertLess(keys.index('rawRequestBody'), keys.index('requestBody'))
+        self.assertEqual(bytes(reply['rawRequestBody']['data']), b'{"k":1}')
+        self.assertEqual(reply['requestBody'], '{"k":1}')
+        self.assertEqual(reply['headers']['content-length'], '7')
+        self.assertEqual(reply['parameters'], {'x': '2', 'l': ['a', 'b']})
+        self.assertEqual(reply['cookies'], {'moon': 'Io', 'planet': 'Jupiter'})
+        self.assertEqual(reply['suffix'], ['some thing', 'c'])
+        self.assertEqual(reply['rawSuffix'], ['some%20thing', 'c'])
+        self.assertEqual((reply['prefix'], reply['path']), ('/', '/some thing/c'))
+
+    def test_a_get_has_no_body_but_its_empty_bytes_last(self):
+        reply = self.ok('GET', '/_admin/echo')
+        self.assertNotIn('requestBody', reply)
+        self.assertEqual(list(reply)[-1], 'rawRequestBody')
+        self.assertEqual(reply['rawRequestBody'], {'type': 'Buffer', 'data': []})
+        self.assertEqual((reply['authorized'], reply['user'], reply['isAdminUser']),
+                         (False, None, True))
+
+
+def hs256_token(secret, payload):
+    def part(data):
+        text = json.dumps(data, separators=(',', ':')).encode()
+        return base64.urlsafe_b64encode(text).rstrip(b'=').decode()
+    signing_input = part({'alg': 'HS256', 'typ': 'JWT'}) + '.' + part(payload)
+    digest = hmac.new(secret.encode(), signing_input.encode(), hashlib.sha256).digest()
+    return signing_input + '.' + base64.urlsafe_b64encode(digest).rstrip(b'=').decode()
+
+
+class JwtSecretFolderTests(unittest.TestCase):
+    def setUp(self):
+        self.folder = tempfile.TemporaryDirectory()
+        self.addCleanup(self.folder.cleanup)
+
+    def write(self, name, secret):
+        with open(os.path.join(self.folder.name, name), 'w') as f:
+            f.write(secret)
+
+    def test_passive_secrets_still_verify_tokens(self):
+        self.write('1-active', 'sun\n')
+        self.write('2-passive', 'moon')
+        self.write('.hidden', 'not-a-secret')
+        emu = Emulator('--user', 'root', '--jwt-secret-folder', self.folder.name)
+        self.addCleanup(emu.close)
+        payload = {'iss': 'arangodb', 'server_id': 'tool'}
+        for secret, status in (('sun', 200), ('moon', 200), ('not-a-secret', 401)):
+            emu.headers = {'Authorization': 'bearer ' + hs256_token(secret, payload)}
+            got, _, reply = emu.request('GET', '/_api/version')
+            self.assertEqual(got, status, (secret, reply))
+
+    def test_an_empty_folder_ends_the_start(self):
+        process = subprocess.run([EMULATOR, '--jwt-secret-folder', self.folder.name],
+                                 stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                                 timeout=60)
+        self.assertEqual(process.returncode, 1)
+        self.assertIn('empty JWT secrets directory', process.stderr)
 
 
 if __name__ == '__main__':
