@@ -91,12 +91,6 @@ open_as_reader (Fixture *fixture)
   return test_open_database (fixture->client, "reader", "secret");
 }
 
-static JsonObject *
-parse_object (const char *text)
-{
-  return test_json_object (text);
-}
-
 static void
 test_echo (Fixture       *fixture,
            gconstpointer  user_data)
@@ -104,7 +98,7 @@ test_echo (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) got = NULL;
   g_autoptr(JsonObject) posted = NULL;
-  g_autoptr(JsonObject) sent = parse_object ("{\"planet\":\"Ceres\",\"moons\":0}");
+  g_autoptr(JsonObject) sent = test_json_object ("{\"planet\":\"Ceres\",\"moons\":0}");
   g_autoptr(JsonObject) received = NULL;
   g_autoptr(JsonNode) body = json_node_init_object (json_node_alloc (), sent);
   JsonObject *headers;
@@ -131,7 +125,7 @@ test_echo (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (json_object_get_string_member (posted, "requestType"), ==, "POST");
   /* The body as the server got it */
-  received = parse_object (json_object_get_string_member (posted, "requestBody"));
+  received = test_json_object (json_object_get_string_member (posted, "requestBody"));
   g_assert_cmpstr (json_object_get_string_member (received, "planet"), ==, "Ceres");
   g_assert_cmpint (json_object_get_int_member (received, "moons"), ==, 0);
   g_assert_cmpuint (json_object_get_size (received), ==, 2);
