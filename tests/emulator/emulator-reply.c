@@ -72,6 +72,7 @@ static const struct {
   { EMU_ERROR_TRANSACTION_DISALLOWED_OPERATION, "disallowed operation inside transaction" },
   { EMU_ERROR_TRANSACTION_ABORTED, "transaction aborted" },
   { EMU_ERROR_TRANSACTION_NOT_FOUND, "transaction not found" },
+  { EMU_ERROR_USER_NOT_FOUND, "user not found" },
   { EMU_ERROR_CLUSTER_NOT_ALL_SHARDING_ATTRIBUTES_GIVEN, "not all sharding attributes given" },
   { EMU_ERROR_LICENSE_EXPIRED_OR_INVALID, "license has expired or is invalid" },
 };
@@ -131,6 +132,7 @@ static const struct {
   { EMU_ERROR_TRANSACTION_DISALLOWED_OPERATION, 400 },
   { EMU_ERROR_TRANSACTION_ABORTED, 410 },
   { EMU_ERROR_TRANSACTION_NOT_FOUND, 404 },
+  { EMU_ERROR_USER_NOT_FOUND, 404 },
   { EMU_ERROR_CLUSTER_NOT_ALL_SHARDING_ATTRIBUTES_GIVEN, 400 },
 };
 
