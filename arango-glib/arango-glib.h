@@ -34,5 +34,6 @@
 #include <arango-glib/arango-job.h>
 #include <arango-glib/arango-database-jobs.h>
 #include <arango-glib/arango-database-backups.h>
+#include <arango-glib/arango-database-token.h>
 
 #undef __ARANGO_GLIB_INSIDE__
