@@ -112,10 +112,7 @@ check_access (EmuRequest *req)
 {
   if (!emu_state_version_at_least (req->state, 3, 12, 0))
     {
-      g_autofree char *message = g_strdup_printf ("unknown path '%s'", req->raw_path);
-
-      emu_reply_error_full (req->msg, EMU_ERROR_STYLE_LEGACY, SOUP_STATUS_NOT_FOUND,
-                            EMU_ERROR_HTTP_NOT_FOUND, message);
+      emu_router_reply_unknown_path (req);
       return FALSE;
     }
   if (!req->superuser)

@@ -191,6 +191,17 @@ emu_router_register_families (EmuRouter *router)
 #undef EMU_FAMILY
 }
 
+/* What the server's catch-all handler answers for a path nothing else
+ * serves. */
+void
+emu_router_reply_unknown_path (EmuRequest *req)
+{
+  g_autofree char *message = g_strdup_printf ("unknown path '%s'", req->raw_path);
+
+  emu_reply_error_full (req->msg, EMU_ERROR_STYLE_LEGACY, SOUP_STATUS_NOT_FOUND,
+                        EMU_ERROR_HTTP_NOT_FOUND, message);
+}
+
 static void
 route_request (EmuRequest *req)
 {
@@ -200,12 +211,7 @@ route_request (EmuRequest *req)
       break;
 
     case EMU_ROUTE_NOT_FOUND:
-      {
-        g_autofree char *message = g_strdup_printf ("unknown path '%s'", req->raw_path);
-
-        emu_reply_error_full (req->msg, EMU_ERROR_STYLE_LEGACY, SOUP_STATUS_NOT_FOUND,
-                              EMU_ERROR_HTTP_NOT_FOUND, message);
-      }
+      emu_router_reply_unknown_path (req);
       break;
 
     case EMU_ROUTE_WRONG_METHOD:

@@ -37,6 +37,7 @@ void            emu_router_add_routes        (EmuRouter         *router,
 EmuRouteResult  emu_router_route             (EmuRouter         *router,
                                               EmuRequest        *req);
 void            emu_router_register_families (EmuRouter         *router);
+void            emu_router_reply_unknown_path (EmuRequest       *req);
 
 void            emu_router_handle_arango     (EmuState          *state,
                                               EmuCoordinator    *coordinator,

@@ -22,7 +22,6 @@
 
 #define ERROR_USER_INVALID_NAME 1700
 #define ERROR_USER_DUPLICATE 1702
-#define ERROR_USER_NOT_FOUND 1703
 
 static void
 account_free (gpointer data)
@@ -285,7 +284,7 @@ emu_users_require (EmuRequest *req,
   EmuAccount *account = emu_users_lookup (req->state, name);
 
   if (account == NULL)
-    emu_reply_error (req->msg, SOUP_STATUS_NOT_FOUND, ERROR_USER_NOT_FOUND, "user not found");
+    emu_reply_error (req->msg, SOUP_STATUS_NOT_FOUND, EMU_ERROR_USER_NOT_FOUND, NULL);
   return account;
 }
 

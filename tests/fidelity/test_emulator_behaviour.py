@@ -15,8 +15,8 @@ JWT secrets of a secret folder, the optimizer rules of each
 release and the plans they make, which collections parsing and explaining
 a query check, how a collection's revision and checksum follow its data,
 who may recount it, query tracking and the kill of a query on another
-Coordinator, the databases a user may use.  Each test starts its own
-emulator and talks HTTP to it."""
+Coordinator, the databases a user may use, token renewal.  Each test
+starts its own emulator and talks HTTP to it."""
 
 import base64
 import hashlib
@@ -29,6 +29,7 @@ import tempfile
 import threading
 import unittest
 import urllib.parse
+import urllib.request
 
 EMULATOR = os.environ.get('ARANGO_EMULATOR', os.path.join(
     os.path.dirname(os.path.abspath(__file__)), '..', '..', '_build', 'tests',
@@ -45,7 +46,7 @@ class Emulator:
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         self.urls = [urllib.parse.urlsplit(u)
                      for u in self.process.stdout.readline().strip().split(',')]
-        self.process.stdout.readline()
+        self.control_url = self.process.stdout.readline().split()[1]
         self.conn = self.connect(0)
 
     def connect(self, coordinator):
@@ -74,6 +75,10 @@ class Emulator:
         except ValueError:
             parsed = text
         return resp.status, headers, parsed
+
+    def control(self, path):
+        with urllib.request.urlopen(self.control_url + path, timeout=30) as reply:
+            return json.load(reply)
 
     def close(self):
         self.conn.close()
@@ -653,6 +658,62 @@ class QueryPermissionTests(EmulatorTestCase):
         self.assertEqual(reply['errorNum'], 11)
         self.assertEqual(reply['errorMessage'],
                          'forbidden: secrets [read] (while optimizing ast)')
+
+
+class TokenRenewalTests(EmulatorTestCase):
+    """POST /_open/auth/renew as RestAuthHandler answers it: a new token
+    for a valid user token within 150 s of its expiry, {} before that, 404
+    "user not found" for any other credentials; the old token stays
+    valid."""
+    args = ('--user', 'root', '--password', 'pw')
+
+    def user_token(self, ttl):
+        return self.emu.control(
+            '/_control/auth/user-token?user=root&ttl=%d' % ttl)['jwt']
+
+    def renew(self, authorization=None):
+        self.emu.headers = {'Authorization': authorization} if authorization else {}
+        return self.emu.request('POST', '/_open/auth/renew')
+
+    def payload(self, token):
+        part = token.split('.')[1]
+        return json.loads(base64.urlsafe_b64decode(part + '=' * (-len(part) % 4)))
+
+    def test_a_token_far_from_its_expiry_is_kept(self):
+        status, _, reply = self.renew('bearer ' + self.user_token(3600))
+        self.assertEqual((status, reply), (200, {}))
+
+    def test_a_token_near_its_expiry_is_renewed(self):
+        old = self.user_token(100)
+        status, headers, reply = self.renew('bearer ' + old)
+        self.assertEqual(status, 200, reply)
+        self.assertEqual(headers['content-type'], 'application/json')
+        self.assertEqual(list(reply), ['jwt'])
+        new = reply['jwt']
+        self.assertEqual(self.payload(new)['preferred_username'], 'root')
+        self.assertGreater(self.payload(new)['exp'], self.payload(old)['exp'] + 3000)
+        for token in (old, new):
+            self.emu.headers = {'Authorization': 'bearer ' + token}
+            self.assertEqual(self.emu.request('GET', '/_api/version')[0], 200)
+
+    def test_other_credentials_are_refused(self):
+        basic = base64.b64encode(b'root:pw').decode()
+        superuser = self.emu.control('/_control/auth/superuser-token')['jwt']
+        forged = self.user_token(100)[:-4] + 'AAAA'
+        for authorization in (None, 'basic ' + basic, 'bearer ' + superuser,
+                              'bearer ' + self.user_token(-10), 'bearer ' + forged):
+            status, _, reply = self.renew(authorization)
+            self.assertEqual(status, 404, authorization)
+            self.assertEqual(reply, {'code': 404, 'error': True,
+                                     'errorMessage': 'user not found',
+                                     'errorNum': 1703})
+
+    def test_without_authentication_before_3_12_6_nothing_serves_it(self):
+        emu = Emulator('--server-version', '3.12.5')
+        self.addCleanup(emu.close)
+        status, _, reply = emu.request('POST', '/_open/auth/renew')
+        self.assertEqual(status, 404)
+        self.assertEqual(reply['errorMessage'], "unknown path '/_open/auth/renew'")
 
 
 class SingleServerTests(EmulatorTestCase):
