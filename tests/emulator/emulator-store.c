@@ -134,7 +134,7 @@ emu_view_charge (EmuView     *view,
 {
   gsize size;
 
-  if (view->budget == NULL || view->budget->limit == 0)
+  if (view->budget == NULL || view->budget->limit == G_MAXUINT64)
     return TRUE;
 
   if (document != NULL)
@@ -147,7 +147,7 @@ emu_view_charge (EmuView     *view,
     {
       size = strlen (key);
     }
-  if (view->budget->used + size > view->budget->limit)
+  if (size > view->budget->limit - view->budget->used)
     return FALSE;
   view->budget->used += size;
   return TRUE;

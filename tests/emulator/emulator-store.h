@@ -38,9 +38,9 @@ EmuOverlay  *emu_overlay_new        (void);
 void         emu_overlay_free       (EmuOverlay  *overlay);
 gboolean     emu_overlay_is_empty   (EmuOverlay  *overlay);
 
-/* How much a stream transaction may write (its maxTransactionSize),
- * and has written: the bytes of the documents it stored, as JSON, and of
- * the keys it removed. A limit of 0 is none. */
+/* How much a stream transaction may write (its maxTransactionSize,
+ * G_MAXUINT64 for none), and has written: the bytes of the documents it
+ * stored, as JSON, and of the keys it removed. */
 typedef struct {
   guint64 limit;
   guint64 used;

@@ -355,8 +355,9 @@ read_options (EmuTransaction *transaction,
   gdouble size;
 
   transaction->allow_implicit = emu_json_get_boolean (options, "allowImplicit", TRUE);
+  transaction->budget.limit = G_MAXUINT64;
   if (emu_json_get_number (options, "maxTransactionSize", &size) && size >= 0)
-    transaction->budget.limit = (guint64) size;
+    transaction->budget.limit = size < (gdouble) G_MAXUINT64 ? (guint64) size : G_MAXUINT64;
   if (dirty != NULL && g_ascii_strcasecmp (dirty, "true") == 0)
     transaction->dirty_reads = TRUE;
 }
