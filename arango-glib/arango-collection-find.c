@@ -810,6 +810,11 @@ reply_first_document (GTask          *task,
  * Picks a document of the collection at random (python-arango's
  * `random()`), with `FOR doc IN @@collection SORT RAND() LIMIT 1 RETURN
  * doc`. The server reads the whole collection to do so.
+ *
+ * Like the other simple queries it allows a dirty read through @options,
+ * not through #ArangoCollection:allow-dirty-read (which is about document
+ * reads); as no cursor is handed back, whether a follower answered is not
+ * told.
  */
 void
 arango_collection_random_async (ArangoCollection    *self,
