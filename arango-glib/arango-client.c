@@ -13,6 +13,7 @@
 #include "arango-error.h"
 #include "arango-host-resolver.h"
 #include "arango-i18n-private.h"
+#include "arango-jwt-private.h"
 #include "arango-request-private.h"
 #include "arango-sync-private.h"
 
@@ -1371,7 +1372,20 @@ arango_client_db_full_sync (ArangoClient        *self,
  * @user_data: data for @callback
  *
  * Gets a handle on a database that sends @token as
- * `Authorization: bearer …`. The token is never renewed.
+ * `Authorization: bearer …`, for instance a token an application kept in
+ * its keyring since an earlier session.
+ *
+ * The token is read before anything is sent: one that is not a JSON Web
+ * Token fails with %ARANGO_ERROR_AUTHENTICATION_FAILED and an empty one
+ * with %ARANGO_ERROR_INVALID_ARGUMENT. With @verify, a token whose expiry
+ * (its `exp` claim) has passed by this machine's clock fails with
+ * %ARANGO_ERROR_TOKEN_EXPIRED, and then `GET /_api/collection` proves the
+ * rest; without @verify the first request finds out.
+ *
+ * The handle never logs in by itself: arango_database_renew_token_async()
+ * asks the server for a fresh token, arango_database_set_token() puts in
+ * one got elsewhere, and #ArangoDatabase:token-expiry tells when either is
+ * due.
  */
 void
 arango_client_db_with_token_async (ArangoClient        *self,
@@ -1382,14 +1396,20 @@ arango_client_db_with_token_async (ArangoClient        *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_if_fail (ARANGO_IS_CLIENT (self));
 
-  if (token == NULL || *token == '\0')
+  /* Checked here, before anything is sent: a token read back from a
+   * keyring may be damaged or stale, and the application wants to know
+   * that rather than see the first request fail. The expiry is checked
+   * with @verify only: without it nothing about the token is decided
+   * before the first request. */
+  if (!arango_jwt_check (token, verify, &error))
     {
-      g_task_report_new_error (self, callback, user_data,
-                               arango_client_db_with_token_async,
-                               ARANGO_ERROR, ARANGO_ERROR_INVALID_ARGUMENT,
-                               _("The token is empty"));
+      g_task_report_error (self, callback, user_data,
+                           arango_client_db_with_token_async,
+                           g_steal_pointer (&error));
       return;
     }
   open_database (self, name, arango_auth_new_token (token), verify,
@@ -1405,7 +1425,9 @@ arango_client_db_with_token_async (ArangoClient        *self,
  *
  * Finishes arango_client_db_with_token_async().
  *
- * Returns: (transfer full): the #ArangoDatabase, or %NULL with an error
+ * Returns: (transfer full): the #ArangoDatabase, or %NULL with
+ *   %ARANGO_ERROR_AUTHENTICATION_FAILED (not a JWT, or refused by the
+ *   server), %ARANGO_ERROR_TOKEN_EXPIRED, or another error
  */
 ArangoDatabase *
 arango_client_db_with_token_finish (ArangoClient  *self,
@@ -1429,7 +1451,9 @@ arango_client_db_with_token_finish (ArangoClient  *self,
  * The blocking form of arango_client_db_with_token_async(); see there. For
  * scripts, tools and worker threads: it blocks the calling thread.
  *
- * Returns: (transfer full): the #ArangoDatabase, or %NULL with an error
+ * Returns: (transfer full): the #ArangoDatabase, or %NULL with
+ *   %ARANGO_ERROR_AUTHENTICATION_FAILED (not a JWT, or refused by the
+ *   server), %ARANGO_ERROR_TOKEN_EXPIRED, or another error
  */
 ArangoDatabase *
 arango_client_db_with_token_sync (ArangoClient        *self,

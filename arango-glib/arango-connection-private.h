@@ -98,6 +98,9 @@ void            arango_connection_login_async  (ArangoClient         *client,
 gboolean        arango_connection_login_finish (ArangoClient         *client,
                                                 GAsyncResult         *result,
                                                 GError              **error);
+const char     *arango_connection_store_token  (GTask                *task,
+                                                ArangoResponse       *response,
+                                                ArangoAuth           *auth);
 
 /* Reply functions turn a successful reply into the task's result: they
  * call exactly one g_task_return_*(). */

@@ -716,7 +716,6 @@ on_login_reply (GObject      *source,
   ArangoAuth *auth = g_task_get_task_data (task);
   g_autoptr(ArangoResponse) response = NULL;
   GError *error = NULL;
-  const char *jwt;
 
   response = arango_connection_send_finish (ARANGO_CLIENT (source), result, &error);
   if (response == NULL)
@@ -725,15 +724,26 @@ on_login_reply (GObject      *source,
       return;
     }
 
-  jwt = arango_auth_token_from_reply (response->body);
+  if (arango_connection_store_token (task, response, auth) != NULL)
+    g_task_return_boolean (task, TRUE);
+}
+
+/* Makes the token of a {"jwt": "…"} reply @auth's, and returns it (owned
+ * by @response); without one, returns NULL after failing @task. */
+const char *
+arango_connection_store_token (GTask          *task,
+                               ArangoResponse *response,
+                               ArangoAuth     *auth)
+{
+  const char *jwt = arango_auth_token_from_reply (response->body);
+
   if (jwt == NULL)
     {
       arango_task_return_invalid_reply (task, response, "jwt");
-      return;
+      return NULL;
     }
-
   arango_auth_set_token (auth, jwt);
-  g_task_return_boolean (task, TRUE);
+  return jwt;
 }
 
 /* Logs in through POST /_open/auth and stores the token in @auth. With a

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "arango-database-admin.h"
+#include "arango-database-log-private.h"
 #include "arango-database-private.h"
 #include "arango-error.h"
 #include "arango-sync-private.h"
@@ -32,24 +33,6 @@ call_simple (ArangoDatabase      *self,
 
   arango_context_call (context, self, arango_context_request (context, method, path, NULL),
                        reply_func, reply_data, source_tag, cancellable, callback, user_data);
-}
-
-static void
-add_optional_query (ArangoRequest *request,
-                    const char    *name,
-                    const char    *value)
-{
-  if (value != NULL)
-    arango_request_add_query (request, name, value);
-}
-
-static void
-add_optional_number (ArangoRequest *request,
-                     const char    *name,
-                     gint64         value)
-{
-  if (value >= 0)
-    arango_request_add_query_uint (request, name, (guint64) value);
 }
 
 /**
@@ -510,27 +493,17 @@ arango_database_read_log_entries_async (ArangoDatabase      *self,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
-  ArangoContext *context;
   ArangoRequest *request;
 
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!arango_check_argument (self, sort == NULL || g_str_equal (sort, "asc") || g_str_equal (sort, "desc"),
-                              arango_database_read_log_entries_async, callback, user_data,
-                              _("The sort order must be “asc” or “desc”")))
+  request = arango_database_log_request (self, "/_admin/log/entries", upto, level, start, size, offset,
+                                         search, sort, server_id,
+                                         arango_database_read_log_entries_async, callback, user_data);
+  if (request == NULL)
     return;
-
-  context = arango_database_get_context (self);
-  request = arango_context_request (context, SOUP_METHOD_GET, "/_admin/log/entries", NULL);
-  add_optional_query (request, "upto", upto);
-  add_optional_query (request, "level", level);
-  add_optional_number (request, "start", start);
-  add_optional_number (request, "size", size);
-  add_optional_number (request, "offset", offset);
-  add_optional_query (request, "search", search);
-  add_optional_query (request, "sort", sort);
-  add_optional_query (request, "serverId", server_id);
-  arango_context_call (context, self, request, arango_reply_body_object, NULL,
+  arango_context_call (arango_database_get_context (self), self, request,
+                       arango_reply_body_object, NULL,
                        arango_database_read_log_entries_async, cancellable, callback, user_data);
 }
 

@@ -11,6 +11,7 @@
 #include "arango-cluster-private.h"
 #include "arango-collection-private.h"
 #include "arango-database-private.h"
+#include "arango-database-token.h"
 #include "arango-error.h"
 #include "arango-request-private.h"
 #include "arango-sync-private.h"
@@ -42,6 +43,8 @@ enum {
   PROP_NAME,
   PROP_USERNAME,
   PROP_CLUSTER,
+  PROP_TOKEN,
+  PROP_TOKEN_EXPIRY,
   N_PROPS
 };
 
@@ -53,6 +56,8 @@ arango_database_finalize (GObject *object)
   ArangoDatabase *self = ARANGO_DATABASE (object);
 
   g_clear_object (&self->cluster);
+  if (self->context != NULL)
+    arango_auth_unwatch_token (self->context->auth, object);
   g_clear_pointer (&self->context, arango_context_unref);
 
   G_OBJECT_CLASS (arango_database_parent_class)->finalize (object);
@@ -79,6 +84,12 @@ arango_database_get_property (GObject    *object,
       break;
     case PROP_CLUSTER:
       g_value_set_object (value, arango_database_get_cluster (self));
+      break;
+    case PROP_TOKEN:
+      g_value_take_string (value, arango_database_dup_token (self));
+      break;
+    case PROP_TOKEN_EXPIRY:
+      g_value_take_boxed (value, arango_database_dup_token_expiry (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -130,6 +141,35 @@ arango_database_class_init (ArangoDatabaseClass *klass)
     g_param_spec_object ("cluster", NULL, NULL, ARANGO_TYPE_CLUSTER,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * ArangoDatabase:token: (getter dup_token)
+   *
+   * The JSON Web Token the requests carry as `Authorization: bearer …`;
+   * %NULL for a handle with HTTP basic authentication.
+   *
+   * It changes with arango_database_set_token(), with a renewal by
+   * arango_database_renew_token_async(), and when a handle opened with a
+   * user name and password logs in again; every handle sharing the
+   * credentials (see arango_database_begin_async_execution()) then emits
+   * #GObject::notify for it, in the thread whose call changed it. An
+   * application that keeps the token (in libsecret, say) saves the new
+   * one there.
+   */
+  properties[PROP_TOKEN] =
+    g_param_spec_string ("token", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ArangoDatabase:token-expiry: (getter dup_token_expiry)
+   *
+   * When #ArangoDatabase:token expires, from its `exp` claim (UTC); %NULL
+   * without a token, or for a token that names no expiry. Notified
+   * together with #ArangoDatabase:token.
+   */
+  properties[PROP_TOKEN_EXPIRY] =
+    g_param_spec_boxed ("token-expiry", NULL, NULL, G_TYPE_DATE_TIME,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -138,15 +178,11 @@ arango_database_init (ArangoDatabase *self)
 {
 }
 
-ArangoDatabase *
-arango_database_new (ArangoClient *client,
-                     const char   *name,
-                     ArangoAuth   *auth)
+static void
+on_token_changed (GObject *object)
 {
-  ArangoDatabase *self = g_object_new (ARANGO_TYPE_DATABASE, NULL);
-
-  self->context = arango_context_new (client, name, auth);
-  return self;
+  g_object_notify_by_pspec (object, properties[PROP_TOKEN]);
+  g_object_notify_by_pspec (object, properties[PROP_TOKEN_EXPIRY]);
 }
 
 /* A handle on @context's database that sends its requests through
@@ -157,7 +193,18 @@ arango_database_new_for_context (ArangoContext *context)
   ArangoDatabase *self = g_object_new (ARANGO_TYPE_DATABASE, NULL);
 
   self->context = arango_context_ref (context);
+  arango_auth_watch_token (context->auth, G_OBJECT (self), on_token_changed);
   return self;
+}
+
+ArangoDatabase *
+arango_database_new (ArangoClient *client,
+                     const char   *name,
+                     ArangoAuth   *auth)
+{
+  g_autoptr(ArangoContext) context = arango_context_new (client, name, auth);
+
+  return arango_database_new_for_context (context);
 }
 
 ArangoContext *

@@ -25,12 +25,15 @@ G_BEGIN_DECLS
  *   have reached the server, so it was not sent again
  * @ARANGO_ERROR_INVALID_REPLY: the server's reply could not be understood
  *   (not JSON, truncated, missing fields, wrong types)
- * @ARANGO_ERROR_AUTHENTICATION_FAILED: the server refused the credentials
+ * @ARANGO_ERROR_AUTHENTICATION_FAILED: the server refused the credentials,
+ *   or a token given to the library is not a JSON Web Token
  * @ARANGO_ERROR_CLOSED: the client was closed
  * @ARANGO_ERROR_ASYNC_JOB: the call was submitted as an async job (see
  *   arango_database_begin_async_execution()): its result comes from
  *   arango_job_new_from_result() and arango_job_result_async()
  * @ARANGO_ERROR_JOB_PENDING: the async job has not finished yet
+ * @ARANGO_ERROR_TOKEN_EXPIRED: the token's expiry (its `exp` claim) has
+ *   passed by this machine's clock; a new one takes a new login
  *
  * Errors that arango-glib reports itself, in the %ARANGO_ERROR domain.
  * Errors that the server reports are in the %ARANGO_SERVER_ERROR domain.
@@ -47,6 +50,7 @@ typedef enum {
   ARANGO_ERROR_CLOSED = 7,
   ARANGO_ERROR_ASYNC_JOB = 8,
   ARANGO_ERROR_JOB_PENDING = 9,
+  ARANGO_ERROR_TOKEN_EXPIRED = 10,
 } ArangoError;
 
 /**

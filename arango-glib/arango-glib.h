@@ -42,5 +42,7 @@
 #include <arango-glib/arango-database-request.h>
 #include <arango-glib/arango-database-query-admin.h>
 #include <arango-glib/arango-database-access.h>
+#include <arango-glib/arango-database-token.h>
+#include <arango-glib/arango-database-server.h>
 
 #undef __ARANGO_GLIB_INSIDE__

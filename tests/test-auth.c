@@ -64,19 +64,6 @@ server_role (ArangoDatabase  *database,
   return arango_cluster_server_role_finish (cluster, test_async_wait (&async), error);
 }
 
-static const char *
-authorization_of_last (EmulatorProcess *emulator,
-                       char           **owned)
-{
-  g_autoptr(JsonNode) log = emulator_process_control (emulator, "GET", "/_control/coordinators/0/requests", NULL);
-  JsonArray *requests = json_object_get_array_member (json_node_get_object (log), "requests");
-  JsonObject *last = json_array_get_object_element (requests, json_array_get_length (requests) - 1);
-  JsonObject *headers = json_object_get_object_member (last, "headers");
-
-  *owned = g_strdup (json_object_get_string_member_with_default (headers, "authorization", ""));
-  return *owned;
-}
-
 static void
 test_basic (void)
 {
@@ -129,7 +116,8 @@ test_jwt_login_and_renewal (void)
   role = server_role (database, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (role, ==, "COORDINATOR");
-  g_assert_true (g_str_has_prefix (authorization_of_last (emulator, &first_header), "bearer "));
+  first_header = test_last_authorization (emulator, 0);
+  g_assert_true (g_str_has_prefix (first_header, "bearer "));
 
   /* The server forgets every token: the next request gets 401, the
    * handle logs in again once and resends. */
@@ -140,7 +128,7 @@ test_jwt_login_and_renewal (void)
   g_assert_cmpstr (role, ==, "COORDINATOR");
   g_assert_cmpuint (test_count_requests_to (emulator, 0, "POST", "/_open/auth"), ==, 2);
   g_assert_cmpuint (test_count_requests_to (emulator, 0, "GET", "/_admin/server/role"), ==, 3);
-  authorization_of_last (emulator, &second_header);
+  second_header = test_last_authorization (emulator, 0);
   g_assert_true (g_str_has_prefix (second_header, "bearer "));
   g_assert_cmpstr (first_header, !=, second_header);
 
@@ -183,7 +171,8 @@ test_superuser_token (void)
   role = server_role (database, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (role, ==, "COORDINATOR");
-  g_assert_cmpstr (authorization_of_last (emulator, &header) + strlen ("bearer "), ==, token);
+  header = test_last_authorization (emulator, 0);
+  g_assert_cmpstr (header + strlen ("bearer "), ==, token);
 
   /* A token the server did not sign is refused, and not repeated */
   arango_client_db_with_token_async (client, "_system", "eyJhbGciOiJIUzI1NiJ9.e30.Zm9yZ2Vk", TRUE,

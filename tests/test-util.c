@@ -103,6 +103,22 @@ test_count_requests_to (EmulatorProcess *emulator,
   return count;
 }
 
+/* The Authorization header of the last request coordinator @index got,
+ * "" without one. */
+char *
+test_last_authorization (EmulatorProcess *emulator,
+                         guint            index)
+{
+  g_autoptr(JsonArray) requests = test_logged_requests (emulator, index);
+  guint length = json_array_get_length (requests);
+  JsonObject *headers;
+
+  g_assert_cmpuint (length, >, 0);
+  headers = json_object_get_object_member (json_array_get_object_element (requests, length - 1),
+                                           "headers");
+  return g_strdup (json_object_get_string_member_with_default (headers, "authorization", ""));
+}
+
 JsonObject *
 test_json_object (const char *text)
 {

@@ -52,5 +52,7 @@ guint           test_count_requests_to (EmulatorProcess *emulator,
                                         guint            index,
                                         const char      *method,
                                         const char      *path);
+char           *test_last_authorization (EmulatorProcess *emulator,
+                                         guint            index);
 
 G_END_DECLS

@@ -205,3 +205,11 @@ class Emulator:
 
     def superuser_token(self):
         return self.control('GET', '/_control/auth/superuser-token')['jwt']
+
+    def user_token(self, user, ttl=None):
+        """A token for user, expiring ttl seconds from now (negative:
+        already expired; None: the emulator's --jwt-ttl)."""
+        query = {'user': user}
+        if ttl is not None:
+            query['ttl'] = ttl
+        return self.control('GET', '/_control/auth/user-token', **query)['jwt']

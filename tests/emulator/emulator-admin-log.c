@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * GET /_admin/log/entries and /_admin/log/level (GET, PUT, DELETE) as
+ * GET /_admin/log/entries, the older GET /_admin/log and
+ * /_admin/log/level (GET, PUT, DELETE) as
  * RestAdminLogHandler of the 3.12 source answers them. Each server keeps
  * its own levels; the log holds the lines a Coordinator or DB-Server
  * writes while it starts.
@@ -12,6 +13,7 @@
 
 #include "emulator-reply.h"
 #include "emulator-router.h"
+#include "emulator-users.h"
 
 /* The topics a 3.12 server logs under (the PUT body of the OpenAPI
  * description of /_admin/log/level), all at their default level. */
@@ -77,14 +79,28 @@ parse_level (const char *text)
   return -1;
 }
 
-/* The server a ?serverId= names, with its role; NULL after answering. */
+/* RestAdminLogHandler::verifyPermitted with the default
+ * --log.api-enabled: admin users only. */
+static gboolean
+require_log_rights (EmuRequest *req)
+{
+  if (emu_users_is_admin (req))
+    return TRUE;
+  emu_reply_error (req->msg, SOUP_STATUS_FORBIDDEN, EMU_ERROR_HTTP_FORBIDDEN,
+                   "you need admin rights for log operations");
+  return FALSE;
+}
+
+/* The server a ?serverId= names, with its role, for a caller with the
+ * rights to ask; NULL after answering. */
 static const char *
 resolve_server (EmuRequest  *req,
                 const char **role)
 {
   const char *server_id, *short_name;
 
-  if (!emu_admin_resolve_server (req, &server_id, role, &short_name))
+  if (!require_log_rights (req) ||
+      !emu_admin_resolve_server (req, &server_id, role, &short_name))
     return NULL;
   return server_id;
 }
@@ -99,10 +115,12 @@ query_number (EmuRequest *req,
   return text != NULL ? g_ascii_strtoull (text, NULL, 10) : default_value;
 }
 
-static void
-handle_entries (EmuRequest *req)
+/* The lines a log query asks for, in the order asked, offset and size
+ * not applied yet; NULL after answering. */
+static GPtrArray *
+select_lines (EmuRequest  *req,
+              const char **role)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GPtrArray) matching = g_ptr_array_new ();
   const char *upto = emu_request_get_query (req, "upto");
   const char *level = emu_request_get_query (req, "level");
@@ -110,14 +128,11 @@ handle_entries (EmuRequest *req)
   const char *sort = emu_request_get_query (req, "sort");
   g_autofree char *needle = search ? g_utf8_strdown (search, -1) : NULL;
   guint64 start = query_number (req, "start", 0);
-  guint64 offset = query_number (req, "offset", 0);
-  guint64 size = query_number (req, "size", G_MAXUINT64);
-  const char *role;
   int wanted = 4;
   guint i;
 
-  if (resolve_server (req, &role) == NULL)
-    return;
+  if (resolve_server (req, role) == NULL)
+    return NULL;
 
   if (level != NULL || upto != NULL)
     {
@@ -127,14 +142,14 @@ handle_entries (EmuRequest *req)
           emu_reply_errorf (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_HTTP_BAD_PARAMETER,
                             "unknown '%s' log level: '%s'", level ? "level" : "upto",
                             level ? level : upto);
-          return;
+          return NULL;
         }
     }
 
   for (i = 0; i < G_N_ELEMENTS (startup_lines); i++)
     {
       const StartupLine *line = &startup_lines[i];
-      g_autofree char *message = line_message (req->state, line, role);
+      g_autofree char *message = line_message (req->state, line, *role);
       g_autofree char *lower = g_utf8_strdown (message, -1);
 
       if (i + 1 < start ||
@@ -151,16 +166,45 @@ handle_entries (EmuRequest *req)
         matching->pdata[i] = matching->pdata[matching->len - 1 - i];
         matching->pdata[matching->len - 1 - i] = swap;
       }
+  return g_steal_pointer (&matching);
+}
+
+/* The range of @matching that offset and size leave. */
+static void
+page_of (EmuRequest *req,
+         GPtrArray  *matching,
+         guint      *first,
+         guint      *end)
+{
+  guint64 offset = query_number (req, "offset", 0);
+  guint64 size = query_number (req, "size", G_MAXUINT64);
+
+  *first = (guint) MIN (offset, matching->len);
+  *end = (guint) MIN ((guint64) matching->len, *first + MIN (size, (guint64) matching->len));
+}
+
+static void
+handle_entries (EmuRequest *req)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) matching = NULL;
+  g_autofree char *date = emu_format_iso_time (req->state->started_at);
+  const char *role;
+  guint first, end, i;
+
+  matching = select_lines (req, &role);
+  if (matching == NULL)
+    return;
+  page_of (req, matching, &first, &end);
 
   json_builder_begin_object (builder);
   emu_json_add_int (builder, "total", matching->len);
   json_builder_set_member_name (builder, "messages");
   json_builder_begin_array (builder);
-  for (i = (guint) MIN (offset, matching->len); i < matching->len && i - offset < size; i++)
+  for (i = first; i < end; i++)
     {
       const StartupLine *line = matching->pdata[i];
       g_autofree char *message = line_message (req->state, line, role);
-      g_autofree char *date = emu_format_iso_time (req->state->started_at);
 
       json_builder_begin_object (builder);
       emu_json_add_int (builder, "id", (line - startup_lines) + 1);
@@ -171,6 +215,82 @@ handle_entries (EmuRequest *req)
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
+}
+
+typedef enum {
+  COLUMN_ID,
+  COLUMN_TOPIC,
+  COLUMN_LEVEL,
+  COLUMN_TIMESTAMP,
+  COLUMN_TEXT,
+} Column;
+
+static void
+add_column (JsonBuilder *builder,
+            EmuRequest  *req,
+            const char  *role,
+            GPtrArray   *lines,
+            guint        first,
+            guint        end,
+            Column       column)
+{
+  static const char * const names[] = { "lid", "topic", "level", "timestamp", "text" };
+  guint i;
+
+  json_builder_set_member_name (builder, names[column]);
+  json_builder_begin_array (builder);
+  for (i = first; i < end; i++)
+    {
+      const StartupLine *line = lines->pdata[i];
+      g_autofree char *message = NULL;
+
+      switch (column)
+        {
+        case COLUMN_ID:
+          json_builder_add_int_value (builder, (line - startup_lines) + 1);
+          break;
+        case COLUMN_TOPIC:
+          json_builder_add_string_value (builder, line->topic);
+          break;
+        case COLUMN_LEVEL:
+          /* FATAL is 0 here, TRACE 5 */
+          json_builder_add_int_value (builder, line->level - 1);
+          break;
+        case COLUMN_TIMESTAMP:
+          json_builder_add_int_value (builder, req->state->started_at / G_USEC_PER_SEC);
+          break;
+        case COLUMN_TEXT:
+        default:
+          message = line_message (req->state, line, role);
+          json_builder_add_string_value (builder, message);
+          break;
+        }
+    }
+  json_builder_end_array (builder);
+}
+
+/* GET /_admin/log, deprecated since 3.8: the same selection as the
+ * entries, as one array per field. */
+static void
+handle_legacy_log (EmuRequest *req)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) matching = NULL;
+  const char *role;
+  guint first, end;
+  Column column;
+
+  matching = select_lines (req, &role);
+  if (matching == NULL)
+    return;
+  page_of (req, matching, &first, &end);
+
+  json_builder_begin_object (builder);
+  emu_json_add_int (builder, "totalAmount", matching->len);
+  for (column = COLUMN_ID; column <= COLUMN_TEXT; column++)
+    add_column (builder, req, role, matching, first, end, column);
   json_builder_end_object (builder);
   emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
 }
@@ -310,6 +430,7 @@ handle_reset_levels (EmuRequest *req)
 }
 
 static const EmuRoute admin_log_routes[] = {
+  { "GET", "/_admin/log", handle_legacy_log },
   { "GET", "/_admin/log/entries", handle_entries },
   { "GET", "/_admin/log/level", handle_get_levels },
   { "PUT", "/_admin/log/level", handle_put_levels },

@@ -98,6 +98,29 @@ equal_in_constant_time (const char *a,
   return difference == 0;
 }
 
+/* Tokens are signed with the active secret; the passive ones of a
+ * secret folder still verify them (AuthenticationFeature). */
+static gboolean
+signed_with_known_secret (EmuState   *state,
+                          const char *signing_input,
+                          const char *signature)
+{
+  g_autofree char *expected = sign (state->jwt_secret, signing_input);
+  guint i;
+
+  if (equal_in_constant_time (expected, signature))
+    return TRUE;
+  for (i = 0; state->jwt_passive_secrets != NULL && i < state->jwt_passive_secrets->len; i++)
+    {
+      g_autofree char *passive = sign (g_ptr_array_index (state->jwt_passive_secrets, i),
+                                       signing_input);
+
+      if (equal_in_constant_time (passive, signature))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static char *
 make_token (EmuState    *state,
             JsonBuilder *payload)
@@ -135,9 +158,12 @@ emu_auth_rotate_secret (EmuState *state)
   state->jwt_secret = emu_auth_new_secret ();
 }
 
+/* A token for @user that expires @ttl seconds from now (a negative @ttl
+ * makes one that has already expired, for tests). */
 char *
 emu_auth_issue_user_token (EmuState   *state,
-                           const char *user)
+                           const char *user,
+                           gint64      ttl)
 {
   g_autoptr(JsonBuilder) payload = json_builder_new ();
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
@@ -150,7 +176,7 @@ emu_auth_issue_user_token (EmuState   *state,
   json_builder_set_member_name (payload, "iat");
   json_builder_add_int_value (payload, now);
   json_builder_set_member_name (payload, "exp");
-  json_builder_add_int_value (payload, now + state->jwt_ttl);
+  json_builder_add_int_value (payload, now + ttl);
   json_builder_end_object (payload);
 
   return make_token (state, payload);
@@ -198,17 +224,18 @@ decode_json_object (const char *part,
   return json_node_get_object (root);
 }
 
+/* *@expiry is the token's exp, 0 when it has none. */
 static gboolean
 check_jwt (EmuState    *state,
            const char  *token,
            char       **user,
-           gboolean    *superuser)
+           gboolean    *superuser,
+           gdouble     *expiry)
 {
   g_auto(GStrv) parts = g_strsplit (token, ".", -1);
   g_autoptr(JsonNode) header_root = NULL;
   g_autoptr(JsonNode) payload_root = NULL;
   g_autofree char *signing_input = NULL;
-  g_autofree char *expected = NULL;
   JsonObject *header;
   JsonObject *payload;
   const char *name;
@@ -220,8 +247,7 @@ check_jwt (EmuState    *state,
     return FALSE;
 
   signing_input = g_strconcat (parts[0], ".", parts[1], NULL);
-  expected = sign (state->jwt_secret, signing_input);
-  if (!equal_in_constant_time (expected, parts[2]))
+  if (!signed_with_known_secret (state, signing_input, parts[2]))
     return FALSE;
 
   header = decode_json_object (parts[0], &header_root);
@@ -234,6 +260,7 @@ check_jwt (EmuState    *state,
   has_exp = emu_json_get_number (payload, "exp", &exp);
   if (has_exp && exp <= now)
     return FALSE;
+  *expiry = has_exp ? exp : 0;
 
   if (json_object_has_member (payload, "preferred_username"))
     {
@@ -282,58 +309,123 @@ check_basic (EmuState    *state,
   return TRUE;
 }
 
+/* The scheme of the Authorization header, and where its credentials
+ * begin; NULL without one. */
+static char *
+split_authorization (SoupServerMessage  *msg,
+                     const char        **credentials)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char *value = soup_message_headers_get_one (headers, "Authorization");
+  const char *space = value ? strchr (value, ' ') : NULL;
+
+  if (space == NULL)
+    return NULL;
+
+  *credentials = space;
+  while (**credentials == ' ')
+    (*credentials)++;
+  return g_strndup (value, space - value);
+}
+
 gboolean
 emu_auth_authenticate (EmuState          *state,
                        SoupServerMessage *msg,
                        char             **user,
                        gboolean          *superuser)
 {
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  const char *value = soup_message_headers_get_one (headers, "Authorization");
-  g_autofree char *scheme = NULL;
-  const char *space;
-  const char *credentials;
+  const char *credentials = NULL;
+  g_autofree char *scheme = split_authorization (msg, &credentials);
+  gdouble expiry;
 
   *user = NULL;
   *superuser = FALSE;
 
-  if (value == NULL)
+  if (scheme == NULL)
     return FALSE;
-
-  space = strchr (value, ' ');
-  if (space == NULL)
-    return FALSE;
-
-  scheme = g_strndup (value, space - value);
-  credentials = space;
-  while (*credentials == ' ')
-    credentials++;
 
   /* The server compares the scheme without regard to case. */
   if (g_ascii_strcasecmp (scheme, "basic") == 0)
     return check_basic (state, credentials, user);
   if (g_ascii_strcasecmp (scheme, "bearer") == 0)
-    return check_jwt (state, credentials, user, superuser);
+    return check_jwt (state, credentials, user, superuser, &expiry);
 
   return FALSE;
+}
+
+/* The user of a valid user token in the Authorization header and its
+ * expiry; FALSE for anything else (no header, basic authentication, a
+ * token that is forged, expired or names no user). */
+static gboolean
+authenticate_user_token (EmuState          *state,
+                         SoupServerMessage *msg,
+                         char             **user,
+                         gdouble           *expiry)
+{
+  const char *credentials = NULL;
+  g_autofree char *scheme = split_authorization (msg, &credentials);
+  gboolean superuser = FALSE;
+
+  *user = NULL;
+  return scheme != NULL && g_ascii_strcasecmp (scheme, "bearer") == 0 &&
+         check_jwt (state, credentials, user, &superuser, expiry) &&
+         *user != NULL;
+}
+
+/* {"jwt": @token} as the server hands out tokens, or {} without one. */
+void
+emu_auth_reply_token (SoupServerMessage *msg,
+                      const char        *token)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  if (token != NULL)
+    emu_json_add_string (builder, "jwt", token);
+  json_builder_end_object (builder);
+  emu_reply_builder (msg, SOUP_STATUS_OK, builder);
+}
+
+/* What /_open/auth and /_open/auth/renew share, as the server's
+ * RestAuthHandler does it (NOTES.md, section 6); FALSE once answered.
+ * Without authentication the server mounts the handler only since
+ * 3.12.6, and then answers every login with the token "invalid", which
+ * it accepts like anything else. */
+static gboolean
+begin_auth_handler (EmuRequest *req)
+{
+  gboolean enabled = emu_state_auth_enabled (req->state);
+
+  if (!enabled && !emu_state_version_at_least (req->state, 3, 12, 6))
+    {
+      emu_router_reply_unknown_path (req);
+      return FALSE;
+    }
+  if (!g_str_equal (req->method, "POST"))
+    {
+      emu_reply_error (req->msg, SOUP_STATUS_METHOD_NOT_ALLOWED,
+                       EMU_ERROR_HTTP_METHOD_NOT_ALLOWED, NULL);
+      return FALSE;
+    }
+  if (!enabled)
+    {
+      emu_auth_reply_token (req->msg, "invalid");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
 handle_open_auth (EmuRequest *req)
 {
   g_autoptr(JsonNode) body = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
   g_autofree char *token = NULL;
   JsonObject *object;
   const char *user;
   const char *password;
 
-  /* Without authentication the server offers no tokens at all. */
-  if (!emu_state_auth_enabled (req->state))
-    {
-      emu_reply_error (req->msg, SOUP_STATUS_NOT_FOUND, EMU_ERROR_HTTP_NOT_FOUND, NULL);
-      return;
-    }
+  if (!begin_auth_handler (req))
+    return;
 
   body = emu_request_parse_body (req);
   if (body == NULL)
@@ -357,17 +449,48 @@ handle_open_auth (EmuRequest *req)
       return;
     }
 
-  token = emu_auth_issue_user_token (req->state, user);
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "jwt");
-  json_builder_add_string_value (builder, token);
-  json_builder_end_object (builder);
-  emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
+  token = emu_auth_issue_user_token (req->state, user, req->state->jwt_ttl);
+  emu_auth_reply_token (req->msg, token);
 }
 
+/* POST /_open/auth/renew, sent with the token to renew. /_open is public,
+ * so the pipeline lets any credentials through; the handler renews only a
+ * valid user token, and answers 404 "user not found" for everything else
+ * (an expired or forged token, a superuser token, basic authentication,
+ * none at all). It issues a new token only within 150 seconds of the
+ * current one's expiry and answers {} before that; the old token stays
+ * valid until it expires. */
+#define RENEWAL_WINDOW 150.0
+
+static void
+handle_open_auth_renew (EmuRequest *req)
+{
+  g_autofree char *user = NULL;
+  g_autofree char *token = NULL;
+  gdouble expiry = 0;
+  gdouble now = (gdouble) g_get_real_time () / G_USEC_PER_SEC;
+
+  if (!begin_auth_handler (req))
+    return;
+
+  if (!authenticate_user_token (req->state, req->msg, &user, &expiry))
+    {
+      emu_reply_error (req->msg, SOUP_STATUS_NOT_FOUND, EMU_ERROR_USER_NOT_FOUND, NULL);
+      return;
+    }
+  if (expiry > 0 && expiry - now < RENEWAL_WINDOW)
+    token = emu_auth_issue_user_token (req->state, user, req->state->jwt_ttl);
+  emu_auth_reply_token (req->msg, token);
+}
+
+/* The handler takes every method and refuses all but POST itself. */
+#define AUTH_ROUTES(path, handler) \
+  { "POST", path, handler }, { "GET", path, handler }, { "PUT", path, handler }, \
+  { "PATCH", path, handler }, { "DELETE", path, handler }, { "HEAD", path, handler }
+
 static const EmuRoute auth_routes[] = {
-  { "POST", "/_open/auth", handle_open_auth },
+  AUTH_ROUTES ("/_open/auth", handle_open_auth),
+  AUTH_ROUTES ("/_open/auth/renew", handle_open_auth_renew),
 };
 
 void

@@ -20,7 +20,10 @@ gboolean  emu_auth_authenticate          (EmuState          *state,
 char     *emu_auth_new_secret            (void);
 void      emu_auth_rotate_secret         (EmuState          *state);
 char     *emu_auth_issue_user_token      (EmuState          *state,
-                                          const char        *user);
+                                          const char        *user,
+                                          gint64             ttl);
 char     *emu_auth_issue_superuser_token (EmuState          *state);
+void      emu_auth_reply_token           (SoupServerMessage *msg,
+                                          const char        *token);
 
 G_END_DECLS

@@ -260,14 +260,36 @@ handle_rotate_secret (EmuRequest *req)
 static void
 handle_superuser_token (EmuRequest *req)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *token = emu_auth_issue_superuser_token (req->state);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "jwt");
-  json_builder_add_string_value (builder, token);
-  json_builder_end_object (builder);
-  emu_reply_builder (req->msg, SOUP_STATUS_OK, builder);
+  emu_auth_reply_token (req->msg, token);
+}
+
+/* A user token as POST /_open/auth makes it, but with the lifetime the
+ * test asks for: ?user=NAME&ttl=SECONDS (negative: already expired;
+ * default --jwt-ttl). */
+static void
+handle_user_token (EmuRequest *req)
+{
+  const char *user = emu_request_get_query (req, "user");
+  const char *ttl_text = emu_request_get_query (req, "ttl");
+  gint64 ttl = req->state->jwt_ttl;
+  g_autofree char *token = NULL;
+
+  if (user == NULL || !emu_state_user_exists (req->state, user))
+    {
+      reply_control_error (req->msg, SOUP_STATUS_BAD_REQUEST, "user must name an existing user");
+      return;
+    }
+  if (ttl_text != NULL &&
+      !g_ascii_string_to_signed (ttl_text, 10, -G_MAXINT32, G_MAXINT32, &ttl, NULL))
+    {
+      reply_control_error (req->msg, SOUP_STATUS_BAD_REQUEST, "ttl must be an integer");
+      return;
+    }
+
+  token = emu_auth_issue_user_token (req->state, user, ttl);
+  emu_auth_reply_token (req->msg, token);
 }
 
 static const EmuRoute control_routes[] = {
@@ -280,6 +302,7 @@ static const EmuRoute control_routes[] = {
   { "POST", "/_control/reset", handle_reset },
   { "POST", "/_control/auth/rotate-secret", handle_rotate_secret },
   { "GET", "/_control/auth/superuser-token", handle_superuser_token },
+  { "GET", "/_control/auth/user-token", handle_user_token },
 };
 
 static void

@@ -5,6 +5,7 @@
 
 #include "emulator-coordinator.h"
 
+#include "emulator-api-calls.h"
 #include "emulator-faults.h"
 #include "emulator-listener.h"
 #include "emulator-log.h"
@@ -156,6 +157,7 @@ emu_coordinator_stop (EmuCoordinator *coordinator)
     return;
 
   emu_faults_drop_deferred (coordinator);
+  emu_api_calls_clear (coordinator);
   g_clear_pointer (&coordinator->listener, emu_listener_free);
   g_clear_object (&coordinator->server);
 
@@ -190,6 +192,7 @@ emu_coordinator_new (EmuState  *state,
   coordinator->server_id = g_strdup_printf ("CRDN-%s", uuid);
   coordinator->short_name = g_strdup_printf ("Coordinator%04u", index + 1);
   g_queue_init (&coordinator->request_log);
+  g_queue_init (&coordinator->api_calls);
   g_queue_init (&coordinator->deferred);
 
   if (!emu_coordinator_start (coordinator, error))

@@ -18,6 +18,7 @@
 #include "emulator-coordinator.h"
 #include "emulator-log.h"
 #include "emulator-router.h"
+#include "emulator-secrets.h"
 #include "emulator-state.h"
 
 #define MAX_COORDINATORS 64
@@ -31,6 +32,7 @@ typedef struct {
   char     *user;
   char     *password;
   char     *jwt_secret;
+  char     *jwt_secret_folder;
   int       jwt_ttl;
   char     *tls_cert;
   char     *tls_key;
@@ -46,6 +48,7 @@ options_clear (Options *options)
   g_free (options->user);
   g_free (options->password);
   g_free (options->jwt_secret);
+  g_free (options->jwt_secret_folder);
   g_free (options->tls_cert);
   g_free (options->tls_key);
   g_free (options->server_version);
@@ -68,8 +71,10 @@ parse_options (Options   *options,
       "Password of --user (default empty)", "PW" },
     { "jwt-secret", 0, 0, G_OPTION_ARG_STRING, &options->jwt_secret,
       "Secret that signs the JWTs (default random)", "S" },
+    { "jwt-secret-folder", 0, 0, G_OPTION_ARG_FILENAME, &options->jwt_secret_folder,
+      "Read the secrets from the files of this folder, the first by name signing", "DIR" },
     { "jwt-ttl", 0, 0, G_OPTION_ARG_INT, &options->jwt_ttl,
-      "Lifetime of tokens from /_open/auth in seconds (default 3600)", "SECONDS" },
+      "Lifetime of tokens from /_open/auth and /_open/auth/renew in seconds (default 3600)", "SECONDS" },
     { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &options->tls_cert,
       "Serve HTTPS with this PEM certificate", "FILE" },
     { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &options->tls_key,
@@ -109,6 +114,12 @@ parse_options (Options   *options,
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                            "--jwt-ttl must be positive");
+      return FALSE;
+    }
+  if (options->jwt_secret != NULL && options->jwt_secret_folder != NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           "either --jwt-secret or --jwt-secret-folder");
       return FALSE;
     }
   if (options->password != NULL && options->user == NULL)
@@ -190,6 +201,18 @@ setup_state (EmuState  *state,
     ? g_strdup (options->jwt_secret)
     : emu_auth_new_secret ();
   state->jwt_ttl = (guint) options->jwt_ttl;
+  if (options->jwt_secret_folder != NULL)
+    {
+      g_autofree char *message = NULL;
+      int error_num;
+
+      state->jwt_secret_folder = g_strdup (options->jwt_secret_folder);
+      if (!emu_secrets_load_folder (state, &error_num, &message))
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, message);
+          return FALSE;
+        }
+    }
   state->single_server = options->single;
 
   if (options->tls_cert != NULL)

@@ -73,6 +73,7 @@ static const struct {
   { EMU_ERROR_TRANSACTION_DISALLOWED_OPERATION, "disallowed operation inside transaction" },
   { EMU_ERROR_TRANSACTION_ABORTED, "transaction aborted" },
   { EMU_ERROR_TRANSACTION_NOT_FOUND, "transaction not found" },
+  { EMU_ERROR_USER_NOT_FOUND, "user not found" },
   { EMU_ERROR_CLUSTER_NOT_ALL_SHARDING_ATTRIBUTES_GIVEN, "not all sharding attributes given" },
   { EMU_ERROR_CLUSTER_INSUFFICIENT_DBSERVERS,
     "the number of current DB-Servers is lower than the requested replicationFactor/writeConcern" },
@@ -134,6 +135,7 @@ static const struct {
   { EMU_ERROR_TRANSACTION_DISALLOWED_OPERATION, 400 },
   { EMU_ERROR_TRANSACTION_ABORTED, 410 },
   { EMU_ERROR_TRANSACTION_NOT_FOUND, 404 },
+  { EMU_ERROR_USER_NOT_FOUND, 404 },
   { EMU_ERROR_CLUSTER_NOT_ALL_SHARDING_ATTRIBUTES_GIVEN, 400 },
 };
 

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "emulator-api-calls.h"
 #include "emulator-auth.h"
 #include "emulator-jobs.h"
 #include "emulator-log.h"
@@ -97,16 +98,27 @@ emu_router_add_routes (EmuRouter      *router,
     }
 }
 
+/* A pattern ending in "{...}" also matches any segments after it, as the
+ * server's prefix handlers do. */
+static gboolean
+route_is_prefix (CompiledRoute *route)
+{
+  return route->n_segments > 0 &&
+         g_str_equal (route->segments[route->n_segments - 1], EMU_ROUTE_REST);
+}
+
 static gboolean
 route_matches_path (CompiledRoute *route,
                     char         **segments)
 {
+  guint n_fixed = route_is_prefix (route) ? route->n_segments - 1 : route->n_segments;
+  guint n_segments = g_strv_length (segments);
   guint i;
 
-  if (g_strv_length (segments) != route->n_segments)
+  if (route_is_prefix (route) ? n_segments < n_fixed : n_segments != n_fixed)
     return FALSE;
 
-  for (i = 0; i < route->n_segments; i++)
+  for (i = 0; i < n_fixed; i++)
     if (!segment_is_parameter (route->segments[i]) &&
         !g_str_equal (route->segments[i], segments[i]))
       return FALSE;
@@ -154,7 +166,8 @@ emu_router_route (EmuRouter  *router,
     return path_known ? EMU_ROUTE_WRONG_METHOD : EMU_ROUTE_NOT_FOUND;
 
   for (i = 0; i < best->n_segments; i++)
-    if (segment_is_parameter (best->segments[i]))
+    if (segment_is_parameter (best->segments[i]) &&
+        !g_str_equal (best->segments[i], EMU_ROUTE_REST))
       {
         const char *segment = best->segments[i];
 
@@ -178,6 +191,17 @@ emu_router_register_families (EmuRouter *router)
 #undef EMU_FAMILY
 }
 
+/* What the server's catch-all handler answers for a path nothing else
+ * serves. */
+void
+emu_router_reply_unknown_path (EmuRequest *req)
+{
+  g_autofree char *message = g_strdup_printf ("unknown path '%s'", req->raw_path);
+
+  emu_reply_error_full (req->msg, EMU_ERROR_STYLE_LEGACY, SOUP_STATUS_NOT_FOUND,
+                        EMU_ERROR_HTTP_NOT_FOUND, message);
+}
+
 static void
 route_request (EmuRequest *req)
 {
@@ -187,12 +211,7 @@ route_request (EmuRequest *req)
       break;
 
     case EMU_ROUTE_NOT_FOUND:
-      {
-        g_autofree char *message = g_strdup_printf ("unknown path '%s'", req->raw_path);
-
-        emu_reply_error_full (req->msg, EMU_ERROR_STYLE_LEGACY, SOUP_STATUS_NOT_FOUND,
-                              EMU_ERROR_HTTP_NOT_FOUND, message);
-      }
+      emu_router_reply_unknown_path (req);
       break;
 
     case EMU_ROUTE_WRONG_METHOD:
@@ -250,6 +269,8 @@ emu_router_handle_arango (EmuState          *state,
       return;
     }
 
+  if (req->coordinator != NULL)
+    emu_api_calls_record (req);
   if (!emu_jobs_run_as_job (req, route_request))
     route_request (req);
 }

@@ -13,7 +13,10 @@ G_BEGIN_DECLS
 typedef void (*EmuHandler) (EmuRequest *req);
 
 /* pattern: "/_admin/cluster/maintenance/{id}"; a "{name}" segment matches
- * any one segment and is available through emu_request_get_param(). */
+ * any one segment and is available through emu_request_get_param(); a
+ * last segment EMU_ROUTE_REST matches any number of segments, none too. */
+#define EMU_ROUTE_REST "{...}"
+
 typedef struct {
   const char *method;
   const char *pattern;
@@ -34,6 +37,7 @@ void            emu_router_add_routes        (EmuRouter         *router,
 EmuRouteResult  emu_router_route             (EmuRouter         *router,
                                               EmuRequest        *req);
 void            emu_router_register_families (EmuRouter         *router);
+void            emu_router_reply_unknown_path (EmuRequest       *req);
 
 void            emu_router_handle_arango     (EmuState          *state,
                                               EmuCoordinator    *coordinator,

@@ -304,6 +304,8 @@ emu_state_free (EmuState *state)
   g_clear_pointer (&state->accounts, emu_accounts_free);
   g_clear_object (&state->tls_certificate);
   g_free (state->jwt_secret);
+  g_clear_pointer (&state->jwt_passive_secrets, g_ptr_array_unref);
+  g_free (state->jwt_secret_folder);
   g_free (state->cluster_id);
   g_free (state->version);
   g_free (state);

@@ -70,6 +70,7 @@ struct _EmuCoordinator {
   guint         generation;
 
   GQueue        request_log;      /* EmuLoggedRequest */
+  GQueue        api_calls;        /* the newest first (emulator-api-calls.c) */
   GQueue        deferred;         /* EmuDeferred: held by the hang and slow faults */
 };
 
@@ -129,7 +130,9 @@ struct _EmuDatabase {
 struct _EmuState {
   /* Authentication: users == NULL means authentication is off. */
   GHashTable      *users;         /* name -> password */
-  char            *jwt_secret;
+  char            *jwt_secret;    /* the active secret: signs and verifies */
+  GPtrArray       *jwt_passive_secrets;  /* char *: verify only (emulator-admin-secrets.c) */
+  char            *jwt_secret_folder;    /* --jwt-secret-folder, or NULL */
   guint            jwt_ttl;
 
   GTlsCertificate *tls_certificate;

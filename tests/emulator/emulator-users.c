@@ -22,7 +22,6 @@
 
 #define ERROR_USER_INVALID_NAME 1700
 #define ERROR_USER_DUPLICATE 1702
-#define ERROR_USER_NOT_FOUND 1703
 
 static void
 account_free (gpointer data)
@@ -248,6 +247,17 @@ emu_users_forget_collection (EmuState   *state,
     g_hash_table_remove (((EmuAccount *) account)->grants, key);
 }
 
+gboolean
+emu_users_is_admin (EmuRequest *req)
+{
+  EmuAccount *caller;
+
+  if (req->superuser || req->user == NULL)
+    return TRUE;
+  caller = emu_users_lookup (req->state, req->user);
+  return caller != NULL && g_str_equal (emu_users_database_level (caller, "_system"), "rw");
+}
+
 /* Managing users needs "rw" on _system; a user may always read itself,
  * and change what @self_may_write allows. */
 gboolean
@@ -255,16 +265,12 @@ emu_users_check_access (EmuRequest *req,
                         const char *subject,
                         gboolean    self_may_write)
 {
-  EmuAccount *caller;
-
   if (req->superuser || req->user == NULL)
     return TRUE;
   if (subject != NULL && g_str_equal (subject, req->user) &&
       (self_may_write || g_str_equal (req->method, "GET")))
     return TRUE;
-
-  caller = emu_users_lookup (req->state, req->user);
-  if (caller != NULL && g_str_equal (emu_users_database_level (caller, "_system"), "rw"))
+  if (emu_users_is_admin (req))
     return TRUE;
 
   emu_reply_error (req->msg, SOUP_STATUS_FORBIDDEN, EMU_ERROR_FORBIDDEN, NULL);
@@ -278,7 +284,7 @@ emu_users_require (EmuRequest *req,
   EmuAccount *account = emu_users_lookup (req->state, name);
 
   if (account == NULL)
-    emu_reply_error (req->msg, SOUP_STATUS_NOT_FOUND, ERROR_USER_NOT_FOUND, "user not found");
+    emu_reply_error (req->msg, SOUP_STATUS_NOT_FOUND, EMU_ERROR_USER_NOT_FOUND, NULL);
   return account;
 }
 

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "emulator-request.h"
 #include "emulator-state.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,9 @@ gboolean emu_users_has_database_access   (EmuState    *state,
                                           const char  *user,
                                           const char  *database);
 
+/* ExecContext::isAdminUser: "rw" on _system as configured, or no check at
+ * all (authentication off, a superuser token). */
+gboolean emu_users_is_admin              (EmuRequest  *req);
 /* Drops every permission on @database (and its collections), as the
  * server does when the database is dropped. */
 void     emu_users_forget_database       (EmuState    *state,

@@ -10,21 +10,26 @@ parse messages, the refusals of a server without JavaScript, the
 evaluation license of releases before 3.12, the shard placement of system
 collections and the shard counts of support info, the build each release
 describes, 3.11's Pregel history collection, the number of DB-Servers and
-the replication settings of a new database, the optimizer rules of each
+the replication settings of a new database, the echo of a request, the
+JWT secrets of a secret folder, the optimizer rules of each
 release and the plans they make, which collections parsing and explaining
 a query check, how a collection's revision and checksum follow its data,
 who may recount it, query tracking and the kill of a query on another
-Coordinator, the databases a user may use.  Each test starts its own
-emulator and talks HTTP to it."""
+Coordinator, the databases a user may use, token renewal.  Each test
+starts its own emulator and talks HTTP to it."""
 
 import base64
+import hashlib
+import hmac
 import http.client
 import json
 import os
 import subprocess
+import tempfile
 import threading
 import unittest
 import urllib.parse
+import urllib.request
 
 EMULATOR = os.environ.get('ARANGO_EMULATOR', os.path.join(
     os.path.dirname(os.path.abspath(__file__)), '..', '..', '_build', 'tests',
@@ -41,7 +46,7 @@ class Emulator:
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         self.urls = [urllib.parse.urlsplit(u)
                      for u in self.process.stdout.readline().strip().split(',')]
-        self.process.stdout.readline()
+        self.control_url = self.process.stdout.readline().split()[1]
         self.conn = self.connect(0)
 
     def connect(self, coordinator):
@@ -70,6 +75,10 @@ class Emulator:
         except ValueError:
             parsed = text
         return resp.status, headers, parsed
+
+    def control(self, path):
+        with urllib.request.urlopen(self.control_url + path, timeout=30) as reply:
+            return json.load(reply)
 
     def close(self):
         self.conn.close()
@@ -651,6 +660,62 @@ class QueryPermissionTests(EmulatorTestCase):
                          'forbidden: secrets [read] (while optimizing ast)')
 
 
+class TokenRenewalTests(EmulatorTestCase):
+    """POST /_open/auth/renew as RestAuthHandler answers it: a new token
+    for a valid user token within 150 s of its expiry, {} before that, 404
+    "user not found" for any other credentials; the old token stays
+    valid."""
+    args = ('--user', 'root', '--password', 'pw')
+
+    def user_token(self, ttl):
+        return self.emu.control(
+            '/_control/auth/user-token?user=root&ttl=%d' % ttl)['jwt']
+
+    def renew(self, authorization=None):
+        self.emu.headers = {'Authorization': authorization} if authorization else {}
+        return self.emu.request('POST', '/_open/auth/renew')
+
+    def payload(self, token):
+        part = token.split('.')[1]
+        return json.loads(base64.urlsafe_b64decode(part + '=' * (-len(part) % 4)))
+
+    def test_a_token_far_from_its_expiry_is_kept(self):
+        status, _, reply = self.renew('bearer ' + self.user_token(3600))
+        self.assertEqual((status, reply), (200, {}))
+
+    def test_a_token_near_its_expiry_is_renewed(self):
+        old = self.user_token(100)
+        status, headers, reply = self.renew('bearer ' + old)
+        self.assertEqual(status, 200, reply)
+        self.assertEqual(headers['content-type'], 'application/json')
+        self.assertEqual(list(reply), ['jwt'])
+        new = reply['jwt']
+        self.assertEqual(self.payload(new)['preferred_username'], 'root')
+        self.assertGreater(self.payload(new)['exp'], self.payload(old)['exp'] + 3000)
+        for token in (old, new):
+            self.emu.headers = {'Authorization': 'bearer ' + token}
+            self.assertEqual(self.emu.request('GET', '/_api/version')[0], 200)
+
+    def test_other_credentials_are_refused(self):
+        basic = base64.b64encode(b'root:pw').decode()
+        superuser = self.emu.control('/_control/auth/superuser-token')['jwt']
+        forged = self.user_token(100)[:-4] + 'AAAA'
+        for authorization in (None, 'basic ' + basic, 'bearer ' + superuser,
+                              'bearer ' + self.user_token(-10), 'bearer ' + forged):
+            status, _, reply = self.renew(authorization)
+            self.assertEqual(status, 404, authorization)
+            self.assertEqual(reply, {'code': 404, 'error': True,
+                                     'errorMessage': 'user not found',
+                                     'errorNum': 1703})
+
+    def test_without_authentication_before_3_12_6_nothing_serves_it(self):
+        emu = Emulator('--server-version', '3.12.5')
+        self.addCleanup(emu.close)
+        status, _, reply = emu.request('POST', '/_open/auth/renew')
+        self.assertEqual(status, 404)
+        self.assertEqual(reply['errorMessage'], "unknown path '/_open/auth/renew'")
+
+
 class SingleServerTests(EmulatorTestCase):
     args = ('--single',)
 
@@ -1023,6 +1088,70 @@ class OptimizerRulesTests(unittest.TestCase):
         self.assertNotIn('raw', expressions['3.10.14'])
         self.assertEqual(expressions['3.11.14']['raw'], [1, 2])
         self.assertNotIn('subNodes', expressions['3.11.14'])
+
+
+class EchoTests(EmulatorTestCase):
+    def test_a_body_without_content_type_comes_as_bytes_first(self):
+        self.emu.headers = {'Cookie': 'moon=Io; planet=Jupiter'}
+        status, _, reply = self.emu.request('POST', '/_admin/echo/some%20thing/c?x=1&x=2&l[]=a&l[]=b',
+                                            raw='{"k":1}')
+        self.assertEqual(status, 200, reply)
+        keys = list(reply)
+        self.assertLess(keys.index('rawRequestBody'), keys.index('requestBody'))
+        self.assertEqual(bytes(reply['rawRequestBody']['data']), b'{"k":1}')
+        self.assertEqual(reply['requestBody'], '{"k":1}')
+        self.assertEqual(reply['headers']['content-length'], '7')
+        self.assertEqual(reply['parameters'], {'x': '2', 'l': ['a', 'b']})
+        self.assertEqual(reply['cookies'], {'moon': 'Io', 'planet': 'Jupiter'})
+        self.assertEqual(reply['suffix'], ['some thing', 'c'])
+        self.assertEqual(reply['rawSuffix'], ['some%20thing', 'c'])
+        self.assertEqual((reply['prefix'], reply['path']), ('/', '/some thing/c'))
+
+    def test_a_get_has_no_body_but_its_empty_bytes_last(self):
+        reply = self.ok('GET', '/_admin/echo')
+        self.assertNotIn('requestBody', reply)
+        self.assertEqual(list(reply)[-1], 'rawRequestBody')
+        self.assertEqual(reply['rawRequestBody'], {'type': 'Buffer', 'data': []})
+        self.assertEqual((reply['authorized'], reply['user'], reply['isAdminUser']),
+                         (False, None, True))
+
+
+def hs256_token(secret, payload):
+    def part(data):
+        text = json.dumps(data, separators=(',', ':')).encode()
+        return base64.urlsafe_b64encode(text).rstrip(b'=').decode()
+    signing_input = part({'alg': 'HS256', 'typ': 'JWT'}) + '.' + part(payload)
+    digest = hmac.new(secret.encode(), signing_input.encode(), hashlib.sha256).digest()
+    return signing_input + '.' + base64.urlsafe_b64encode(digest).rstrip(b'=').decode()
+
+
+class JwtSecretFolderTests(unittest.TestCase):
+    def setUp(self):
+        self.folder = tempfile.TemporaryDirectory()
+        self.addCleanup(self.folder.cleanup)
+
+    def write(self, name, secret):
+        with open(os.path.join(self.folder.name, name), 'w') as f:
+            f.write(secret)
+
+    def test_passive_secrets_still_verify_tokens(self):
+        self.write('1-active', 'sun\n')
+        self.write('2-passive', 'moon')
+        self.write('.hidden', 'not-a-secret')
+        emu = Emulator('--user', 'root', '--jwt-secret-folder', self.folder.name)
+        self.addCleanup(emu.close)
+        payload = {'iss': 'arangodb', 'server_id': 'tool'}
+        for secret, status in (('sun', 200), ('moon', 200), ('not-a-secret', 401)):
+            emu.headers = {'Authorization': 'bearer ' + hs256_token(secret, payload)}
+            got, _, reply = emu.request('GET', '/_api/version')
+            self.assertEqual(got, status, (secret, reply))
+
+    def test_an_empty_folder_ends_the_start(self):
+        process = subprocess.run([EMULATOR, '--jwt-secret-folder', self.folder.name],
+                                 stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                                 timeout=60)
+        self.assertEqual(process.returncode, 1)
+        self.assertIn('empty JWT secrets directory', process.stderr)
 
 
 if __name__ == '__main__':
