@@ -11,6 +11,12 @@
 
 G_BEGIN_DECLS
 
+ArangoRequest *arango_query_request_new (ArangoContext       *context,
+                                         const char          *aql,
+                                         JsonObject          *bind_vars,
+                                         ArangoQueryOptions  *options,
+                                         gboolean            *allow_retry);
+
 void          arango_query_start        (ArangoContext        *context,
                                          gpointer              source_object,
                                          const char           *aql,

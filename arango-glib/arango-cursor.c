@@ -505,6 +505,32 @@ reply_retriable_cursor (GTask          *task,
   return_cursor (task, response, (ArangoContext *) context, TRUE);
 }
 
+/* The POST /_api/cursor request that runs @aql with @bind_vars and
+ * @options; *allow_retry says whether the cursor may ask for a lost batch
+ * again. */
+ArangoRequest *
+arango_query_request_new (ArangoContext       *context,
+                          const char          *aql,
+                          JsonObject          *bind_vars,
+                          ArangoQueryOptions  *options,
+                          gboolean            *allow_retry)
+{
+  g_autoptr(JsonObject) body = json_object_new ();
+  ArangoRequest *request;
+
+  json_object_set_string_member (body, "query", aql);
+  if (bind_vars)
+    json_object_set_object_member (body, "bindVars", json_object_ref (bind_vars));
+
+  request = arango_context_request (context, SOUP_METHOD_POST, "/_api/cursor", NULL);
+  arango_query_options_apply (options, body, request);
+  arango_request_take_json_object (request, g_steal_pointer (&body));
+  *allow_retry = FALSE;
+  if (options != NULL)
+    g_object_get (options, "allow-retry", allow_retry, NULL);
+  return request;
+}
+
 /* Runs @aql through POST /_api/cursor in @context; the task's result is
  * the new ArangoCursor. The context must outlive the call: the caller's
  * source object holds it. */
@@ -519,8 +545,7 @@ arango_query_start (ArangoContext       *context,
                     GAsyncReadyCallback  callback,
                     gpointer             user_data)
 {
-  g_autoptr(JsonObject) body = NULL;
-  gboolean allow_retry = FALSE;
+  gboolean allow_retry;
   ArangoRequest *request;
 
   if (aql == NULL || *aql == '\0')
@@ -531,16 +556,7 @@ arango_query_start (ArangoContext       *context,
       return;
     }
 
-  body = json_object_new ();
-  json_object_set_string_member (body, "query", aql);
-  if (bind_vars)
-    json_object_set_object_member (body, "bindVars", json_object_ref (bind_vars));
-
-  request = arango_context_request (context, SOUP_METHOD_POST, "/_api/cursor", NULL);
-  arango_query_options_apply (options, body, request);
-  arango_request_take_json_object (request, g_steal_pointer (&body));
-  if (options != NULL)
-    g_object_get (options, "allow-retry", &allow_retry, NULL);
+  request = arango_query_request_new (context, aql, bind_vars, options, &allow_retry);
   arango_context_call (context, source_object, request,
                        allow_retry ? reply_retriable_cursor : reply_cursor, context,
                        source_tag, cancellable, callback, user_data);

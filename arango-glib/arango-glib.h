@@ -25,6 +25,9 @@
 #include <arango-glib/arango-collection-import.h>
 #include <arango-glib/arango-collection-shards.h>
 #include <arango-glib/arango-collection-admin.h>
+#include <arango-glib/arango-collection-find.h>
+#include <arango-glib/arango-collection-geo.h>
+#include <arango-glib/arango-collection-match.h>
 #include <arango-glib/arango-cursor.h>
 #include <arango-glib/arango-query-options.h>
 #include <arango-glib/arango-transaction.h>

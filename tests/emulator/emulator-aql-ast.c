@@ -146,6 +146,54 @@ emu_aql_node_is_constant (EmuAqlNode *node)
     }
 }
 
+static EmuAqlNode *
+find_node (EmuAqlNode      *node,
+           EmuAqlNodeMatch  match,
+           gpointer         data)
+{
+  guint i;
+
+  if (node == NULL)
+    return NULL;
+  if (match (node, data))
+    return node;
+  for (i = 0; node->children != NULL && i < node->children->len; i++)
+    {
+      EmuAqlNode *found = find_node (g_ptr_array_index (node->children, i), match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first node of any expression of the query for which @match is TRUE,
+ * statement by statement. */
+EmuAqlNode *
+emu_aql_query_find_node (EmuAqlQuery     *query,
+                         EmuAqlNodeMatch  match,
+                         gpointer         data)
+{
+  guint i, j;
+
+  for (i = 0; i < query->statements->len; i++)
+    {
+      EmuAqlStatement *statement = g_ptr_array_index (query->statements, i);
+      EmuAqlNode *parts[] = { statement->expression, statement->with, statement->offset,
+                              statement->count, statement->options };
+      EmuAqlNode *found;
+
+      for (j = 0; j < G_N_ELEMENTS (parts); j++)
+        if ((found = find_node (parts[j], match, data)) != NULL)
+          return found;
+      for (j = 0; statement->sort != NULL && j < statement->sort->len; j++)
+        if ((found = find_node (((EmuAqlSortElement *) g_ptr_array_index (statement->sort, j))->expression,
+                                match, data)) != NULL)
+          return found;
+    }
+  return NULL;
+}
+
 /* How often @node refers to @variable. */
 guint
 emu_aql_node_count_references (EmuAqlNode     *node,

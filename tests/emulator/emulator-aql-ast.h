@@ -130,6 +130,9 @@ gboolean        emu_aql_node_is_constant (EmuAqlNode    *node);
 guint           emu_aql_node_count_references (EmuAqlNode     *node,
                                                EmuAqlVariable *variable);
 
+typedef gboolean (*EmuAqlNodeMatch) (EmuAqlNode *node,
+                                     gpointer    data);
+
 void            emu_aql_sort_element_free (gpointer     element);
 void            emu_aql_variable_free     (gpointer     variable);
 
@@ -141,6 +144,9 @@ EmuAqlVariable *emu_aql_query_add_variable (EmuAqlQuery    *query,
                                             const char     *name);
 void            emu_aql_query_use_collection (EmuAqlQuery  *query,
                                               const char   *name);
+EmuAqlNode     *emu_aql_query_find_node (EmuAqlQuery     *query,
+                                         EmuAqlNodeMatch  match,
+                                         gpointer         data);
 
 JsonNode       *emu_aql_query_ast_json  (EmuAqlQuery    *query);
 /* How an expression is written: as a plan writes it, with the type ids of

@@ -3,15 +3,16 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * Besides LENGTH() and COUNT() (emulator-aql-eval.c, as they also count
- * collections). Wrong argument types are what the server makes of them:
- * warning 1542 "invalid argument type in call to function 'F()'" and
- * null.
+ * collections); the geo functions are in emulator-aql-geo.c. Wrong
+ * argument types are what the server makes of them: warning 1542
+ * "invalid argument type in call to function 'F()'" and null.
  */
 
 #include <string.h>
 
 #include "emulator-aql-builtins.h"
 
+#include "emulator-aql-geo.h"
 #include "emulator-reply.h"
 #include "emulator-value.h"
 
@@ -89,9 +90,71 @@ eval_sleep (EmuAqlContext *context,
   return emu_value_null ();
 }
 
-/* Sorted by name, for bsearch. */
+/* MERGE(document, …) or MERGE([document, …]): the objects' attributes,
+ * later ones winning, in the order they first appear (as VelocyPack's
+ * Collection::merge() writes them). */
+static JsonNode *
+eval_merge (EmuAqlContext *context,
+            const char    *name,
+            JsonNode     **arguments,
+            guint          n_arguments)
+{
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonObject *result;
+  JsonArray *list = NULL;
+  guint n = n_arguments;
+
+  if (n_arguments == 1 && JSON_NODE_HOLDS_ARRAY (arguments[0]))
+    {
+      list = json_node_get_array (arguments[0]);
+      n = json_array_get_length (list);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *value = list != NULL ? json_array_get_element (list, i) : arguments[i];
+      JsonObjectIter iter;
+      const char *member;
+      JsonNode *member_value;
+
+      if (!JSON_NODE_HOLDS_OBJECT (value))
+        return type_mismatch (context, name);
+      json_object_iter_init_ordered (&iter, json_node_get_object (value));
+      while (json_object_iter_next_ordered (&iter, &member, &member_value))
+        {
+          if (!g_hash_table_contains (values, member))
+            g_ptr_array_add (order, (gpointer) member);
+          g_hash_table_insert (values, (gpointer) member, member_value);
+        }
+    }
+
+  result = json_object_new ();
+  for (guint i = 0; i < order->len; i++)
+    json_object_set_member (result, g_ptr_array_index (order, i),
+                            json_node_copy (g_hash_table_lookup (values, g_ptr_array_index (order, i))));
+  return emu_value_take_object (result);
+}
+
+/* RAND(): a number in [0, 1). */
+static JsonNode *
+eval_rand (EmuAqlContext *context,
+           const char    *name,
+           JsonNode     **arguments,
+           guint          n_arguments)
+{
+  return emu_value_number (g_random_double ());
+}
+
+/* Sorted by name, for bsearch. The counts are the server's (a function
+ * that takes any number takes at most 65536). */
 static const EmuAqlBuiltin builtins[] = {
+  { "GEO_CONTAINS", 2, 2, emu_aql_geo_contains },
+  { "GEO_DISTANCE", 2, 3, emu_aql_geo_distance },
+  { "GEO_POLYGON", 1, 1, emu_aql_geo_polygon },
+  { "MERGE", 1, 65536, eval_merge },
   { "PUSH", 2, 3, eval_push },
+  { "RAND", 0, 0, eval_rand },
   { "SLEEP", 1, 1, eval_sleep },
 };
 
@@ -103,20 +166,10 @@ compare_name (const void *key,
 }
 
 static gboolean
-node_calls (EmuAqlNode *node,
-            const char *name)
+is_call_of (EmuAqlNode *node,
+            gpointer    name)
 {
-  guint i;
-
-  if (node == NULL)
-    return FALSE;
-  if (node->type == AQL_NODE_FUNCTION_CALL && g_strcmp0 (node->text, name) == 0)
-    return TRUE;
-  if (node->children != NULL)
-    for (i = 0; i < node->children->len; i++)
-      if (node_calls (g_ptr_array_index (node->children, i), name))
-        return TRUE;
-  return FALSE;
+  return node->type == AQL_NODE_FUNCTION_CALL && g_strcmp0 (node->text, name) == 0;
 }
 
 /* Whether any expression of the query calls the function. */
@@ -124,22 +177,7 @@ gboolean
 emu_aql_query_calls (EmuAqlQuery *query,
                      const char  *name)
 {
-  guint i, j;
-
-  for (i = 0; i < query->statements->len; i++)
-    {
-      EmuAqlStatement *statement = g_ptr_array_index (query->statements, i);
-
-      if (node_calls (statement->expression, name) || node_calls (statement->with, name) ||
-          node_calls (statement->offset, name) || node_calls (statement->count, name) ||
-          node_calls (statement->options, name))
-        return TRUE;
-      for (j = 0; statement->sort != NULL && j < statement->sort->len; j++)
-        if (node_calls (((EmuAqlSortElement *) g_ptr_array_index (statement->sort, j))->expression,
-                        name))
-          return TRUE;
-    }
-  return FALSE;
+  return emu_aql_query_find_node (query, is_call_of, (gpointer) name) != NULL;
 }
 
 const EmuAqlBuiltin *

@@ -398,19 +398,55 @@ eval_bound_access (EmuAqlContext *context,
 {
   EmuAqlNode *parameter = emu_aql_node_child (node, 1);
   JsonNode *name = lookup_parameter (context, parameter->text);
-  g_autoptr(JsonNode) object = NULL;
+  g_autoptr(JsonNode) value = NULL;
 
   if (name == NULL)
     return NULL;
-  if (!JSON_NODE_HOLDS_VALUE (name) || json_node_get_value_type (name) != G_TYPE_STRING)
+  if (!emu_aql_is_attribute_name (name))
     {
       emu_aql_error_set (context->error, EMU_ERROR_QUERY_BIND_PARAMETER_TYPE,
                          "bind parameter '%s' has an invalid value or type", parameter->text);
       return NULL;
     }
-  if ((object = emu_aql_eval (context, emu_aql_node_child (node, 0), row)) == NULL)
+  if ((value = emu_aql_eval (context, emu_aql_node_child (node, 0), row)) == NULL)
     return NULL;
-  return member_or_null (object, json_node_get_string (name));
+  if (!JSON_NODE_HOLDS_ARRAY (name))
+    return member_or_null (value, json_node_get_string (name));
+
+  /* An array of names is a path into nested objects. */
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (name)); i++)
+    {
+      JsonNode *next = member_or_null (value, json_array_get_string_element (json_node_get_array (name), i));
+
+      json_node_unref (value);
+      value = next;
+    }
+  return g_steal_pointer (&value);
+}
+
+/* What `x.@p` takes for p: a name, or an array of names for a nested
+ * attribute (Ast::injectBindParameters); none of them empty. */
+gboolean
+emu_aql_is_attribute_name (JsonNode *value)
+{
+  JsonArray *names;
+
+  if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+    return *json_node_get_string (value) != '\0';
+  if (!JSON_NODE_HOLDS_ARRAY (value))
+    return FALSE;
+  names = json_node_get_array (value);
+  if (json_array_get_length (names) == 0)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (names); i++)
+    {
+      JsonNode *part = json_array_get_element (names, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (part) || json_node_get_value_type (part) != G_TYPE_STRING ||
+          *json_node_get_string (part) == '\0')
+        return FALSE;
+    }
+  return TRUE;
 }
 
 JsonNode *

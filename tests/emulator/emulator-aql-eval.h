@@ -29,5 +29,6 @@ void           emu_aql_warn            (EmuAqlContext *context,
                                         int            code,
                                         const char    *message);
 const char    *emu_aql_type_name       (JsonNode      *value);
+gboolean       emu_aql_is_attribute_name (JsonNode    *value);
 
 G_END_DECLS

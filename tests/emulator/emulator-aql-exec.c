@@ -761,6 +761,21 @@ run_statement (Run        *run,
     }
 }
 
+
+/* `x.@p` whose p is no attribute name (checked as the server injects
+ * bind parameters, before the query runs). */
+static gboolean
+is_bad_attribute_name (EmuAqlNode *node,
+                       gpointer    values)
+{
+  JsonNode *name;
+
+  if (node->type != AQL_NODE_BOUND_ATTRIBUTE_ACCESS)
+    return FALSE;
+  name = json_object_get_member (values, emu_aql_node_child (node, 1)->text);
+  return name != NULL && !emu_aql_is_attribute_name (name);
+}
+
 /* Declared parameters need a value (1551), @@ parameters a collection
  * name (1553, 1203), and every value a declaration (1552). */
 gboolean
@@ -772,6 +787,7 @@ emu_aql_check_bind_vars (EmuAqlQuery *query,
   JsonObject *values = NULL;
   JsonObjectIter iter;
   const char *name;
+  EmuAqlNode *bound;
   guint i;
 
   if (bind_vars != NULL && !JSON_NODE_HOLDS_NULL (bind_vars))
@@ -794,6 +810,14 @@ emu_aql_check_bind_vars (EmuAqlQuery *query,
                              "no value specified for declared bind parameter '%s'", name);
           return FALSE;
         }
+    }
+
+  if ((bound = emu_aql_query_find_node (query, is_bad_attribute_name, values)) != NULL)
+    {
+      emu_aql_error_set (error, EMU_ERROR_QUERY_BIND_PARAMETER_TYPE,
+                         "bind parameter '%s' has an invalid value or type",
+                         emu_aql_node_child (bound, 1)->text);
+      return FALSE;
     }
 
   for (i = 0; i < query->parameters->len; i++)

@@ -347,6 +347,32 @@ parse_return (EmuAqlParser *parser)
 }
 
 /* INTO|IN name, "name" or @@name, then OPTIONS { … }. */
+
+/* As the server's AstNode::isConstant(): values and bind parameters,
+ * which are values by the time the query runs, in arrays and objects. */
+static gboolean
+is_compile_time_constant (EmuAqlNode *node)
+{
+  guint i;
+
+  switch (node->type)
+    {
+    case AQL_NODE_PARAMETER:
+      return TRUE;
+    case AQL_NODE_REFERENCE:
+    case AQL_NODE_COLLECTION:
+    case AQL_NODE_DATASOURCE_PARAMETER:
+    case AQL_NODE_BOUND_ATTRIBUTE_ACCESS:
+    case AQL_NODE_FUNCTION_CALL:
+      return FALSE;
+    default:
+      for (i = 0; node->children != NULL && i < node->children->len; i++)
+        if (!is_compile_time_constant (g_ptr_array_index (node->children, i)))
+          return FALSE;
+      return TRUE;
+    }
+}
+
 static gboolean
 parse_target (EmuAqlParser    *parser,
               EmuAqlStatement *statement)
@@ -397,7 +423,7 @@ parse_target (EmuAqlParser    *parser,
                              parser->token.line, parser->token.column + 1);
           return FALSE;
         }
-      if (!emu_aql_node_is_constant (statement->options))
+      if (!is_compile_time_constant (statement->options))
         {
           emu_aql_error_set (parser->error, EMU_ERROR_QUERY_COMPILE_TIME_OPTIONS,
                              "%s", emu_error_message (EMU_ERROR_QUERY_COMPILE_TIME_OPTIONS));
