@@ -10,6 +10,7 @@
 #include "arango-client.h"
 #include "arango-cluster-private.h"
 #include "arango-collection-private.h"
+#include "arango-database-call-private.h"
 #include "arango-database-options-private.h"
 #include "arango-database-private.h"
 #include "arango-database-token.h"
@@ -608,6 +609,27 @@ arango_database_create_database_with_options_sync (ArangoDatabase        *self,
                                                               error);
 }
 
+/* DELETE /_api/database/{name}; with @ignore_missing a database that does
+ * not exist is a %FALSE result rather than an error. */
+static void
+delete_database (ArangoDatabase      *self,
+                 const char          *name,
+                 gboolean             ignore_missing,
+                 gpointer             source_tag,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  if (!check_name (self, name, "database", source_tag, callback, user_data))
+    return;
+  arango_context_call (self->context, self,
+                       arango_context_request (self->context, SOUP_METHOD_DELETE, "/_api/database", name, NULL),
+                       arango_delete_reply (ignore_missing),
+                       arango_delete_reply_data (ignore_missing,
+                                                 ARANGO_SERVER_ERROR_DATABASE_NOT_FOUND),
+                       source_tag, cancellable, callback, user_data);
+}
+
 /**
  * arango_database_delete_database_async:
  * @self: an #ArangoDatabase (the `_system` database)
@@ -617,6 +639,8 @@ arango_database_create_database_with_options_sync (ArangoDatabase        *self,
  * @user_data: data for @callback
  *
  * Deletes a database and everything in it (`DELETE /_api/database/{name}`).
+ * To let a missing database pass, use
+ * arango_database_delete_database_with_flags_async().
  */
 void
 arango_database_delete_database_async (ArangoDatabase      *self,
@@ -627,13 +651,8 @@ arango_database_delete_database_async (ArangoDatabase      *self,
 {
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  if (!check_name (self, name, "database", arango_database_delete_database_async,
-                   callback, user_data))
-    return;
-  arango_context_call (self->context, self,
-                       arango_context_request (self->context, SOUP_METHOD_DELETE, "/_api/database", name, NULL),
-                       arango_reply_true, NULL, arango_database_delete_database_async,
-                       cancellable, callback, user_data);
+  delete_database (self, name, FALSE, arango_database_delete_database_async,
+                   cancellable, callback, user_data);
 }
 
 /**
@@ -681,6 +700,96 @@ arango_database_delete_database_sync (ArangoDatabase      *self,
   call = arango_sync_call_begin ();
   arango_database_delete_database_async (self, name, cancellable, arango_sync_call_done, call);
   return arango_database_delete_database_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
+ * arango_database_delete_database_with_flags_async:
+ * @self: an #ArangoDatabase (the `_system` database)
+ * @name: the database to delete
+ * @flags: whether a missing database is an error
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the database is gone
+ * @user_data: data for @callback
+ *
+ * Deletes a database and everything in it (`DELETE
+ * /_api/database/{name}`), as arango_database_delete_database_async()
+ * does, with options. An empty name, a name with a `/` and flags this
+ * version does not know fail with %ARANGO_ERROR_INVALID_ARGUMENT before
+ * anything is sent.
+ */
+void
+arango_database_delete_database_with_flags_async (ArangoDatabase            *self,
+                                                  const char                *name,
+                                                  ArangoDeleteDatabaseFlags  flags,
+                                                  GCancellable              *cancellable,
+                                                  GAsyncReadyCallback        callback,
+                                                  gpointer                   user_data)
+{
+  gpointer source_tag = arango_database_delete_database_with_flags_async;
+
+  g_return_if_fail (ARANGO_IS_DATABASE (self));
+
+  if (!arango_check_argument (self, (flags & ~ARANGO_DELETE_DATABASE_FLAGS_IGNORE_MISSING) == 0,
+                              source_tag, callback, user_data,
+                              _("Unknown database deletion flags")))
+    return;
+  delete_database (self, name, (flags & ARANGO_DELETE_DATABASE_FLAGS_IGNORE_MISSING) != 0,
+                   source_tag, cancellable, callback, user_data);
+}
+
+/**
+ * arango_database_delete_database_with_flags_finish:
+ * @self: an #ArangoDatabase
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes arango_database_delete_database_with_flags_async().
+ *
+ * Returns: %TRUE if the database was deleted; %FALSE if it did not exist
+ *   (with %ARANGO_DELETE_DATABASE_FLAGS_IGNORE_MISSING), or with an error
+ *   such as %ARANGO_SERVER_ERROR_DATABASE_NOT_FOUND or, when @self is not
+ *   the `_system` database, %ARANGO_SERVER_ERROR_USE_SYSTEM_DATABASE
+ */
+gboolean
+arango_database_delete_database_with_flags_finish (ArangoDatabase  *self,
+                                                   GAsyncResult    *result,
+                                                   GError         **error)
+{
+  return arango_call_finish_boolean (self, result, arango_database_delete_database_with_flags_async,
+                                     error);
+}
+
+/**
+ * arango_database_delete_database_with_flags_sync:
+ * @self: an #ArangoDatabase (the `_system` database)
+ * @name: the database to delete
+ * @flags: whether a missing database is an error
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_database_delete_database_with_flags_async();
+ * see there. For scripts, tools and worker threads: it blocks the calling
+ * thread.
+ *
+ * Returns: %TRUE if the database was deleted; %FALSE if it did not exist
+ *   (with %ARANGO_DELETE_DATABASE_FLAGS_IGNORE_MISSING), or with an error
+ */
+gboolean
+arango_database_delete_database_with_flags_sync (ArangoDatabase             *self,
+                                                 const char                 *name,
+                                                 ArangoDeleteDatabaseFlags   flags,
+                                                 GCancellable               *cancellable,
+                                                 GError                    **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_DATABASE (self), FALSE);
+
+  call = arango_sync_call_begin ();
+  arango_database_delete_database_with_flags_async (self, name, flags, cancellable,
+                                                    arango_sync_call_done, call);
+  return arango_database_delete_database_with_flags_finish (self, arango_sync_call_wait (call),
+                                                            error);
 }
 
 /**

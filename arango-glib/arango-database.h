@@ -12,6 +12,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "arango-enums.h"
 #include "arango-types.h"
 #include "arango-version-macros.h"
 
@@ -99,6 +100,23 @@ gboolean            arango_database_delete_database_sync     (ArangoDatabase    
                                                               const char          *name,
                                                               GCancellable        *cancellable,
                                                               GError             **error);
+ARANGO_AVAILABLE_IN_ALL
+void                arango_database_delete_database_with_flags_async  (ArangoDatabase            *self,
+                                                                       const char                *name,
+                                                                       ArangoDeleteDatabaseFlags  flags,
+                                                                       GCancellable              *cancellable,
+                                                                       GAsyncReadyCallback        callback,
+                                                                       gpointer                   user_data);
+ARANGO_AVAILABLE_IN_ALL
+gboolean            arango_database_delete_database_with_flags_finish (ArangoDatabase  *self,
+                                                                       GAsyncResult    *result,
+                                                                       GError         **error);
+ARANGO_AVAILABLE_IN_ALL
+gboolean            arango_database_delete_database_with_flags_sync   (ArangoDatabase             *self,
+                                                                       const char                 *name,
+                                                                       ArangoDeleteDatabaseFlags   flags,
+                                                                       GCancellable               *cancellable,
+                                                                       GError                    **error);
 ARANGO_AVAILABLE_IN_ALL
 void                arango_database_has_database_async       (ArangoDatabase      *self,
                                                               const char          *name,

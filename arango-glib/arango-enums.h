@@ -333,4 +333,18 @@ typedef enum {
   ARANGO_PERMISSION_READ_WRITE = 2,
 } ArangoPermission;
 
+/**
+ * ArangoDeleteDatabaseFlags:
+ * @ARANGO_DELETE_DATABASE_FLAGS_NONE: a database that does not exist is an
+ *   error
+ * @ARANGO_DELETE_DATABASE_FLAGS_IGNORE_MISSING: a database that does not
+ *   exist is no error: the call returns %FALSE
+ *
+ * Options of arango_database_delete_database_with_flags_async().
+ */
+typedef enum {
+  ARANGO_DELETE_DATABASE_FLAGS_NONE = 0,
+  ARANGO_DELETE_DATABASE_FLAGS_IGNORE_MISSING = 1 << 0,
+} ArangoDeleteDatabaseFlags;
+
 G_END_DECLS

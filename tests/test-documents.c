@@ -138,6 +138,80 @@ test_databases (Fixture       *fixture,
   g_assert_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_ARGUMENT);
 }
 
+static gboolean
+delete_database (Fixture                    *fixture,
+                 ArangoDatabase             *database,
+                 const char                 *name,
+                 ArangoDeleteDatabaseFlags   flags,
+                 GError                    **error)
+{
+  arango_database_delete_database_with_flags_async (database, name, flags, NULL, READY);
+  return arango_database_delete_database_with_flags_finish (database, WAIT, error);
+}
+
+static guint
+requests_sent (Fixture *fixture)
+{
+  guint total = 0;
+
+  for (guint i = 0; i < emulator_process_get_n_hosts (fixture->emulator); i++)
+    total += emulator_process_get_request_count (fixture->emulator, i);
+  return total;
+}
+
+static void
+test_delete_database_with_flags (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArangoDatabase) shop = NULL;
+  const char *const bad_names[] = { "", "a/b", NULL };
+  guint sent;
+
+  g_assert_true (arango_database_create_database_sync (fixture->database, "shop", NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (delete_database (fixture, fixture->database, "shop",
+                                  ARANGO_DELETE_DATABASE_FLAGS_NONE, &error));
+  g_assert_no_error (error);
+
+  /* Gone: an error, unless missing databases are fine. */
+  g_assert_false (delete_database (fixture, fixture->database, "shop",
+                                   ARANGO_DELETE_DATABASE_FLAGS_NONE, &error));
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_DATABASE_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (delete_database (fixture, fixture->database, "shop",
+                                   ARANGO_DELETE_DATABASE_FLAGS_IGNORE_MISSING, &error));
+  g_assert_no_error (error);
+  g_assert_false (arango_database_delete_database_with_flags_sync (fixture->database, "shop",
+                                                                   ARANGO_DELETE_DATABASE_FLAGS_IGNORE_MISSING,
+                                                                   NULL, &error));
+  g_assert_no_error (error);
+
+  /* Only "not found" is let pass: dropping from another database than
+   * _system stays an error. */
+  g_assert_true (arango_database_create_database_sync (fixture->database, "shop", NULL, NULL, &error));
+  g_assert_no_error (error);
+  shop = arango_client_db_sync (fixture->client, "shop", "root", "", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (delete_database (fixture, shop, "nowhere",
+                                   ARANGO_DELETE_DATABASE_FLAGS_IGNORE_MISSING, &error));
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_USE_SYSTEM_DATABASE);
+  g_clear_error (&error);
+
+  /* Refused before sending: bad names, unknown flags. */
+  sent = requests_sent (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_names); i++)
+    {
+      g_assert_false (delete_database (fixture, fixture->database, bad_names[i],
+                                       ARANGO_DELETE_DATABASE_FLAGS_IGNORE_MISSING, &error));
+      g_assert_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_ARGUMENT);
+      g_clear_error (&error);
+    }
+  g_assert_false (delete_database (fixture, fixture->database, "shop", 1 << 5, &error));
+  g_assert_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpuint (requests_sent (fixture), ==, sent);
+}
+
 static void
 test_collections (Fixture       *fixture,
                   gconstpointer  user_data)
@@ -524,6 +598,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/data/databases", test_databases);
+  ADD ("/data/databases/delete-with-flags", test_delete_database_with_flags);
   ADD ("/data/collections", test_collections);
   ADD ("/data/document-crud", test_document_crud);
   ADD ("/data/document-errors", test_document_errors);

@@ -207,6 +207,24 @@ class DatabaseOptionTests(OptionsTestCase):
                                   Arango.DatabaseOptions(replication_factor=4))
         self.assertServerError(error, Arango.ServerError.CLUSTER_INSUFFICIENT_DBSERVERS)
 
+    def test_delete_with_flags(self):
+        Delete = Arango.DeleteDatabaseFlags
+        self.assertTrue(self.create('py_gone', Arango.DatabaseOptions()))
+        self.assertIs(run_async(self.db, 'delete_database_with_flags', 'py_gone',
+                                Delete.NONE), True)
+        error = self.raises_error(self.db, 'delete_database_with_flags', 'py_gone', Delete.NONE)
+        self.assertServerError(error, Arango.ServerError.DATABASE_NOT_FOUND)
+        self.assertIs(run_async(self.db, 'delete_database_with_flags', 'py_gone',
+                                Delete.IGNORE_MISSING), False)
+        self.assertIs(self.db.delete_database_with_flags_sync(
+            'py_gone', Delete.IGNORE_MISSING, None), False)
+
+        before = self.total_requests()
+        error = self.raises_error(self.db, 'delete_database_with_flags', 'a/b',
+                                  Delete.IGNORE_MISSING)
+        self.assertArangoError(error, Arango.Error.INVALID_ARGUMENT)
+        self.assertEqual(self.total_requests(), before)
+
 
 class QueryOptionTests(OptionsTestCase):
 
