@@ -1460,6 +1460,31 @@ arango_database_compact_sync (ArangoDatabase  *self,
   return arango_database_compact_finish (self, arango_sync_call_wait (call), error);
 }
 
+#define ALL_SHUTDOWN_FLAGS \
+  (ARANGO_SHUTDOWN_FLAGS_SOFT | ARANGO_SHUTDOWN_FLAGS_REMOVE_FROM_CLUSTER)
+
+/* DELETE /_admin/shutdown; the server counts remove_from_cluster only
+ * when it is exactly "1". */
+static void
+send_shutdown (ArangoDatabase      *self,
+               ArangoShutdownFlags  flags,
+               gpointer             source_tag,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  ArangoContext *context = arango_database_get_context (self);
+  ArangoRequest *request = arango_context_request (context, SOUP_METHOD_DELETE,
+                                                   "/_admin/shutdown", NULL);
+
+  if (flags & ARANGO_SHUTDOWN_FLAGS_SOFT)
+    arango_request_add_query (request, "soft", "true");
+  if (flags & ARANGO_SHUTDOWN_FLAGS_REMOVE_FROM_CLUSTER)
+    arango_request_add_query (request, "remove_from_cluster", "1");
+  arango_context_call (context, self, request, arango_reply_true, NULL,
+                       source_tag, cancellable, callback, user_data);
+}
+
 /**
  * arango_database_shutdown_async:
  * @self: an #ArangoDatabase
@@ -1471,7 +1496,8 @@ arango_database_compact_sync (ArangoDatabase  *self,
  * Asks the server (the coordinator that answers) to shut down (`DELETE
  * /_admin/shutdown`). A soft shutdown lets running AQL cursors,
  * transactions and asynchronous jobs finish first; follow it with
- * arango_database_shutdown_progress_async().
+ * arango_database_shutdown_progress_async(). To take a Coordinator out of
+ * the cluster as it goes, use arango_database_shutdown_with_flags_async().
  */
 void
 arango_database_shutdown_async (ArangoDatabase      *self,
@@ -1480,17 +1506,10 @@ arango_database_shutdown_async (ArangoDatabase      *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  ArangoContext *context;
-  ArangoRequest *request;
-
   g_return_if_fail (ARANGO_IS_DATABASE (self));
 
-  context = arango_database_get_context (self);
-  request = arango_context_request (context, SOUP_METHOD_DELETE, "/_admin/shutdown", NULL);
-  if (soft)
-    arango_request_add_query (request, "soft", "true");
-  arango_context_call (context, self, request, arango_reply_true, NULL,
-                       arango_database_shutdown_async, cancellable, callback, user_data);
+  send_shutdown (self, soft ? ARANGO_SHUTDOWN_FLAGS_SOFT : ARANGO_SHUTDOWN_FLAGS_NONE,
+                 arango_database_shutdown_async, cancellable, callback, user_data);
 }
 
 /**
@@ -1536,6 +1555,90 @@ arango_database_shutdown_sync (ArangoDatabase  *self,
   call = arango_sync_call_begin ();
   arango_database_shutdown_async (self, soft, cancellable, arango_sync_call_done, call);
   return arango_database_shutdown_finish (self, arango_sync_call_wait (call), error);
+}
+
+/**
+ * arango_database_shutdown_with_flags_async:
+ * @self: an #ArangoDatabase
+ * @flags: whether to wait for ongoing work first, and whether the server
+ *   leaves the cluster
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there
+ * @user_data: data for @callback
+ *
+ * Asks the server (the coordinator that answers) to shut down (`DELETE
+ * /_admin/shutdown`), as arango_database_shutdown_async() does, with
+ * options. With %ARANGO_SHUTDOWN_FLAGS_REMOVE_FROM_CLUSTER (go-driver's
+ * `Shutdown(ctx, true)`) a Coordinator removes itself from the cluster's
+ * plan as it goes: the cluster health and `GET /_api/cluster/endpoints`
+ * (arango_cluster_endpoints_async()) no longer list it, so endpoint
+ * discovery stops offering it; without it a Coordinator that went down
+ * stays in the health, as `BAD` and then `FAILED`. Flags this version does
+ * not know fail with %ARANGO_ERROR_INVALID_ARGUMENT before anything is
+ * sent.
+ */
+void
+arango_database_shutdown_with_flags_async (ArangoDatabase      *self,
+                                           ArangoShutdownFlags  flags,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  gpointer source_tag = arango_database_shutdown_with_flags_async;
+
+  g_return_if_fail (ARANGO_IS_DATABASE (self));
+
+  if (!arango_check_argument (self, (flags & ~ALL_SHUTDOWN_FLAGS) == 0, source_tag,
+                              callback, user_data, _("Unknown shutdown flags")))
+    return;
+  send_shutdown (self, flags, source_tag, cancellable, callback, user_data);
+}
+
+/**
+ * arango_database_shutdown_with_flags_finish:
+ * @self: an #ArangoDatabase
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes arango_database_shutdown_with_flags_async().
+ *
+ * Returns: %TRUE once the server accepted, %FALSE with an error
+ */
+gboolean
+arango_database_shutdown_with_flags_finish (ArangoDatabase  *self,
+                                            GAsyncResult    *result,
+                                            GError         **error)
+{
+  return arango_call_finish_boolean (self, result, arango_database_shutdown_with_flags_async, error);
+}
+
+/**
+ * arango_database_shutdown_with_flags_sync:
+ * @self: an #ArangoDatabase
+ * @flags: whether to wait for ongoing work first, and whether the server
+ *   leaves the cluster
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of arango_database_shutdown_with_flags_async(); see
+ * there. For scripts, tools and worker threads: it blocks the calling
+ * thread.
+ *
+ * Returns: %TRUE once the server accepted, %FALSE with an error
+ */
+gboolean
+arango_database_shutdown_with_flags_sync (ArangoDatabase       *self,
+                                          ArangoShutdownFlags   flags,
+                                          GCancellable         *cancellable,
+                                          GError              **error)
+{
+  g_autoptr(ArangoSyncCall) call = NULL;
+
+  g_return_val_if_fail (ARANGO_IS_DATABASE (self), FALSE);
+
+  call = arango_sync_call_begin ();
+  arango_database_shutdown_with_flags_async (self, flags, cancellable, arango_sync_call_done, call);
+  return arango_database_shutdown_with_flags_finish (self, arango_sync_call_wait (call), error);
 }
 
 /**

@@ -344,6 +344,22 @@ gboolean    arango_database_shutdown_sync (ArangoDatabase  *self,
                                            GError         **error);
 
 ARANGO_AVAILABLE_IN_ALL
+void        arango_database_shutdown_with_flags_async  (ArangoDatabase      *self,
+                                                        ArangoShutdownFlags  flags,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+ARANGO_AVAILABLE_IN_ALL
+gboolean    arango_database_shutdown_with_flags_finish (ArangoDatabase  *self,
+                                                        GAsyncResult    *result,
+                                                        GError         **error);
+ARANGO_AVAILABLE_IN_ALL
+gboolean    arango_database_shutdown_with_flags_sync   (ArangoDatabase       *self,
+                                                        ArangoShutdownFlags   flags,
+                                                        GCancellable         *cancellable,
+                                                        GError              **error);
+
+ARANGO_AVAILABLE_IN_ALL
 void        arango_database_shutdown_progress_async (ArangoDatabase      *self,
                                                      GCancellable        *cancellable,
                                                      GAsyncReadyCallback  callback,

@@ -347,4 +347,23 @@ typedef enum {
   ARANGO_DELETE_DATABASE_FLAGS_IGNORE_MISSING = 1 << 0,
 } ArangoDeleteDatabaseFlags;
 
+/**
+ * ArangoShutdownFlags:
+ * @ARANGO_SHUTDOWN_FLAGS_NONE: shut down now, staying a member of the
+ *   cluster
+ * @ARANGO_SHUTDOWN_FLAGS_SOFT: a Coordinator first lets its running AQL
+ *   cursors, stream transactions and async jobs finish (`soft=true`)
+ * @ARANGO_SHUTDOWN_FLAGS_REMOVE_FROM_CLUSTER: the server also leaves the
+ *   cluster (`remove_from_cluster=1`): going down it removes itself from
+ *   the cluster's plan, so it drops out of the cluster health and of the
+ *   Coordinators' endpoint list until it is started again
+ *
+ * Options of arango_database_shutdown_with_flags_async().
+ */
+typedef enum {
+  ARANGO_SHUTDOWN_FLAGS_NONE = 0,
+  ARANGO_SHUTDOWN_FLAGS_SOFT = 1 << 0,
+  ARANGO_SHUTDOWN_FLAGS_REMOVE_FROM_CLUSTER = 1 << 1,
+} ArangoShutdownFlags;
+
 G_END_DECLS

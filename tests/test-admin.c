@@ -499,23 +499,13 @@ test_compact (Fixture       *fixture,
   g_assert_cmpuint (requests_to (fixture, "PUT", "/_admin/compact"), ==, 2);
 }
 
-static gboolean
-coordinator_running (Fixture *fixture,
-                     guint    index)
-{
-  g_autofree char *path = g_strdup_printf ("/_control/coordinators/%u", index);
-  g_autoptr(JsonNode) state = emulator_process_control (fixture->emulator, "GET", path, NULL);
-
-  return json_object_get_boolean_member (json_node_get_object (state), "running");
-}
-
 static void
 test_shutdown (Fixture       *fixture,
                gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) progress = NULL;
-  guint stopping, tries = 0;
+  guint stopping;
 
   arango_database_shutdown_async (fixture->database, TRUE, NULL, READY);
   g_assert_true (arango_database_shutdown_finish (fixture->database, WAIT, &error));
@@ -525,10 +515,8 @@ test_shutdown (Fixture       *fixture,
 
   /* The coordinator that answered stops once its answer is out; the
    * other one goes on. */
-  while (coordinator_running (fixture, stopping) && tries++ < 500)
-    g_usleep (10 * 1000);
-  g_assert_false (coordinator_running (fixture, stopping));
-  g_assert_true (coordinator_running (fixture, 1 - stopping));
+  test_wait_coordinator_stopped (fixture->emulator, stopping);
+  g_assert_true (test_coordinator_running (fixture->emulator, 1 - stopping));
 
   progress = arango_database_shutdown_progress_sync (fixture->database, NULL, &error);
   g_assert_no_error (error);

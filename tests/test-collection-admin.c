@@ -106,18 +106,6 @@ requests_sent (Fixture *fixture)
   return emulator_process_get_request_count (fixture->emulator, 0);
 }
 
-/* The query string of the last request the coordinator served. */
-static char *
-last_query (Fixture *fixture)
-{
-  g_autoptr(JsonArray) requests = test_logged_requests (fixture->emulator, 0);
-  guint n = json_array_get_length (requests);
-
-  g_assert_cmpuint (n, >, 0);
-  return g_strdup (json_object_get_string_member (json_array_get_object_element (requests, n - 1),
-                                                  "query"));
-}
-
 static char *
 checksum (Fixture             *fixture,
           ArangoChecksumFlags  flags)
@@ -163,7 +151,7 @@ test_statistics (Fixture       *fixture,
   arango_collection_statistics_async (fixture->planets, FALSE, NULL, READY);
   plain = arango_collection_statistics_finish (fixture->planets, WAIT, &error);
   g_assert_no_error (error);
-  query = last_query (fixture);
+  query = test_last_query (fixture->emulator, 0);
   g_assert_cmpstr (query, ==, "");
   /* The figures object itself, not the collection around it. */
   g_assert_false (json_object_has_member (plain, "name"));
@@ -177,7 +165,7 @@ test_statistics (Fixture       *fixture,
   detailed = arango_collection_statistics_finish (fixture->planets, WAIT, &error);
   g_assert_no_error (error);
   g_clear_pointer (&query, g_free);
-  query = last_query (fixture);
+  query = test_last_query (fixture->emulator, 0);
   g_assert_cmpstr (query, ==, "details=true");
   engine = json_object_get_object_member (detailed, "engine");
   g_assert_nonnull (engine);
@@ -229,14 +217,14 @@ test_checksum (Fixture       *fixture,
   guint sent;
 
   g_assert_cmpstr (empty, ==, "0");
-  query = last_query (fixture);
+  query = test_last_query (fixture->emulator, 0);
   g_assert_cmpstr (query, ==, "withRevisions=false&withData=false");
 
   insert (fixture, "{\"_key\": \"jupiter\", \"moons\": 95, \"rings\": true}");
   keys = checksum (fixture, ARANGO_CHECKSUM_FLAGS_NONE);
   data = checksum (fixture, ARANGO_CHECKSUM_FLAGS_WITH_DATA);
   g_clear_pointer (&query, g_free);
-  query = last_query (fixture);
+  query = test_last_query (fixture->emulator, 0);
   g_assert_cmpstr (query, ==, "withRevisions=false&withData=true");
   revisions = checksum (fixture, ARANGO_CHECKSUM_FLAGS_WITH_REVISIONS);
   g_assert_cmpstr (keys, !=, empty);

@@ -153,3 +153,37 @@ test_logged_requests (EmulatorProcess *emulator,
 
   return json_array_ref (json_object_get_array_member (json_node_get_object (log), "requests"));
 }
+
+/* The query string of the last request coordinator @index served. */
+char *
+test_last_query (EmulatorProcess *emulator,
+                 guint            index)
+{
+  g_autoptr(JsonArray) requests = test_logged_requests (emulator, index);
+  guint n = json_array_get_length (requests);
+
+  g_assert_cmpuint (n, >, 0);
+  return g_strdup (json_object_get_string_member (json_array_get_object_element (requests, n - 1),
+                                                  "query"));
+}
+
+gboolean
+test_coordinator_running (EmulatorProcess *emulator,
+                          guint            index)
+{
+  g_autofree char *path = g_strdup_printf ("/_control/coordinators/%u", index);
+  g_autoptr(JsonNode) state = emulator_process_control (emulator, "GET", path, NULL);
+
+  return json_object_get_boolean_member (json_node_get_object (state), "running");
+}
+
+/* Waits (up to five seconds) until coordinator @index no longer listens,
+ * as after a shutdown it answered. */
+void
+test_wait_coordinator_stopped (EmulatorProcess *emulator,
+                               guint            index)
+{
+  for (guint tries = 0; test_coordinator_running (emulator, index) && tries < 500; tries++)
+    g_usleep (10 * 1000);
+  g_assert_false (test_coordinator_running (emulator, index));
+}

@@ -54,5 +54,11 @@ guint           test_count_requests_to (EmulatorProcess *emulator,
                                         const char      *path);
 char           *test_last_authorization (EmulatorProcess *emulator,
                                          guint            index);
+char           *test_last_query    (EmulatorProcess *emulator,
+                                    guint            index);
+gboolean        test_coordinator_running      (EmulatorProcess *emulator,
+                                               guint            index);
+void            test_wait_coordinator_stopped (EmulatorProcess *emulator,
+                                               guint            index);
 
 G_END_DECLS

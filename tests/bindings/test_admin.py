@@ -47,6 +47,34 @@ class AdminTests(DataTestCase):
         self.assertArangoError(error, Arango.Error.INVALID_ARGUMENT)
         self.assertEqual(self.total_requests(), before)
 
+    def test_shutdown_remove_from_cluster(self):
+        Shutdown = Arango.ShutdownFlags
+        gone = self.emulator.server_ids()[0]
+        alone = Arango.Client.new(self.emulator.urls[0])
+        first = run_async(alone, 'db', '_system', 'root', '')
+        self.assertIs(run_async(first, 'shutdown_with_flags', Shutdown.REMOVE_FROM_CLUSTER), True)
+        self.assertIn('remove_from_cluster=1',
+                      self.logged(0, 'DELETE', '/_admin/shutdown')[-1]['query'])
+        for _ in range(500):
+            if not self.emulator.coordinators()[0]['running']:
+                break
+            GLib.usleep(10 * 1000)
+        self.assertFalse(self.emulator.coordinators()[0]['running'])
+
+        # The others answer, through failover, without it.
+        cluster = self.db.get_cluster()
+        health = to_python(run_async(cluster, 'health'))['Health']
+        self.assertNotIn(gone, health)
+        self.assertIn(self.emulator.server_ids()[1], health)
+        endpoints = run_async(cluster, 'endpoints')
+        self.assertEqual(len(endpoints), 2, endpoints)
+        self.assertNotIn('tcp://' + self.emulator.urls[0].split('://', 1)[1], endpoints)
+
+        before = self.total_requests()
+        error = self.raises(self.db, 'shutdown_with_flags', Shutdown(1 << 6))
+        self.assertArangoError(error, Arango.Error.INVALID_ARGUMENT)
+        self.assertEqual(self.total_requests(), before)
+
 
 class ShardTests(DataTestCase):
     def test_shards_and_moves(self):

@@ -71,7 +71,7 @@ emu_admin_resolve_server (EmuRequest  *req,
 
   if (wanted != NULL)
     coordinator = emu_state_find_coordinator (req->state, wanted);
-  if (coordinator != NULL && !coordinator->removed)
+  if (coordinator != NULL && emu_coordinator_in_plan (coordinator))
     {
       *server_id = coordinator->server_id;
       *role = "COORDINATOR";
@@ -451,7 +451,7 @@ add_cluster_deployment (JsonBuilder *builder,
     {
       EmuCoordinator *coordinator = g_ptr_array_index (state->coordinators, i);
 
-      if (coordinator->removed)
+      if (!emu_coordinator_in_plan (coordinator))
         continue;
       coordinators++;
       add_support_server (builder, state, coordinator->server_id, coordinator->short_name,
@@ -530,13 +530,22 @@ on_shutdown_answered (SoupServerMessage *msg,
 
 /* The answering Coordinator stops listening once the answer is out, as
  * the control surface's stop does; a soft shutdown has nothing to wait
- * for, since cursors and transactions live in the shared state. */
+ * for, since cursors and transactions live in the shared state.
+ *
+ * Going down cleanly it logs off from the agency (ServerState::logoff:
+ * out of Current, so of the endpoint list). With remove_from_cluster=1 —
+ * the server takes no other value for it — it unregisters instead
+ * (ServerState::unregister: out of the Plan as well), and the
+ * supervision then drops its health record. */
 static void
 handle_shutdown (EmuRequest *req)
 {
   g_autoptr(JsonNode) body = json_node_init_string (json_node_alloc (), "OK");
+  EmuCoordinator *coordinator = req->coordinator;
 
-  g_signal_connect (req->msg, "finished", G_CALLBACK (on_shutdown_answered), req->coordinator);
+  coordinator->logged_off = TRUE;
+  coordinator->unregistered = g_strcmp0 (emu_request_get_query (req, "remove_from_cluster"), "1") == 0;
+  g_signal_connect (req->msg, "finished", G_CALLBACK (on_shutdown_answered), coordinator);
   emu_reply_json (req->msg, SOUP_STATUS_OK, body);
 }
 

@@ -132,7 +132,7 @@ handle_health (EmuRequest *req)
       const char *status = "GOOD";
       gint64 last_seen = now;
 
-      if (coordinator->removed)
+      if (!emu_coordinator_in_plan (coordinator))
         continue;
       if (!coordinator->running)
         {
@@ -550,15 +550,19 @@ handle_endpoints (EmuRequest *req)
                             "cannot serve this request for this deployment type"))
     return;
 
-  /* Every configured Coordinator, stopped or not: the list comes from the
-   * agency, not from who answers right now. */
+  /* The Coordinators in the agency's Current, not who answers right now:
+   * a crashed one stays listed, one shut down or removed does not. */
   builder = emu_json_begin_ok (SOUP_STATUS_OK);
   json_builder_set_member_name (builder, "endpoints");
   json_builder_begin_array (builder);
   for (i = 0; i < state->coordinators->len; i++)
     {
-      g_autofree char *endpoint = emu_coordinator_get_endpoint (g_ptr_array_index (state->coordinators, i));
+      EmuCoordinator *coordinator = g_ptr_array_index (state->coordinators, i);
+      g_autofree char *endpoint = NULL;
 
+      if (!emu_coordinator_in_current (coordinator))
+        continue;
+      endpoint = emu_coordinator_get_endpoint (coordinator);
       json_builder_begin_object (builder);
       add_string (builder, "endpoint", endpoint);
       json_builder_end_object (builder);

@@ -145,6 +145,11 @@ emu_coordinator_start (EmuCoordinator  *coordinator,
 
   coordinator->running = TRUE;
   coordinator->stopped_at = 0;
+  /* Registering at start-up puts it back into the Plan and Current; a
+   * server removed with removeServer is in Target/RemovedServers and
+   * stays out. */
+  coordinator->logged_off = FALSE;
+  coordinator->unregistered = FALSE;
   emu_debug ("coordinator %u listening on port %u", coordinator->index, coordinator->port);
 
   return TRUE;
@@ -223,6 +228,23 @@ emu_coordinator_get_url (EmuCoordinator *coordinator)
   return g_strdup_printf ("%s://127.0.0.1:%u",
                           coordinator->state->tls_certificate != NULL ? "https" : "http",
                           coordinator->port);
+}
+
+/* Whether the agency's Plan lists it: what the health, the support info
+ * and the server id lookups go by. */
+gboolean
+emu_coordinator_in_plan (EmuCoordinator *coordinator)
+{
+  return !coordinator->removed && !coordinator->unregistered;
+}
+
+/* Whether the agency's Current lists it: what the endpoint list goes by.
+ * A crashed (stopped) Coordinator stays in it; one shut down cleanly
+ * logged off. */
+gboolean
+emu_coordinator_in_current (EmuCoordinator *coordinator)
+{
+  return emu_coordinator_in_plan (coordinator) && !coordinator->logged_off;
 }
 
 char *

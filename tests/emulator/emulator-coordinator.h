@@ -25,6 +25,9 @@ void            emu_coordinator_reset        (EmuCoordinator    *coordinator,
 void            emu_coordinator_process      (EmuCoordinator    *coordinator,
                                               SoupServerMessage *msg);
 
+gboolean        emu_coordinator_in_plan      (EmuCoordinator    *coordinator);
+gboolean        emu_coordinator_in_current   (EmuCoordinator    *coordinator);
+
 char           *emu_coordinator_get_url      (EmuCoordinator    *coordinator);
 char           *emu_coordinator_get_endpoint (EmuCoordinator    *coordinator);
 JsonNode       *emu_coordinator_get_log      (EmuCoordinator    *coordinator);

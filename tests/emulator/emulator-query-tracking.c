@@ -18,6 +18,7 @@
 #include "emulator-query-tracking.h"
 
 #include "emulator-aql-rules.h"
+#include "emulator-coordinator.h"
 
 #include "emulator-delay.h"
 #include "emulator-reply.h"
@@ -344,7 +345,7 @@ coordinator_by_short_id (EmuState *state,
   if (short_id == 0 || short_id > state->coordinators->len)
     return NULL;
   coordinator = g_ptr_array_index (state->coordinators, short_id - 1);
-  return coordinator->removed ? NULL : coordinator;
+  return emu_coordinator_in_plan (coordinator) ? coordinator : NULL;
 }
 
 /* A Coordinator forwards a kill to the Coordinator whose short id the

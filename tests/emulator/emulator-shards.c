@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "emulator-collections.h"
+#include "emulator-coordinator.h"
 #include "emulator-index-def.h"
 #include "emulator-reply.h"
 #include "emulator-router.h"
@@ -554,7 +555,7 @@ find_coordinator (EmuState   *state,
     {
       EmuCoordinator *coordinator = g_ptr_array_index (state->coordinators, i);
 
-      if (!coordinator->removed &&
+      if (emu_coordinator_in_plan (coordinator) &&
           (g_str_equal (coordinator->server_id, name) || g_str_equal (coordinator->short_name, name)))
         return coordinator;
     }

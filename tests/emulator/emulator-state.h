@@ -59,6 +59,12 @@ struct _EmuCoordinator {
   gboolean      running;
   gint64        stopped_at;       /* g_get_real_time () of the last stop */
   gboolean      removed;          /* taken out of the cluster by POST /_admin/cluster/removeServer */
+  /* Shut down through DELETE /_admin/shutdown: it logged off (left the
+   * agency's Current, so the endpoint list), and with remove_from_cluster=1
+   * it also left the Plan, so the supervision drops it from the health.
+   * Both until it starts again and registers anew. */
+  gboolean      logged_off;
+  gboolean      unregistered;
 
   EmuFaultKind  fault;
   guint         fault_remaining;  /* 0: until changed through the control surface */
