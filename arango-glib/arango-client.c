@@ -324,7 +324,7 @@ arango_client_class_init (ArangoClientClass *klass)
    *
    * How many attempts one request may make across the coordinators
    * before it fails with %ARANGO_ERROR_HOSTS_UNAVAILABLE. Three per host
-   * unless set with arango_client_set_max_tries().
+   * unless set with arango_client_set_max_tries(); 1 means no failover.
    */
   properties[PROP_MAX_TRIES] =
     g_param_spec_uint ("max-tries", NULL, NULL, 1, G_MAXUINT, 3,
@@ -592,32 +592,27 @@ arango_client_get_max_tries (ArangoClient *self)
 /**
  * arango_client_set_max_tries:
  * @self: an #ArangoClient
- * @max_tries: attempts per request, at least the number of hosts; 0
- *   restores the default of three per host
+ * @max_tries: attempts per request; 0 restores the default of three per
+ *   host
  * @error: return location for a #GError
  *
  * Sets how many attempts one request may make across the coordinators.
  *
- * Returns: %TRUE, or %FALSE with %ARANGO_ERROR_INVALID_ARGUMENT when
- *   @max_tries is below the number of hosts
+ * Each attempt after the first goes to a coordinator that has not failed
+ * for this request yet, so a bound below the number of hosts leaves some
+ * untried, and 1 turns failover off: a request goes to the one
+ * coordinator the resolver picks, and when that attempt fails the call
+ * fails with %ARANGO_ERROR_HOSTS_UNAVAILABLE (or %G_IO_ERROR_TIMED_OUT)
+ * at once (arangojs's `maxRetries: false`).
+ *
+ * Returns: %TRUE: every value is accepted
  */
 gboolean
 arango_client_set_max_tries (ArangoClient  *self,
                              guint          max_tries,
                              GError       **error)
 {
-  guint n_hosts;
-
   g_return_val_if_fail (ARANGO_IS_CLIENT (self), FALSE);
-
-  n_hosts = arango_client_get_n_hosts (self);
-  if (max_tries != 0 && max_tries < n_hosts)
-    {
-      g_set_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_ARGUMENT,
-                   _("max-tries must be at least the number of hosts (%u), not %u"),
-                   n_hosts, max_tries);
-      return FALSE;
-    }
 
   self->max_tries = max_tries;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_TRIES]);

@@ -107,13 +107,18 @@ return_hosts_unavailable (GTask      *task,
                           const char *reason)
 {
   guint n_hosts = arango_client_get_n_hosts (data->client);
+  /* Two counts, each with its own plural form. */
+  g_autofree char *tries = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u try", "%u tries",
+                                                         data->tries),
+                                            data->tries);
+  g_autofree char *hosts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u host", "%u hosts",
+                                                         n_hosts),
+                                            n_hosts);
 
   g_task_return_new_error (task, ARANGO_ERROR, ARANGO_ERROR_HOSTS_UNAVAILABLE,
-                           g_dngettext (GETTEXT_PACKAGE,
-                                        "No coordinator answered after %u tries on %u host; the last one, %s, failed: %s",
-                                        "No coordinator answered after %u tries on %u hosts; the last one, %s, failed: %s",
-                                        n_hosts),
-                           data->tries, n_hosts, data->host->uri, reason);
+                           /* TRANSLATORS: the first %s is "N tries", the second "N hosts" */
+                           _("No coordinator answered after %s on %s; the last one, %s, failed: %s"),
+                           tries, hosts, data->host->uri, reason);
 }
 
 /* The attempt failed in a way that makes another coordinator worth a try

@@ -110,6 +110,67 @@ test_coordinator_down (Fixture       *fixture,
   g_assert_cmpuint (emulator_process_get_request_count (fixture->emulator, 1), ==, 1);
 }
 
+static guint
+served_by_others (Fixture *fixture)
+{
+  return emulator_process_get_request_count (fixture->emulator, 0) +
+         emulator_process_get_request_count (fixture->emulator, 2);
+}
+
+/* max-tries 1 turns failover off: a request meant for the stopped host
+ * fails at once, and nothing goes to another coordinator. The default
+ * moves it on. */
+static void
+test_max_tries_one (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *down_host = g_strdup (emulator_process_get_host (fixture->emulator, 1));
+  guint failed = 0;
+  guint before;
+
+  emulator_process_stop_coordinator (fixture->emulator, 1);
+  g_assert_true (arango_client_set_max_tries (fixture->client, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (arango_client_get_max_tries (fixture->client), ==, 1);
+
+  /* Round robin: two requests in six go to host 1. */
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *id = NULL;
+
+      before = served_by_others (fixture);
+      id = server_id (fixture, &error);
+      if (error == NULL)
+        {
+          g_assert_cmpstr (id, !=, fixture->ids[1]);
+          g_assert_cmpuint (served_by_others (fixture), ==, before + 1);
+          continue;
+        }
+      g_assert_error (error, ARANGO_ERROR, ARANGO_ERROR_HOSTS_UNAVAILABLE);
+      g_assert_nonnull (strstr (error->message, "after 1 try on 3 hosts"));
+      g_assert_nonnull (strstr (error->message, down_host));
+      g_assert_cmpuint (served_by_others (fixture), ==, before);
+      g_clear_error (&error);
+      failed++;
+    }
+  g_assert_cmpuint (failed, ==, 2);
+
+  /* The default again: every request succeeds, by failover. */
+  g_assert_true (arango_client_set_max_tries (fixture->client, 0, &error));
+  g_assert_cmpuint (arango_client_get_max_tries (fixture->client), ==, 9);
+  before = served_by_others (fixture);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *id = server_id (fixture, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (id, !=, fixture->ids[1]);
+    }
+  g_assert_cmpuint (served_by_others (fixture), ==, before + 6);
+  g_assert_cmpuint (emulator_process_get_request_count (fixture->emulator, 1), ==, 0);
+}
+
 static void
 test_unavailable_is_retried (Fixture       *fixture,
                              gconstpointer  user_data)
@@ -286,6 +347,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/failover/coordinator-down", test_coordinator_down);
+  ADD ("/failover/max-tries-one", test_max_tries_one);
   ADD ("/failover/unavailable-is-retried", test_unavailable_is_retried);
   ADD ("/failover/all-down", test_all_down);
   ADD ("/failover/all-unavailable", test_all_unavailable);

@@ -468,12 +468,28 @@ class FailoverTests(EmulatorTestCase):
                                Arango.Error.HOSTS_UNAVAILABLE)
         self.assertEqual(self.counts_since(before), [1, 1, 1])
 
-    def test_max_tries_below_host_count(self):
-        client = self.new_client()
+    def test_max_tries_one_turns_failover_off(self):
+        # The fallback resolver always picks the first host that has not
+        # failed for this request: with it down, one try is one failure.
+        client = self.new_client(Arango.HostResolver.new_fallback())
+        self.assertIs(client.set_max_tries(1), True)
+        self.assertEqual(client.props.max_tries, 1)
+        cluster = self.open_db(client).get_cluster()
+        self.emulator.stop_coordinator(0)
+        before = self.emulator.request_counts()
         with self.assertRaises(GLib.GError) as caught:
-            client.set_max_tries(2)
+            run_async(cluster, 'server_id')
         self.assertArangoError(caught.exception,
-                               Arango.Error.INVALID_ARGUMENT)
+                               Arango.Error.HOSTS_UNAVAILABLE)
+        self.assertIn('after 1 try on 3 hosts', caught.exception.message)
+        self.assertEqual(self.counts_since(before), [0, 0, 0])
+
+        # The default moves the same request on to the next coordinator.
+        client.set_max_tries(0)
+        self.assertEqual(client.get_max_tries(), 9)
+        self.assertEqual(run_async(cluster, 'server_id'),
+                         self.emulator.server_ids()[1])
+        self.assertEqual(self.counts_since(before), [0, 1, 0])
 
     def test_hanging_read_moves_on_after_timeout(self):
         ids = self.emulator.server_ids()
