@@ -170,6 +170,22 @@ export class Emulator {
         return this.control('POST', '/_control/reset');
     }
 
+    /**
+     * A token for @user as /_open/auth makes them.
+     *
+     * @param {string} user the user's name
+     * @param {number|null} ttl seconds until it expires (negative: expired
+     *   already); null: the emulator's --jwt-ttl
+     * @returns {Promise<string>} the JWT
+     */
+    async userToken(user, ttl = null) {
+        const query = {user};
+        if (ttl !== null)
+            query.ttl = ttl;
+        return (await this.control('GET', '/_control/auth/user-token',
+            query)).jwt;
+    }
+
     async superuserToken() {
         return (await this.control('GET',
             '/_control/auth/superuser-token')).jwt;

@@ -62,7 +62,8 @@ export function assertThrows(func) {
 }
 
 // The runner: one emulator for all tests, reset between them, unless a
-// test asks for its own.
+// test asks for its own. The emulator takes the options of the Emulator
+// constructor given to runAndExit().
 
 const tests = [];
 
@@ -70,8 +71,8 @@ export function test(name, func, options = {}) {
     tests.push({name, func, options});
 }
 
-async function runTests() {
-    const emulator = new Emulator();
+async function runTests(emulatorOptions) {
+    const emulator = new Emulator(emulatorOptions);
     await emulator.start();
     let failures = 0;
 
@@ -97,7 +98,7 @@ async function runTests() {
 }
 
 // Runs the registered tests in a main loop and exits with their status.
-export function runAndExit() {
+export function runAndExit(emulatorOptions = {}) {
     const loop = new GLib.MainLoop(null, false);
     let exitStatus = 1;
 
@@ -107,7 +108,7 @@ export function runAndExit() {
         return GLib.SOURCE_REMOVE;
     });
 
-    runTests().then(failures => {
+    runTests(emulatorOptions).then(failures => {
         exitStatus = failures > 0 ? 1 : 0;
     }).catch(e => {
         print(`Bail out! ${e}`);

@@ -8,8 +8,8 @@
 // so that GJS 1.74 picks the Promise form.
 
 import Arango from 'gi://Arango?version=1.0';
-import Json from 'gi://Json?version=1.0';
 
+import {jsonObject, openDatabase, toJs} from './fixtures.js';
 import {
     ARANGO_ERROR, ARANGO_SERVER_ERROR, assert, assertEqual, assertError,
     assertRejects, promisify, runAndExit, test,
@@ -20,15 +20,6 @@ promisify(Arango.Database, ['version', 'time', 'metrics', 'log_levels',
     'set_log_levels', 'set_mode', 'create_collection']);
 promisify(Arango.Collection, ['shards', 'responsible_shard']);
 promisify(Arango.Cluster, ['move_shard', 'health']);
-
-function toJs(object) {
-    return JSON.parse(Json.to_string(Json.Node.alloc().init_object(object), false));
-}
-
-async function openDatabase(emulator) {
-    const client = Arango.Client.new(emulator.hosts);
-    return client.db_async('_system', 'root', '', null);
-}
 
 test('version, time and metrics', async emulator => {
     const db = await openDatabase(emulator);
@@ -47,7 +38,7 @@ test('version, time and metrics', async emulator => {
 
 test('log levels and modes', async emulator => {
     const db = await openDatabase(emulator);
-    const change = Json.from_string('{"general": "debug"}').get_object();
+    const change = jsonObject({general: 'debug'});
     const changed = toJs(await db.set_log_levels_async(change, null, false, null));
     assertEqual(changed.general, 'DEBUG', 'general');
 
@@ -57,12 +48,12 @@ test('log levels and modes', async emulator => {
 
 test('shards and a shard move', async emulator => {
     const db = await openDatabase(emulator);
-    const options = Json.from_string('{"numberOfShards": 2}').get_object();
+    const options = jsonObject({numberOfShards: 2});
     const coll = await db.create_collection_async('gjs_planets', options, null);
     const shards = toJs(await coll.shards_async(true, null)).shards;
     assertEqual(Object.keys(shards).length, 2, 'two shards');
 
-    const key = Json.from_string('{"_key": "mars"}').get_object();
+    const key = jsonObject({_key: 'mars'});
     const responsible = await coll.responsible_shard_async(key, null);
     assert(responsible in shards, 'a shard of the collection');
 

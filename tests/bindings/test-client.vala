@@ -3,153 +3,9 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * Every test is an async method run with yield; main() starts them with
- * .begin() and a MainLoop, and prints TAP.
+ * Every test is an async method run with yield by tap.vala, in a
+ * MainLoop; it prints TAP.
  */
-
-/* The emulator subprocess and its control surface */
-class Emulator : Object {
-  public string[] urls = {};
-  public string hosts { owned get { return string.joinv (",", urls); } }
-
-  private string control_url;
-  private Subprocess process;
-  private DataInputStream stdout_lines;
-  private Soup.Session session = new Soup.Session ();
-
-  public async void start (string? user = null,
-                           string? password = null) throws Error {
-    var path = Environment.get_variable ("ARANGO_EMULATOR");
-    if (path == null)
-      path = Environment.find_program_in_path ("arango-emulator");
-    if (path == null)
-      throw new IOError.NOT_FOUND ("arango-emulator not found: set ARANGO_EMULATOR");
-
-    string[] argv = { path, "--coordinators", "3" };
-    if (user != null) {
-      argv += "--user";
-      argv += user;
-    }
-    if (password != null) {
-      argv += "--password";
-      argv += password;
-    }
-    argv += "--exit-on-eof";
-
-    process = new Subprocess.newv (argv, SubprocessFlags.STDIN_PIPE |
-                                         SubprocessFlags.STDOUT_PIPE);
-    stdout_lines = new DataInputStream (process.get_stdout_pipe ());
-
-    try {
-      var first = yield read_line ();
-      var second = yield read_line ();
-
-      foreach (var url in first.split (",")) {
-        if (url.strip () != "")
-          urls += url.strip ();
-      }
-      if (urls.length != 3)
-        throw new IOError.FAILED ("expected 3 coordinator URLs, got “%s”", first);
-
-      var words = second.strip ().split (" ");
-      if (words.length != 2 || words[0] != "control")
-        throw new IOError.FAILED ("unexpected second line “%s”", second);
-      control_url = words[1];
-    } catch (Error e) {
-      yield stop ();
-      throw e;
-    }
-  }
-
-  private async string read_line () throws Error {
-    var line = yield stdout_lines.read_line_async (Priority.DEFAULT, null);
-    if (line == null)
-      throw new IOError.FAILED ("the emulator exited before printing its URLs");
-    return line;
-  }
-
-  public async void stop () {
-    if (process == null)
-      return;
-    var dying = process;
-    process = null;
-    try {
-      dying.get_stdin_pipe ().close ();
-    } catch (Error e) {
-      /* already closed: it is going away anyway */
-    }
-    dying.send_signal (ProcessSignal.TERM);
-    try {
-      yield dying.wait_async (null);
-    } catch (Error e) {
-      warning ("Waiting for the emulator: %s", e.message);
-    }
-  }
-
-  public async Json.Object control (string method,
-                                    string path) throws Error {
-    var message = new Soup.Message (method, control_url + path);
-    var bytes = yield session.send_and_read_async (message, Priority.DEFAULT, null);
-    var text = (string) bytes.get_data ();
-    var length = (ssize_t) bytes.get_size ();
-
-    if (message.status_code < 200 || message.status_code >= 300)
-      throw new IOError.FAILED ("%s %s: HTTP %u", method, path, message.status_code);
-
-    var parser = new Json.Parser ();
-    if (length == 0)
-      return new Json.Object ();
-    parser.load_from_data (text, length);
-    return parser.get_root ().get_object ();
-  }
-
-  public async Json.Array coordinators () throws Error {
-    var state = yield control ("GET", "/_control/state");
-    return state.get_array_member ("coordinators");
-  }
-
-  public async string[] server_ids () throws Error {
-    string[] ids = {};
-    var list = yield coordinators ();
-    foreach (var node in list.get_elements ())
-      ids += node.get_object ().get_string_member ("serverId");
-    return ids;
-  }
-
-  public async int64[] request_counts () throws Error {
-    int64[] counts = {};
-    var list = yield coordinators ();
-    foreach (var node in list.get_elements ())
-      counts += node.get_object ().get_int_member ("requests");
-    return counts;
-  }
-
-  public async string counts_since (int64[] before) throws Error {
-    var after = yield request_counts ();
-    var text = new StringBuilder ();
-    for (var i = 0; i < after.length; i++)
-      text.append ((i > 0 ? "," : "") + (after[i] - before[i]).to_string ());
-    return text.str;
-  }
-
-  public async bool in_maintenance () throws Error {
-    var state = yield control ("GET", "/_control/state");
-    return state.get_boolean_member ("maintenance");
-  }
-
-  public async void reset () throws Error {
-    yield control ("POST", "/_control/reset");
-  }
-
-  public async void stop_coordinator (int index) throws Error {
-    yield control ("POST", "/_control/coordinators/%d/stop".printf (index));
-  }
-
-  public async void set_fault (int index, string kind, int count) throws Error {
-    yield control ("POST", "/_control/coordinators/%d/fault?kind=%s&count=%d"
-                   .printf (index, kind, count));
-  }
-}
 
 /* A resolver written in Vala: always the preferred host, unless it failed
  * for this request; then the next one that did not. */
@@ -178,20 +34,6 @@ class PickingResolver : Arango.HostResolver {
     }
     return preferred % n_hosts;
   }
-}
-
-errordomain TestError {
-  FAILED
-}
-
-void check (bool condition, string what) throws TestError {
-  if (!condition)
-    throw new TestError.FAILED ("%s", what);
-}
-
-void check_equal (string actual, string expected, string what) throws TestError {
-  if (actual != expected)
-    throw new TestError.FAILED ("%s: expected “%s”, got “%s”", what, expected, actual);
 }
 
 bool contains (string[] list, string item) {
@@ -423,7 +265,7 @@ async void test_data (Emulator emulator) throws Error {
     throw failure;
 }
 
-/* Vala has no async delegates: the tests are run by their index. */
+/* The tests, run by tap.vala */
 const string[] TEST_NAMES = {
   "client from a comma-separated host string",
   "db_async and the seed cluster calls",
@@ -458,48 +300,6 @@ async void run_test (int index, Emulator emulator) throws Error {
   }
 }
 
-async int run_tests () {
-  var emulator = new Emulator ();
-  var failures = 0;
-
-  try {
-    yield emulator.start ();
-  } catch (Error e) {
-    print ("Bail out! %s\n", e.message);
-    return 1;
-  }
-
-  print ("1..%d\n", TEST_NAMES.length);
-  for (var i = 0; i < TEST_NAMES.length; i++) {
-    try {
-      yield emulator.reset ();
-      yield run_test (i, emulator);
-      print ("ok %d - %s\n", i + 1, TEST_NAMES[i]);
-    } catch (Error e) {
-      failures++;
-      print ("not ok %d - %s\n# %s (%s %d)\n", i + 1, TEST_NAMES[i], e.message,
-             e.domain.to_string (), e.code);
-    }
-  }
-
-  yield emulator.stop ();
-  return failures > 0 ? 1 : 0;
-}
-
 int main (string[] args) {
-  var loop = new MainLoop ();
-  var status = 1;
-
-  Timeout.add_seconds (120, () => {
-    print ("Bail out! the tests did not finish in time\n");
-    loop.quit ();
-    return Source.REMOVE;
-  });
-
-  run_tests.begin ((obj, result) => {
-    status = run_tests.end (result);
-    loop.quit ();
-  });
-  loop.run ();
-  return status;
+  return run_tap (new Emulator ());
 }

@@ -11,6 +11,7 @@
 import Arango from 'gi://Arango?version=1.0';
 import Json from 'gi://Json?version=1.0';
 
+import {openDatabase, toJs, totalRequests, withCollection} from './fixtures.js';
 import {
     ARANGO_ERROR, ARANGO_SERVER_ERROR, assert, assertEqual, assertError,
     assertRejects, promisify, runAndExit, test,
@@ -26,20 +27,11 @@ promisify(Arango.Transaction, ['commit', 'abort', 'status', 'query']);
 
 const {RETURN_NEW, RETURN_OLD, CHECK_REV, NONE} = Arango.DocumentFlags;
 
-// JSON in and out: documents are built with Json.from_string() and read
-// back with Json.to_string().
+// Documents are built from JSON text with Json.from_string(), and read
+// back with toJs().
 
 function fromJson(text) {
     return Json.from_string(text);
-}
-
-function toJs(value) {
-    let node = value;
-    if (value instanceof Json.Object)
-        node = Json.Node.alloc().init_object(value);
-    else if (value instanceof Json.Array)
-        node = Json.Node.alloc().init_array(value);
-    return JSON.parse(Json.to_string(node, false));
 }
 
 function withoutSystem(document) {
@@ -49,37 +41,9 @@ function withoutSystem(document) {
 
 // Helpers
 
-async function openDatabase(emulator) {
-    const client = Arango.Client.new(emulator.hosts);
-    return client.db_async('_system', 'root', '', null);
-}
-
-async function totalRequests(emulator) {
-    return (await emulator.requestCounts()).reduce((a, b) => a + b, 0);
-}
-
 async function logged(emulator, index, method, pathPart) {
     return (await emulator.requests(index))
         .filter(r => r.method === method && r.path.includes(pathPart));
-}
-
-// Every test gets the database and a fresh collection named after it,
-// deleted again afterwards.
-let collectionSerial = 0;
-
-async function withCollection(emulator, func) {
-    const db = await openDatabase(emulator);
-    const name = `gjs_${++collectionSerial}`;
-    const coll = await db.create_collection_async(name, null, null);
-    try {
-        await func(db, coll, name);
-    } finally {
-        try {
-            await db.delete_collection_async(name, null);
-        } catch (e) {
-            // Deleted by the test itself
-        }
-    }
 }
 
 // The tests

@@ -12,6 +12,7 @@ import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 import Json from 'gi://Json?version=1.0';
 
+import {toJs} from './fixtures.js';
 import {assert, assertEqual, assertRejects, runAndExit, test} from './tap.js';
 
 Gio._promisify(Arango.Client.prototype, 'db_async', 'db_finish');
@@ -21,10 +22,6 @@ for (const name of ['count', 'import_bulk_from_file'])
     Gio._promisify(Arango.Collection.prototype, `${name}_async`, `${name}_finish`);
 
 const N_LINES = 3000;
-
-function toJs(object) {
-    return JSON.parse(Json.to_string(Json.Node.alloc().init_object(object), false));
-}
 
 // A JSON-lines file in a fresh directory; every brokenEvery-th line is
 // not JSON. Returns the file, its size and the number of broken lines.

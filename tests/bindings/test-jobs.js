@@ -13,6 +13,7 @@ import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 import Json from 'gi://Json?version=1.0';
 
+import {openDatabase, toJs} from './fixtures.js';
 import {
     ARANGO_ERROR, ARANGO_SERVER_ERROR, assert, assertEqual, assertError,
     assertRejects, assertThrows, runAndExit, test,
@@ -39,15 +40,6 @@ function sleep(ms) {
         resolve();
         return GLib.SOURCE_REMOVE;
     }));
-}
-
-function toJs(value) {
-    return JSON.parse(Json.to_string(Json.Node.alloc().init_object(value), false));
-}
-
-async function openDatabase(emulator) {
-    const client = Arango.Client.new(emulator.hosts);
-    return client.db_async('_system', 'root', '', null);
 }
 
 async function waitUntilDone(job) {

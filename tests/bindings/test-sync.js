@@ -10,8 +10,8 @@
 import Arango from 'gi://Arango?version=1.0';
 import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
-import Json from 'gi://Json?version=1.0';
 
+import {fromJs, toJs} from './fixtures.js';
 import {
     ARANGO_ERROR, ARANGO_SERVER_ERROR, assert, assertEqual, assertError,
     assertThrows, runAndExit, test,
@@ -19,19 +19,6 @@ import {
 
 const N_NUMBERS = 25;
 const {NONE} = Arango.DocumentFlags;
-
-function fromJs(value) {
-    return Json.from_string(JSON.stringify(value));
-}
-
-function toJs(value) {
-    let node = value;
-    if (value instanceof Json.Object)
-        node = Json.Node.alloc().init_object(value);
-    else if (value instanceof Json.Array)
-        node = Json.Node.alloc().init_array(value);
-    return JSON.parse(Json.to_string(node, false));
-}
 
 // Every test gets _system, opened with a _sync call, and a fresh
 // collection of N_NUMBERS documents, deleted again afterwards.

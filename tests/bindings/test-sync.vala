@@ -9,15 +9,6 @@
 
 const int N_NUMBERS = 25;
 
-errordomain TestError {
-  FAILED
-}
-
-void check (bool condition, string what) throws TestError {
-  if (!condition)
-    throw new TestError.FAILED ("%s", what);
-}
-
 /* The emulator's first output line holds the coordinator URLs. */
 Subprocess start_emulator (out string hosts) throws Error {
   var path = Environment.get_variable ("ARANGO_EMULATOR");
@@ -56,7 +47,7 @@ void test_sync_calls (Arango.Database db) throws Error {
   check (stored.get_int_member ("value") == 7, "value of n07");
   check (coll.has_sync ("n07"), "has n07");
   check (!coll.has_sync ("nobody"), "has nobody");
-  check (db.cluster.server_role_sync () == "COORDINATOR", "role");
+  check_equal (db.cluster.server_role_sync (), "COORDINATOR", "role");
 
   try {
     coll.get_sync ("nobody", null);
@@ -72,7 +63,7 @@ void test_sync_calls (Arango.Database db) throws Error {
   Json.Array? batch;
   while ((batch = cursor.next_batch_sync ()) != null)
     batches += "%u ".printf (batch.get_length ());
-  check (batches == "10 10 5 ", "batch sizes: " + batches);
+  check_equal (batches, "10 10 5 ", "batch sizes");
 
   check (db.delete_collection_sync ("vala_sync"), "delete");
 }
@@ -98,7 +89,7 @@ void test_query_model (Arango.Database db) throws Error {
   loop.run ();
 
   check (model.get_error () == null, "no error");
-  check (changes == "(0,0,10)(10,0,10)(20,0,5)", "items-changed: " + changes);
+  check_equal (changes, "(0,0,10)(10,0,10)(20,0,5)", "items-changed");
   check (model.get_n_items () == N_NUMBERS, "n-items");
   var last = (Arango.Document) model.get_item (N_NUMBERS - 1);
   check (last.get_key () == "n24", "key of the last item");

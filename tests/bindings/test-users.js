@@ -10,9 +10,9 @@
 
 import Arango from 'gi://Arango?version=1.0';
 import Gio from 'gi://Gio';
-import Json from 'gi://Json?version=1.0';
 
 import {Emulator} from './emulator.js';
+import {jsonObject, toJs} from './fixtures.js';
 import {
     ARANGO_ERROR, ARANGO_SERVER_ERROR, assert, assertEqual, assertError,
     assertRejects, runAndExit, test,
@@ -27,15 +27,6 @@ for (const name of ['users', 'user', 'has_user', 'create_user', 'update_user',
     Gio._promisify(Arango.Database.prototype, `${name}_async`, `${name}_finish`);
 
 const ROOT_PASSWORD = 'root-pw';
-
-function toJs(value) {
-    let node = value;
-    if (value instanceof Json.Object)
-        node = Json.Node.alloc().init_object(value);
-    else if (value instanceof Json.Array)
-        node = Json.Node.alloc().init_array(value);
-    return JSON.parse(Json.to_string(node, false));
-}
 
 // Objects with their keys sorted: the library copies reply objects
 // without keeping the server's key order.
@@ -53,10 +44,6 @@ function assertSame(actual, expected, what) {
     assertEqual(canonical(actual), canonical(expected), what);
 }
 
-function jsonObject(text) {
-    return Json.from_string(text).get_object();
-}
-
 async function openDatabase(emulator, user = 'root', password = '') {
     const client = Arango.Client.new(emulator.hosts);
     return client.db_async('_system', user, password, null);
@@ -65,7 +52,7 @@ async function openDatabase(emulator, user = 'root', password = '') {
 test('create, read, list, update, replace and delete a user', async emulator => {
     const db = await openDatabase(emulator);
     const created = toJs(await db.create_user_async('ada', 'secret', true,
-        jsonObject('{"team": "analytics"}'), null));
+        jsonObject({team: 'analytics'}), null));
     assertSame(created, {user: 'ada', active: true, extra: {team: 'analytics'}},
         'created user');
 
@@ -78,7 +65,7 @@ test('create, read, list, update, replace and delete a user', async emulator => 
     assertEqual(toJs(await db.user_async('ada', null)).user, 'ada', 'user');
 
     const updated = toJs(await db.update_user_async('ada',
-        jsonObject('{"active": false, "extra": {"level": 2}}'), null));
+        jsonObject({active: false, extra: {level: 2}}), null));
     assertSame(updated, {user: 'ada', active: false,
         extra: {team: 'analytics', level: 2}}, 'updated user');
 
