@@ -20,10 +20,6 @@
 #define FIRST_POLL_MS 50
 #define LONGEST_POLL_MS 2000
 
-/* The server's error numbers for a transfer that failed (errors.tsv). */
-#define ERROR_FAILED_TO_UPLOAD_BACKUP 7005
-#define ERROR_FAILED_TO_DOWNLOAD_BACKUP 7006
-
 static void
 backup_call (ArangoDatabase      *self,
              const char          *action,
@@ -215,7 +211,7 @@ arango_database_list_backups_async (ArangoDatabase      *self,
  * @error: return location for a #GError
  *
  * Finishes arango_database_list_backups_async(). An unknown @id is
- * error 7007 of %ARANGO_SERVER_ERROR.
+ * %ARANGO_SERVER_ERROR_NO_SUCH_HOT_BACKUP.
  *
  * Returns: (transfer full): backup id → description (`version`,
  *   `datetime`, `sizeInBytes`, `nrFiles`, `available` …); %NULL with an
@@ -368,7 +364,7 @@ arango_database_delete_backup_async (ArangoDatabase      *self,
  * @error: return location for a #GError
  *
  * Finishes arango_database_delete_backup_async(). An unknown backup is
- * error 7007 of %ARANGO_SERVER_ERROR.
+ * %ARANGO_SERVER_ERROR_NO_SUCH_HOT_BACKUP.
  *
  * Returns: %TRUE when the backup was deleted, %FALSE with an error
  */
@@ -580,7 +576,8 @@ read_status (Transfer    *transfer,
           json_object_get_boolean_member_with_default (status, "Cancelled", FALSE))
         {
           g_set_error (error, ARANGO_SERVER_ERROR,
-                       transfer->upload ? ERROR_FAILED_TO_UPLOAD_BACKUP : ERROR_FAILED_TO_DOWNLOAD_BACKUP,
+                       transfer->upload ? ARANGO_SERVER_ERROR_FAILED_TO_UPLOAD_BACKUP
+                                        : ARANGO_SERVER_ERROR_FAILED_TO_DOWNLOAD_BACKUP,
                        _("The backup %s %s ended as %s: %s"), transfer_action (transfer),
                        transfer->transfer_id, state,
                        server_status ? json_object_get_string_member_with_default (server_status, "ErrorMessage", "")
@@ -769,7 +766,8 @@ arango_database_upload_backup_async (ArangoDatabase        *self,
  * @error: return location for a #GError
  *
  * Finishes arango_database_upload_backup_async(). A transfer the server
- * reports as failed or cancelled is error 7005 of %ARANGO_SERVER_ERROR.
+ * reports as failed or cancelled is
+ * %ARANGO_SERVER_ERROR_FAILED_TO_UPLOAD_BACKUP.
  *
  * Returns: %TRUE when the upload completed, %FALSE with an error
  */
@@ -867,8 +865,8 @@ arango_database_download_backup_async (ArangoDatabase        *self,
  * @error: return location for a #GError
  *
  * Finishes arango_database_download_backup_async(). A transfer the
- * server reports as failed or cancelled is error 7006 of
- * %ARANGO_SERVER_ERROR.
+ * server reports as failed or cancelled is
+ * %ARANGO_SERVER_ERROR_FAILED_TO_DOWNLOAD_BACKUP.
  *
  * Returns: %TRUE when the download completed, %FALSE with an error
  */

@@ -148,7 +148,7 @@ test_metrics (Fixture       *fixture,
   g_assert_nonnull (strstr (dbserver_metrics, "role=\"PRIMARY\""));
 
   unknown = arango_database_metrics_sync (fixture->database, "PRMR-nobody", NULL, &error);
-  g_assert_error (error, ARANGO_SERVER_ERROR, 400);
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_HTTP_BAD_PARAMETER);
   g_assert_nonnull (strstr (error->message, "unknown serverId supplied."));
   g_assert_null (unknown);
 }
@@ -238,7 +238,7 @@ test_read_log_entries (Fixture       *fixture,
   g_assert_cmpint (json_object_get_int_member (message (page, 0), "id"), ==, 2);
 
   bad_level = read_log (fixture, "loud", NULL, -1, -1, -1, NULL, NULL, &error);
-  g_assert_error (error, ARANGO_SERVER_ERROR, 400);
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_HTTP_BAD_PARAMETER);
   g_assert_nonnull (strstr (error->message, "unknown 'upto' log level: 'loud'"));
   g_assert_null (bad_level);
   g_clear_error (&error);
@@ -384,7 +384,7 @@ test_license (Fixture       *fixture,
   /* A key the server cannot verify */
   installed = arango_database_set_license_sync (fixture->database, "eyJncmFudCI6ZmFrZX0=", TRUE,
                                                 NULL, &error);
-  g_assert_error (error, ARANGO_SERVER_ERROR, 9001);
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_LICENSE_EXPIRED_OR_INVALID);
   g_assert_null (installed);
   g_clear_error (&error);
 
@@ -450,7 +450,7 @@ test_support_info_elsewhere (Fixture       *fixture,
   other = arango_client_db_finish (fixture->client, WAIT, &error);
   g_assert_no_error (error);
   info = arango_database_support_info_sync (other, NULL, &error);
-  g_assert_error (error, ARANGO_SERVER_ERROR, 1230);
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_USE_SYSTEM_DATABASE);
   g_assert_null (info);
 }
 

@@ -6,7 +6,6 @@
 #include "test-util.h"
 
 #define REPOSITORY "local://tmp/backups"
-#define ERROR_NO_SUCH_HOT_BACKUP 7007
 
 typedef struct
 {
@@ -146,7 +145,7 @@ test_create_and_list (Fixture       *fixture,
   g_assert_true (json_object_has_member (one, unlabelled));
 
   none = arango_database_list_backups_sync (fixture->database, "2000-01-01T00.00.00Z_none", NULL, &error);
-  g_assert_error (error, ARANGO_SERVER_ERROR, ERROR_NO_SUCH_HOT_BACKUP);
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_NO_SUCH_HOT_BACKUP);
   g_assert_null (none);
 }
 
@@ -214,11 +213,11 @@ test_delete (Fixture       *fixture,
 
   arango_database_delete_backup_async (fixture->database, id, NULL, READY);
   g_assert_false (arango_database_delete_backup_finish (fixture->database, WAIT, &error));
-  g_assert_error (error, ARANGO_SERVER_ERROR, ERROR_NO_SUCH_HOT_BACKUP);
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_NO_SUCH_HOT_BACKUP);
   g_clear_error (&error);
 
   restored = arango_database_restore_backup_sync (fixture->database, id, NULL, &error);
-  g_assert_error (error, ARANGO_SERVER_ERROR, ERROR_NO_SUCH_HOT_BACKUP);
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_NO_SUCH_HOT_BACKUP);
   g_assert_null (restored);
 }
 
@@ -249,7 +248,7 @@ test_invalid_arguments (Fixture       *fixture,
 
   g_assert_false (arango_database_upload_backup_sync (fixture->database, "2000-01-01T00.00.00Z_none",
                                                       REPOSITORY, NULL, NULL, NULL, NULL, &error));
-  g_assert_error (error, ARANGO_SERVER_ERROR, ERROR_NO_SUCH_HOT_BACKUP);
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_NO_SUCH_HOT_BACKUP);
 }
 
 static void
@@ -350,7 +349,7 @@ test_upload_download (Fixture       *fixture,
   /* Another repository does not have it. */
   g_assert_false (arango_database_download_backup_sync (fixture->database, id, "local://elsewhere",
                                                         NULL, NULL, NULL, NULL, &error));
-  g_assert_error (error, ARANGO_SERVER_ERROR, ERROR_NO_SUCH_HOT_BACKUP);
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_NO_SUCH_HOT_BACKUP);
 }
 
 /* Cancelling stops the upload on the server too: the repository never
@@ -378,7 +377,7 @@ test_cancel_upload (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_false (arango_database_download_backup_sync (fixture->database, id, REPOSITORY,
                                                         NULL, NULL, NULL, NULL, &error));
-  g_assert_error (error, ARANGO_SERVER_ERROR, ERROR_NO_SUCH_HOT_BACKUP);
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_NO_SUCH_HOT_BACKUP);
 }
 
 static gpointer

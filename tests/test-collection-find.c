@@ -1265,7 +1265,7 @@ test_aql_bound_attribute_paths (Fixture       *fixture,
       g_autofree char *vars = g_strdup_printf ("{\"p\": %s}", bad[i]);
 
       query_refused (fixture, "FOR x IN [] RETURN x.@p", vars, 400,
-                     1553 /* ERROR_QUERY_BIND_PARAMETER_TYPE */,
+                     ARANGO_SERVER_ERROR_QUERY_BIND_PARAMETER_TYPE,
                      "bind parameter 'p' has an invalid value or type");
     }
 }

@@ -482,7 +482,8 @@ test_many (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (inserted, 0), "_key"), ==, "a");
   /* The duplicate fails alone, in its place */
   g_assert_true (json_object_get_boolean_member (json_array_get_object_element (inserted, 2), "error"));
-  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (inserted, 2), "errorNum"), ==, 1210);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (inserted, 2), "errorNum"), ==,
+                   ARANGO_SERVER_ERROR_UNIQUE_CONSTRAINT_VIOLATED);
   g_assert_cmpint (count (fixture), ==, 3);
 
   /* Silent: nothing to report per document when all succeeded */
@@ -509,13 +510,15 @@ test_many (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (json_array_get_length (read), ==, 3);
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (read, 0), "n"), ==, 1);
-  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (read, 1), "errorNum"), ==, 1202);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (read, 1), "errorNum"), ==,
+                   ARANGO_SERVER_ERROR_DOCUMENT_NOT_FOUND);
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (read, 2), "n"), ==, 3);
 
   arango_collection_update_many_async (fixture->users, json_node_get_array (changes), 0, NULL, READY);
   updated = arango_collection_update_many_finish (fixture->users, WAIT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (updated, 1), "errorNum"), ==, 1202);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (updated, 1), "errorNum"), ==,
+                   ARANGO_SERVER_ERROR_DOCUMENT_NOT_FOUND);
 
   arango_collection_replace_many_async (fixture->users, json_node_get_array (replacements), 0, NULL, READY);
   replaced = arango_collection_replace_many_finish (fixture->users, WAIT, &error);
@@ -526,7 +529,8 @@ test_many (Fixture       *fixture,
   deleted = arango_collection_delete_many_finish (fixture->users, WAIT, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (json_array_get_length (deleted), ==, 3);
-  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (deleted, 2), "errorNum"), ==, 1202);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (deleted, 2), "errorNum"), ==,
+                   ARANGO_SERVER_ERROR_DOCUMENT_NOT_FOUND);
   g_assert_cmpint (count (fixture), ==, 1);
 }
 

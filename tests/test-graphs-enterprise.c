@@ -6,12 +6,6 @@
 
 #include "test-util.h"
 
-/* ../shared/arango-api/errors.tsv */
-enum {
-  NO_SMART_GRAPH_ATTRIBUTE = 4001,
-  ILLEGAL_SMART_GRAPH_ATTRIBUTE = 4004,
-};
-
 #define ROADS "[{\"collection\": \"roads\", \"from\": [\"towns\"], \"to\": [\"towns\"]}]"
 
 typedef struct
@@ -141,7 +135,7 @@ test_disjoint_needs_attribute (Fixture       *fixture,
   g_autoptr(JsonObject) properties = NULL;
 
   g_assert_null (map);
-  g_assert_error (error, ARANGO_SERVER_ERROR, NO_SMART_GRAPH_ATTRIBUTE);
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_NO_SMART_GRAPH_ATTRIBUTE);
   g_assert_false (arango_database_has_graph_sync (fixture->database, "map", NULL, NULL));
   g_clear_error (&error);
 
@@ -166,7 +160,7 @@ test_illegal_attribute (Fixture       *fixture,
       g_autoptr(ArangoGraph) map = create_map (fixture, options[i], &error);
 
       g_assert_null (map);
-      g_assert_error (error, ARANGO_SERVER_ERROR, ILLEGAL_SMART_GRAPH_ATTRIBUTE);
+      g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_ILLEGAL_SMART_GRAPH_ATTRIBUTE);
     }
   g_assert_false (arango_database_has_graph_sync (fixture->database, "map", NULL, NULL));
 }

@@ -360,7 +360,7 @@ test_pending_cancel (Fixture       *fixture,
 
   wait_until_done (fixture, job);
   cursor = arango_database_query_finish (fixture->async_database, job_result (fixture, job), &error);
-  g_assert_error (error, ARANGO_SERVER_ERROR, 1500);
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_QUERY_KILLED);
   g_assert_null (cursor);
 }
 

@@ -6,11 +6,6 @@
 
 #include "test-util.h"
 
-/* ../shared/arango-api/errors.tsv */
-#define INSUFFICIENT_DBSERVERS 1487
-#define INSUFFICIENT_DBSERVERS_TEXT \
-  "the number of current DB-Servers is lower than the requested replicationFactor/writeConcern"
-#define BAD_PARAMETER 10
 
 #define ROADS "[{\"collection\": \"roads\", \"from\": [\"towns\"], \"to\": [\"towns\"]}]"
 
@@ -38,6 +33,15 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->database);
   g_clear_object (&fixture->client);
   g_clear_pointer (&fixture->emulator, emulator_process_free);
+}
+
+/* The Coordinator's refusal of more copies than it has DB-Servers. */
+static void
+assert_too_few_dbservers (GError **error)
+{
+  test_assert_refused (error, 500, ARANGO_SERVER_ERROR_CLUSTER_INSUFFICIENT_DBSERVERS,
+                       "the number of current DB-Servers is lower than the requested "
+                       "replicationFactor/writeConcern");
 }
 
 static ArangoCollection *
@@ -93,17 +97,17 @@ test_collection_copies (Fixture       *fixture,
 
   g_assert_no_error (error);
   g_assert_null (create_collection (fixture, "four", "{\"replicationFactor\": 4}", &error));
-  test_assert_refused (&error, 500, INSUFFICIENT_DBSERVERS, INSUFFICIENT_DBSERVERS_TEXT);
+  assert_too_few_dbservers (&error);
   g_assert_false (has_collection (fixture, "four"));
 
   g_assert_null (create_collection (fixture, "three", "{\"replicationFactor\": 4}", &error));
-  test_assert_refused (&error, 409, 1207, "duplicate name");
+  test_assert_refused (&error, 409, ARANGO_SERVER_ERROR_DUPLICATE_NAME, "duplicate name");
   g_assert_null (create_collection (fixture, "three", "{\"replicationFactor\": 11}", &error));
-  test_assert_refused (&error, 400, BAD_PARAMETER,
+  test_assert_refused (&error, 400, ARANGO_SERVER_ERROR_BAD_PARAMETER,
                        "replicationFactor must not be higher than maximum allowed replicationFactor (10)");
   g_assert_null (create_collection (fixture, "four",
                                     "{\"replicationFactor\": 2, \"writeConcern\": 4}", &error));
-  test_assert_refused (&error, 400, BAD_PARAMETER,
+  test_assert_refused (&error, 400, ARANGO_SERVER_ERROR_BAD_PARAMETER,
                        "writeConcern must not be higher than replicationFactor");
 }
 
@@ -122,9 +126,9 @@ test_changed_copies (Fixture       *fixture,
 
   g_assert_no_error (error);
   g_assert_null (arango_collection_configure_sync (planets, four, NULL, &error));
-  test_assert_refused (&error, 500, INSUFFICIENT_DBSERVERS, INSUFFICIENT_DBSERVERS_TEXT);
+  assert_too_few_dbservers (&error);
   g_assert_null (arango_collection_configure_sync (planets, four_to_write, NULL, &error));
-  test_assert_refused (&error, 500, INSUFFICIENT_DBSERVERS, INSUFFICIENT_DBSERVERS_TEXT);
+  assert_too_few_dbservers (&error);
 
   properties = arango_collection_configure_sync (planets, three, NULL, &error);
   g_assert_no_error (error);
@@ -141,11 +145,11 @@ test_graph_copies (Fixture       *fixture,
   g_autoptr(ArangoGraph) satellite = NULL;
 
   g_assert_null (create_graph (fixture, "{\"options\": {\"replicationFactor\": 4}}", &error));
-  test_assert_refused (&error, 500, INSUFFICIENT_DBSERVERS, INSUFFICIENT_DBSERVERS_TEXT);
+  assert_too_few_dbservers (&error);
   g_assert_null (create_graph (fixture, "{\"isSmart\": true, \"options\": {\"replicationFactor\": 2,"
                                         " \"writeConcern\": 4, \"smartGraphAttribute\": \"region\"}}",
                                &error));
-  test_assert_refused (&error, 500, INSUFFICIENT_DBSERVERS, INSUFFICIENT_DBSERVERS_TEXT);
+  assert_too_few_dbservers (&error);
   g_assert_false (has_collection (fixture, "roads"));
   g_assert_false (has_collection (fixture, "towns"));
 
@@ -165,7 +169,7 @@ test_more_dbservers (Fixture       *fixture,
 
   g_assert_no_error (error);
   g_assert_null (create_collection (fixture, "five", "{\"replicationFactor\": 5}", &error));
-  test_assert_refused (&error, 500, INSUFFICIENT_DBSERVERS, INSUFFICIENT_DBSERVERS_TEXT);
+  assert_too_few_dbservers (&error);
 }
 
 /* A single server keeps one copy of everything and does not count. */

@@ -249,7 +249,8 @@ test_error_replies (Fixture       *fixture,
                            NULL, NULL, NULL, ARANGO_REQUEST_FLAGS_RETURN_ERRORS, &checked);
   g_assert_no_error (checked);
   g_assert_cmpuint (arango_http_response_get_status (response), ==, 404);
-  g_assert_cmpint (json_object_get_int_member (body_object (response), "errorNum"), ==, 1203);
+  g_assert_cmpint (json_object_get_int_member (body_object (response), "errorNum"), ==,
+                   ARANGO_SERVER_ERROR_DATA_SOURCE_NOT_FOUND);
 
   g_assert_false (arango_http_response_check_status (response, &checked));
   g_assert_error (checked, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_DATA_SOURCE_NOT_FOUND);

@@ -221,7 +221,8 @@ test_read_log (Fixture       *fixture,
   refused = arango_database_read_log_sync (fixture->database, "chatty", NULL, -1, -1, -1, NULL, NULL,
                                            NULL, NULL, &error);
   g_assert_null (refused);
-  test_assert_refused (&error, 400, 400, "unknown 'upto' log level: 'chatty'");
+  test_assert_refused (&error, 400, ARANGO_SERVER_ERROR_HTTP_BAD_PARAMETER,
+                       "unknown 'upto' log level: 'chatty'");
 }
 
 static void
@@ -236,11 +237,13 @@ test_admin_rights (Fixture       *fixture,
 
   log = arango_database_read_log_sync (reader, NULL, NULL, -1, -1, -1, NULL, NULL, NULL, NULL, &error);
   g_assert_null (log);
-  test_assert_refused (&error, 403, 403, "you need admin rights for log operations");
+  test_assert_refused (&error, 403, ARANGO_SERVER_ERROR_HTTP_FORBIDDEN,
+                       "you need admin rights for log operations");
 
   calls = arango_database_api_calls_sync (reader, NULL, &error);
   g_assert_null (calls);
-  test_assert_refused (&error, 403, 403, "You need admin rights for recording API operations");
+  test_assert_refused (&error, 403, ARANGO_SERVER_ERROR_HTTP_FORBIDDEN,
+                       "You need admin rights for recording API operations");
 
   /* The echo serves anyone, and says who asked */
   echo = arango_database_echo_sync (reader, NULL, NULL, &error);
@@ -267,7 +270,7 @@ test_options (Fixture       *fixture,
   arango_database_options_async (fixture->database, NULL, READY);
   refused = arango_database_options_finish (fixture->database, WAIT, &error);
   g_assert_null (refused);
-  test_assert_refused (&error, 403, 403, "insufficient permissions");
+  test_assert_refused (&error, 403, ARANGO_SERVER_ERROR_HTTP_FORBIDDEN, "insufficient permissions");
 
   arango_database_options_async (superuser, NULL, READY);
   options = arango_database_options_finish (superuser, WAIT, &error);
@@ -413,7 +416,7 @@ test_jwt_secrets_folder (void)
   write_secret (folder, "d-third", "third-secret");
   refused = arango_database_reload_jwt_secrets_sync (fixture.database, NULL, &error);
   g_assert_null (refused);
-  test_assert_refused (&error, 403, 11, "forbidden");
+  test_assert_refused (&error, 403, ARANGO_SERVER_ERROR_FORBIDDEN, "forbidden");
 
   arango_database_reload_jwt_secrets_async (superuser, NULL, test_async_ready, &fixture.async);
   reloaded = arango_database_reload_jwt_secrets_finish (superuser, test_async_wait (&fixture.async), &error);
@@ -461,7 +464,8 @@ test_jwt_secrets_without_folder (Fixture       *fixture,
   /* The secret came from no file: there is nothing to read again */
   refused = arango_database_reload_jwt_secrets_sync (superuser, NULL, &error);
   g_assert_null (refused);
-  test_assert_refused (&error, 400, 10, "no JWT secret file was specified");
+  test_assert_refused (&error, 400, ARANGO_SERVER_ERROR_BAD_PARAMETER,
+                       "no JWT secret file was specified");
 }
 
 static void
@@ -476,7 +480,7 @@ test_encryption (Fixture       *fixture,
   arango_database_encryption_async (superuser, NULL, READY);
   refused = arango_database_encryption_finish (superuser, WAIT, &error);
   g_assert_null (refused);
-  test_assert_refused (&error, 403, 11, "forbidden");
+  test_assert_refused (&error, 403, ARANGO_SERVER_ERROR_FORBIDDEN, "forbidden");
 }
 
 static void
@@ -490,12 +494,12 @@ test_encryption_single (Fixture       *fixture,
   /* Not for an admin that is no superuser */
   refused = arango_database_encryption_sync (fixture->database, NULL, &error);
   g_assert_null (refused);
-  test_assert_refused (&error, 403, 11, "forbidden");
+  test_assert_refused (&error, 403, ARANGO_SERVER_ERROR_FORBIDDEN, "forbidden");
 
   /* A single server without encryption at rest has nothing to rotate */
   refused = arango_database_encryption_sync (superuser, NULL, &error);
   g_assert_null (refused);
-  test_assert_refused (&error, 404, 404, "not found");
+  test_assert_refused (&error, 404, ARANGO_SERVER_ERROR_HTTP_NOT_FOUND, "not found");
 }
 
 static const char * const single_server[] = { "--single", NULL };

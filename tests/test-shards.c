@@ -142,7 +142,7 @@ test_shards_unknown_collection (Fixture       *fixture,
   g_autoptr(ArangoCollection) missing = arango_database_get_collection (fixture->database, "moons");
   g_autoptr(JsonObject) properties = arango_collection_shards_sync (missing, FALSE, NULL, &error);
 
-  g_assert_error (error, ARANGO_SERVER_ERROR, 1203);
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_DATA_SOURCE_NOT_FOUND);
   g_assert_null (properties);
 }
 
@@ -179,7 +179,7 @@ test_responsible_shard (Fixture       *fixture,
   g_assert_cmpstr (again, ==, first);
 
   keyless = responsible_shard (fixture, "{\"moons\":2}", &error);
-  g_assert_error (error, ARANGO_SERVER_ERROR, 1468);
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_CLUSTER_NOT_ALL_SHARDING_ATTRIBUTES_GIVEN);
   g_assert_null (keyless);
   g_clear_error (&error);
 
@@ -230,7 +230,7 @@ assert_move_refused (Fixture    *fixture,
   g_autofree char *job = arango_cluster_move_shard_sync (fixture->cluster, "planets", shard,
                                                          from, to, NULL, &error);
 
-  g_assert_error (error, ARANGO_SERVER_ERROR, 404);
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_HTTP_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, message));
   g_assert_null (job);
 }
@@ -318,12 +318,12 @@ test_remove_server (Fixture       *fixture,
   /* Only a server the supervision declared FAILED may go. */
   arango_cluster_remove_server_async (fixture->cluster, coordinator, NULL, READY);
   g_assert_false (arango_cluster_remove_server_finish (fixture->cluster, WAIT, &error));
-  g_assert_error (error, ARANGO_SERVER_ERROR, 412);
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_HTTP_PRECONDITION_FAILED);
   g_assert_nonnull (strstr (error->message, "server may not be deleted"));
   g_clear_error (&error);
 
   g_assert_false (arango_cluster_remove_server_sync (fixture->cluster, "PRMR-nobody", NULL, &error));
-  g_assert_error (error, ARANGO_SERVER_ERROR, 404);
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_HTTP_NOT_FOUND);
   g_clear_error (&error);
 
   g_assert_false (arango_cluster_remove_server_sync (fixture->cluster, "", NULL, &error));

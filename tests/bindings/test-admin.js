@@ -68,7 +68,7 @@ test('shards and a shard move', async emulator => {
 
     const refused = await assertRejects(cluster.move_shard_async('gjs_planets',
         's1', servers[0], target, null));
-    assertError(refused, ARANGO_SERVER_ERROR, 404);
+    assertError(refused, ARANGO_SERVER_ERROR, Arango.ServerError.HTTP_NOT_FOUND);
 });
 
 runAndExit();

@@ -144,7 +144,7 @@ test('server errors carry errorNum and the HTTP status', async emulator => {
     const cluster = await openCluster(emulator);
     const error = await assertRejects(
         cluster.server_statistics_async('PRMR-does-not-exist', null));
-    assertError(error, ARANGO_SERVER_ERROR, 400);
+    assertError(error, ARANGO_SERVER_ERROR, Arango.ServerError.HTTP_BAD_PARAMETER);
     assert(error.message.startsWith('[HTTP 400][ERR 400]'), error.message);
 });
 

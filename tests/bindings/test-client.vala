@@ -120,8 +120,7 @@ async void test_seed_calls (Emulator emulator) throws Error {
   try {
     yield cluster.server_statistics_async ("PRMR-does-not-exist", null);
     throw new TestError.FAILED ("an unknown server had statistics");
-  } catch (Arango.ServerError e) {
-    check (e.code == 400, "server error code %d".printf (e.code));
+  } catch (Arango.ServerError.HTTP_BAD_PARAMETER e) {
     check (e.domain.to_string () == "arango-server-error-quark", "server error domain");
     check (e.message.has_prefix ("[HTTP 400][ERR 400]"), e.message);
   }
@@ -198,7 +197,6 @@ async void data_steps (Arango.Database db, Arango.Collection coll,
     yield db.create_collection_async (name, null, null);
     throw new TestError.FAILED ("a second collection “%s” was created", name);
   } catch (Arango.ServerError.DUPLICATE_NAME e) {
-    check (e.code == 1207, "duplicate name code %d".printf (e.code));
   }
 
   for (var i = 0; i < 5; i++) {

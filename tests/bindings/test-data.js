@@ -59,7 +59,7 @@ test('create_collection, duplicates, has and delete', emulator =>
 
         const error = await assertRejects(
             db.create_collection_async(name, null, null));
-        assertError(error, ARANGO_SERVER_ERROR, 1207);
+        assertError(error, ARANGO_SERVER_ERROR, Arango.ServerError.DUPLICATE_NAME);
         assertEqual(error.code, Arango.ServerError.DUPLICATE_NAME,
             'DUPLICATE_NAME');
         assert(error.matches(Arango.server_error_quark(),
@@ -149,18 +149,18 @@ test('document errors', emulator =>
         let error = await assertRejects(coll.get_async('nobody', null, null));
         assertError(error, ARANGO_SERVER_ERROR,
             Arango.ServerError.DOCUMENT_NOT_FOUND);
-        assertEqual(error.code, 1202, 'not found');
+        assertEqual(error.code, Arango.ServerError.DOCUMENT_NOT_FOUND, 'not found');
 
         error = await assertRejects(
             coll.insert_async(fromJson('{"_key": "k1"}'), NONE, null));
-        assertError(error, ARANGO_SERVER_ERROR, 1210);
+        assertError(error, ARANGO_SERVER_ERROR, Arango.ServerError.UNIQUE_CONSTRAINT_VIOLATED);
         assert(error.message.includes('k1'), `key in "${error.message}"`);
 
         error = await assertRejects(coll.update_async(
             fromJson('{"_key": "k1", "_rev": "_not-it---", "v": 2}'),
             CHECK_REV, null));
         assertError(error, ARANGO_SERVER_ERROR, Arango.ServerError.CONFLICT);
-        assertEqual(error.code, 1200, 'conflict');
+        assertEqual(error.code, Arango.ServerError.CONFLICT, 'conflict');
         assert(error.message.includes(first.get_string_member('_rev')),
             `stored _rev in "${error.message}"`);
         assertEqual((await coll.get_async('k1', null, null))
@@ -191,7 +191,7 @@ test('insert_many with a duplicate', emulator =>
         assertEqual(list.length, 3, 'one result per document');
         assertEqual([list[0]._key, list[1]._key], ['a', 'b'], 'keys');
         assertEqual(list[2].error, true, 'error in the third slot');
-        assertEqual(list[2].errorNum, 1210, 'errorNum');
+        assertEqual(list[2].errorNum, Arango.ServerError.UNIQUE_CONSTRAINT_VIOLATED, 'errorNum');
         assertEqual(await coll.count_async(null), 2, 'count');
     }));
 
@@ -249,7 +249,7 @@ test('an AQL parse error', emulator =>
             null));
         assertError(error, ARANGO_SERVER_ERROR,
             Arango.ServerError.QUERY_PARSE);
-        assertEqual(error.code, 1501, 'code');
+        assertEqual(error.code, Arango.ServerError.QUERY_PARSE, 'code');
         assert(error.message.includes('position'),
             `position in "${error.message}"`);
     }));

@@ -106,7 +106,8 @@ async void test_request_errors (Emulator emulator) throws Error {
   var response = yield db.request_async ("GET", "/_api/collection/vala_missing", null, null,
                                          null, Arango.RequestFlags.RETURN_ERRORS, null);
   check (response.get_status () == 404, "status");
-  check (response.get_body ().get_object ().get_int_member ("errorNum") == 1203, "errorNum");
+  check (response.get_body ().get_object ().get_int_member ("errorNum") == Arango.ServerError.DATA_SOURCE_NOT_FOUND,
+         "errorNum");
   try {
     response.check_status ();
     throw new TestError.FAILED ("check_status () passed a 404");

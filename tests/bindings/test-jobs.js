@@ -92,7 +92,7 @@ test('pending jobs, cancel, lists and clearing', async emulator => {
     await waitUntilDone(job);
     const [owner, result] = await callback(cb => job.result_async(null, cb));
     assertError(assertThrows(() => owner.query_finish(result)),
-        ARANGO_SERVER_ERROR, 1500);
+        ARANGO_SERVER_ERROR, Arango.ServerError.QUERY_KILLED);
 
     assertEqual(await db.clear_async_jobs_async(0, null), true, 'clear all');
     assertEqual((await db.async_jobs_async(Arango.JobStatus.DONE, 0, null)).length,

@@ -96,7 +96,7 @@ test('an error reply rejects, unless RETURN_ERRORS', async emulator => {
         null);
     assertEqual(response.get_status(), 404, 'status');
     const body = toJs(response.get_body());
-    assertEqual([body.error, body.code, body.errorNum], [true, 404, 1203],
+    assertEqual([body.error, body.code, body.errorNum], [true, 404, Arango.ServerError.DATA_SOURCE_NOT_FOUND],
         'error body');
     const checked = assertThrows(() => response.check_status());
     assertError(checked, ARANGO_SERVER_ERROR,

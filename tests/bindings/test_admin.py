@@ -93,7 +93,7 @@ class ShardTests(DataTestCase):
         self.assertEqual(moved[shard][0], target)
 
         error = self.raises(cluster, 'remove_server', target)
-        self.assertServerError(error, 412)
+        self.assertServerError(error, Arango.ServerError.HTTP_PRECONDITION_FAILED)
 
 
 if __name__ == '__main__':

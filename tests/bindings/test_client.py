@@ -328,7 +328,7 @@ class ClusterTests(EmulatorTestCase):
                       'PRMR-does-not-exist')
         error = caught.exception
         self.assertEqual(error.domain, ARANGO_SERVER_ERROR_DOMAIN)
-        self.assertEqual(error.code, 400)
+        self.assertEqual(error.code, Arango.ServerError.HTTP_BAD_PARAMETER)
         self.assertTrue(error.matches(Arango.server_error_quark(),
                                       Arango.ServerError.HTTP_BAD_PARAMETER))
         self.assertTrue(error.message.startswith('[HTTP 400][ERR 400]'),

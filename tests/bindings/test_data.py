@@ -212,7 +212,7 @@ class CollectionTests(DataTestCase):
     def test_duplicate_name(self):
         error = self.raises(self.db, 'create_collection', self.name, None)
         self.assertServerError(error, Arango.ServerError.DUPLICATE_NAME)
-        self.assertEqual(error.code, 1207)
+        self.assertEqual(error.code, Arango.ServerError.DUPLICATE_NAME)
         self.assertTrue(error.message.startswith('[HTTP 409][ERR 1207]'),
                         error.message)
 
@@ -472,7 +472,7 @@ class DocumentErrorTests(DataTestCase):
     def test_not_found(self):
         error = self.raises(self.coll, 'get', 'nobody', None)
         self.assertServerError(error, Arango.ServerError.DOCUMENT_NOT_FOUND)
-        self.assertEqual(error.code, 1202)
+        self.assertEqual(error.code, Arango.ServerError.DOCUMENT_NOT_FOUND)
         self.assertEqual(error.message,
                          '[HTTP 404][ERR 1202] document not found')
 
@@ -491,7 +491,7 @@ class DocumentErrorTests(DataTestCase):
                             NO_FLAGS)
         self.assertServerError(
             error, Arango.ServerError.UNIQUE_CONSTRAINT_VIOLATED)
-        self.assertEqual(error.code, 1210)
+        self.assertEqual(error.code, Arango.ServerError.UNIQUE_CONSTRAINT_VIOLATED)
         self.assertIn('k1', error.message)
         self.assertTrue(error.message.startswith('[HTTP 409][ERR 1210]'),
                         error.message)
@@ -517,7 +517,7 @@ class DocumentErrorTests(DataTestCase):
                 error = self.raises(self.coll, method, change,
                                     Arango.DocumentFlags.CHECK_REV)
                 self.assertServerError(error, Arango.ServerError.CONFLICT)
-                self.assertEqual(error.code, 1200)
+                self.assertEqual(error.code, Arango.ServerError.CONFLICT)
                 self.assertIn(rev, error.message)
 
         # A stale revision for get and delete
@@ -612,7 +612,7 @@ class ManyTests(DataTestCase):
         # The duplicate fails alone, in its place.
         failed = results[2]
         self.assertIs(failed['error'], True)
-        self.assertEqual(failed['errorNum'], 1210)
+        self.assertEqual(failed['errorNum'], Arango.ServerError.UNIQUE_CONSTRAINT_VIOLATED)
         self.assertIn('a', failed['errorMessage'])
         self.assertNotIn('_key', failed)
 
@@ -636,7 +636,7 @@ class ManyTests(DataTestCase):
         read = to_python(run_async(self.coll, 'get_many',
                                    json_array('["a", "zzz", {"_key": "c"}]')))
         self.assertEqual(read[0]['n'], 1)
-        self.assertEqual(read[1]['errorNum'], 1202)
+        self.assertEqual(read[1]['errorNum'], Arango.ServerError.DOCUMENT_NOT_FOUND)
         self.assertEqual(read[2]['n'], 3)
 
         updated = to_python(run_async(
@@ -644,13 +644,13 @@ class ManyTests(DataTestCase):
             json_array('[{"_key": "a", "n": 10}, {"_key": "nope", "n": 0}]'),
             NO_FLAGS))
         self.assertEqual(updated[0]['_key'], 'a')
-        self.assertEqual(updated[1]['errorNum'], 1202)
+        self.assertEqual(updated[1]['errorNum'], Arango.ServerError.DOCUMENT_NOT_FOUND)
 
         deleted = to_python(run_async(
             self.coll, 'delete_many',
             json_array('["a", {"_key": "b"}, "nope"]'), NO_FLAGS))
         self.assertEqual([d.get('_key') for d in deleted[:2]], ['a', 'b'])
-        self.assertEqual(deleted[2]['errorNum'], 1202)
+        self.assertEqual(deleted[2]['errorNum'], Arango.ServerError.DOCUMENT_NOT_FOUND)
         self.assertEqual(self.count(), 1)
 
     def test_insert_many_refuses_non_objects(self):
@@ -842,7 +842,7 @@ class QueryTests(DataTestCase):
                             'FOR n IN %s FILTER n.value = 1 RETURN n'
                             % self.name, None, None)
         self.assertServerError(error, Arango.ServerError.QUERY_PARSE)
-        self.assertEqual(error.code, 1501)
+        self.assertEqual(error.code, Arango.ServerError.QUERY_PARSE)
         self.assertIn('position', error.message)
 
     def test_query_errors(self):

@@ -21,8 +21,6 @@ from test_data import (  # noqa: E402
 
 from gi.repository import Arango, GLib  # noqa: E402
 
-ARANGO_ERROR_ASYNC_JOB = 8
-
 
 def run_callback(start):
     """start(callback) begins an async call; returns (source, result) as
@@ -88,7 +86,7 @@ class JobTests(DataTestCase):
         with self.assertRaises(GLib.GError) as raised:
             self.async_collection.insert_finish(result)
         self.assertEqual(raised.exception.domain, ARANGO_ERROR_DOMAIN)
-        self.assertEqual(raised.exception.code, ARANGO_ERROR_ASYNC_JOB)
+        self.assertEqual(raised.exception.code, Arango.Error.ASYNC_JOB)
         job = Arango.Job.new_from_result(result)
         self.assertIn(job.get_id(), raised.exception.message)
 

@@ -25,8 +25,6 @@ from gi.repository import Arango, GLib, Json  # noqa: E402
 
 NONE = Arango.RequestFlags.NONE
 RETURN_ERRORS = Arango.RequestFlags.RETURN_ERRORS
-ARANGO_ERROR_INVALID_ARGUMENT = 1
-DATA_SOURCE_NOT_FOUND = 1203
 
 
 class RequestTests(unittest.TestCase):
@@ -83,18 +81,18 @@ class RequestTests(unittest.TestCase):
         with self.assertRaises(GLib.GError) as caught:
             self.request('GET', '/_api/collection/missing')
         self.assertEqual(caught.exception.domain, ARANGO_SERVER_ERROR_DOMAIN)
-        self.assertEqual(caught.exception.code, DATA_SOURCE_NOT_FOUND)
+        self.assertEqual(caught.exception.code, Arango.ServerError.DATA_SOURCE_NOT_FOUND)
 
     def test_error_reply_as_response(self):
         response = self.request('GET', '/_api/collection/missing',
                                 flags=RETURN_ERRORS)
         self.assertEqual(response.get_status(), 404)
         self.assertEqual(to_python(response.get_body())['errorNum'],
-                         DATA_SOURCE_NOT_FOUND)
+                         Arango.ServerError.DATA_SOURCE_NOT_FOUND)
         with self.assertRaises(GLib.GError) as caught:
             response.check_status()
         self.assertEqual(caught.exception.domain, ARANGO_SERVER_ERROR_DOMAIN)
-        self.assertEqual(caught.exception.code, DATA_SOURCE_NOT_FOUND)
+        self.assertEqual(caught.exception.code, Arango.ServerError.DATA_SOURCE_NOT_FOUND)
 
     def test_reply_not_json(self):
         response = self.request('GET', '/_admin/metrics/v2')
@@ -110,7 +108,7 @@ class RequestTests(unittest.TestCase):
                 self.request(method, path)
             self.assertEqual(caught.exception.domain, ARANGO_ERROR_DOMAIN)
             self.assertEqual(caught.exception.code,
-                             ARANGO_ERROR_INVALID_ARGUMENT)
+                             Arango.Error.INVALID_ARGUMENT)
 
     def test_sync(self):
         response = self.db.request_sync('GET', '/_api/version', None, None,

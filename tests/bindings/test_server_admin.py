@@ -79,7 +79,7 @@ class ServerAdminTests(unittest.TestCase):
 
     def test_options(self):
         error = self.refused(self.db, 'options')
-        self.assertServerError(error, 403, 'insufficient permissions')
+        self.assertServerError(error, Arango.ServerError.HTTP_FORBIDDEN, 'insufficient permissions')
 
         superuser = self.superuser()
         options = to_python(run_async(superuser, 'options'))
