@@ -63,6 +63,8 @@ void           arango_request_pin_to_host      (ArangoRequest *self,
 void           arango_request_keep_errors      (ArangoRequest *self);
 void           arango_request_set_text_reply   (ArangoRequest *self);
 void           arango_request_set_raw_reply    (ArangoRequest *self);
+void           arango_request_defer_member     (ArangoRequest *self,
+                                                const char    *member);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArangoRequest, arango_request_free)
 
@@ -72,6 +74,7 @@ typedef struct
   SoupMessageHeaders *headers;
   JsonNode *body;       /* NULL when the reply had no body */
   GBytes *text;         /* the body's bytes, for a text or raw reply (arango_request_set_text_reply(), _set_raw_reply()) */
+  GBytes *deferred;     /* the text of the deferred member (arango_request_defer_member()), if the body has it */
   ArangoHost *host;     /* the coordinator that answered */
 } ArangoResponse;
 

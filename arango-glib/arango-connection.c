@@ -396,6 +396,7 @@ on_reply (GBytes   *bytes_in,
   g_autoptr(GBytes) bytes = bytes_in;
   g_autoptr(GError) error = error_in;
   g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GBytes) deferred = NULL;
   ArangoResponse *response;
   const char *content_type;
   guint status;
@@ -490,7 +491,8 @@ on_reply (GBytes   *bytes_in,
       return;
     }
   if (!arango_reply_decode (data->host->uri, data->request->method, data->request->path,
-                            status, content_type, bytes, &body, &error))
+                            status, content_type, bytes, data->request->deferred_member,
+                            &body, &deferred, &error))
     {
       /* A proxy's HTML error page still says what went wrong through its
        * status; only a success without JSON is a broken reply, unless
@@ -543,6 +545,7 @@ on_reply (GBytes   *bytes_in,
   response->status = status;
   response->headers = soup_message_headers_ref (soup_message_get_response_headers (data->message));
   response->body = g_steal_pointer (&body);
+  response->deferred = g_steal_pointer (&deferred);
   if (data->request->raw_reply)
     response->text = g_steal_pointer (&bytes);
   response->host = arango_host_ref (data->host);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "arango-context-private.h"
+#include "arango-cursor-batch-private.h"
 #include "arango-cursor.h"
 #include "arango-query-options.h"
 
@@ -31,5 +32,12 @@ ArangoCursor *arango_cursor_new_from_reply (ArangoContext        *context,
                                            ArangoResponse       *response,
                                            gboolean              allow_retry,
                                            GError              **error);
+
+void          arango_cursor_next_batch_start (ArangoCursor        *self,
+                                              ArangoBatchForm      form,
+                                              gpointer             source_tag,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
 
 G_END_DECLS

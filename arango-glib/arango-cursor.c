@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "arango-cursor-batch-private.h"
 #include "arango-cursor-private.h"
 #include "arango-error.h"
 #include "arango-query-options-private.h"
@@ -71,7 +72,7 @@ struct _ArangoCursor
   JsonObject *profile;
   JsonObject *plan;
   char *plan_cache_key;
-  JsonArray *first_batch;    /* until next_batch hands it out */
+  ArangoCursorBatch first_batch;  /* until next_batch hands it out */
   gboolean allow_retry;
   char *next_batch_id;       /* the server's number of the next batch */
   guint tries;               /* of the batch being fetched */
@@ -158,7 +159,7 @@ arango_cursor_finalize (GObject *object)
   g_clear_pointer (&self->warnings, json_array_unref);
   g_clear_pointer (&self->profile, json_object_unref);
   g_clear_pointer (&self->plan, json_object_unref);
-  g_clear_pointer (&self->first_batch, json_array_unref);
+  arango_cursor_batch_clear (&self->first_batch);
   g_free (self->plan_cache_key);
   g_free (self->id);
   g_free (self->next_batch_id);
@@ -358,21 +359,21 @@ take_object_member (JsonObject  *object,
   *field = json_object_ref (json_node_get_object (node));
 }
 
-/* Takes in one reply of the cursor API; returns its batch. */
-static JsonArray *
-update_from_reply (ArangoCursor   *self,
-                   ArangoResponse *response,
-                   GError        **error)
+/* Takes in one reply of the cursor API and its @batch. */
+static gboolean
+update_from_reply (ArangoCursor      *self,
+                   ArangoResponse    *response,
+                   ArangoCursorBatch *batch,
+                   GError           **error)
 {
   JsonObject *body;
-  JsonNode *result, *has_more, *node;
+  JsonNode *has_more, *node;
 
   if (response->body == NULL || !JSON_NODE_HOLDS_OBJECT (response->body))
     goto invalid;
   body = json_node_get_object (response->body);
-  result = json_object_get_member (body, "result");
   has_more = json_object_get_member (body, "hasMore");
-  if (result == NULL || !JSON_NODE_HOLDS_ARRAY (result) ||
+  if (!arango_cursor_batch_take (batch, response) ||
       has_more == NULL || json_node_get_value_type (has_more) != G_TYPE_BOOLEAN)
     goto invalid;
 
@@ -439,13 +440,14 @@ update_from_reply (ArangoCursor   *self,
       self->plan_cache_key = g_strdup (json_node_get_string (node));
     }
 
-  return json_array_ref (json_node_get_array (result));
+  return TRUE;
 
 invalid:
+  arango_cursor_batch_clear (batch);
   g_set_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_REPLY,
                _("The cursor reply of %s (HTTP %u) lacks “result”, “hasMore” or “id”, or has a negative “count”"),
                response->host->uri, response->status);
-  return NULL;
+  return FALSE;
 }
 
 /* A cursor from the first reply of POST /_api/cursor; @allow_retry as the
@@ -462,8 +464,7 @@ arango_cursor_new_from_reply (ArangoContext   *context,
   self->context = arango_context_ref (arango_context_get_direct (context));
   self->host = arango_host_ref (response->host);
   self->allow_retry = allow_retry;
-  self->first_batch = update_from_reply (self, response, error);
-  if (self->first_batch == NULL)
+  if (!update_from_reply (self, response, &self->first_batch, error))
     {
       /* Nothing to delete on the server for a reply that made no sense. */
       self->has_more = FALSE;
@@ -557,6 +558,7 @@ arango_query_start (ArangoContext       *context,
     }
 
   request = arango_query_request_new (context, aql, bind_vars, options, &allow_retry);
+  arango_request_defer_member (request, "result");
   arango_context_call (context, source_object, request,
                        allow_retry ? reply_retriable_cursor : reply_cursor, context,
                        source_tag, cancellable, callback, user_data);
@@ -777,12 +779,15 @@ next_batch_request (ArangoCursor *self)
   ArangoRequest *request;
 
   if (!self->allow_retry || self->next_batch_id == NULL)
-    return cursor_request (self, SOUP_METHOD_POST);
-
-  request = arango_context_request (self->context, SOUP_METHOD_POST, "/_api/cursor",
-                                    self->id, self->next_batch_id, NULL);
-  arango_request_pin_to_host (request, self->host);
-  arango_request_set_idempotent (request, TRUE);
+    request = cursor_request (self, SOUP_METHOD_POST);
+  else
+    {
+      request = arango_context_request (self->context, SOUP_METHOD_POST, "/_api/cursor",
+                                        self->id, self->next_batch_id, NULL);
+      arango_request_pin_to_host (request, self->host);
+      arango_request_set_idempotent (request, TRUE);
+    }
+  arango_request_defer_member (request, "result");
   return request;
 }
 
@@ -820,7 +825,7 @@ on_next_batch (GObject      *source,
   ArangoCursor *self = g_task_get_source_object (task);
   g_autoptr(ArangoResponse) response = NULL;
   GError *error = NULL;
-  JsonArray *batch;
+  ArangoCursorBatch batch = { 0 };
 
   response = arango_connection_send_finish (ARANGO_CLIENT (source), result, &error);
   if (response == NULL && is_retriable (self, error))
@@ -842,8 +847,7 @@ on_next_batch (GObject      *source,
       return;
     }
 
-  batch = update_from_reply (self, response, &error);
-  if (batch == NULL)
+  if (!update_from_reply (self, response, &batch, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -853,7 +857,47 @@ on_next_batch (GObject      *source,
   if (!self->has_more && self->allow_retry && self->id != NULL)
     delete_in_passing (self);
   notify_progress (self);
-  g_task_return_pointer (task, batch, (GDestroyNotify) json_array_unref);
+  arango_cursor_batch_return (&batch, task, GPOINTER_TO_INT (g_task_get_task_data (task)));
+}
+
+/* Fetches the next batch for the public calls, which differ only in the
+ * @form in which they hand it out. */
+void
+arango_cursor_next_batch_start (ArangoCursor        *self,
+                                ArangoBatchForm      form,
+                                gpointer             source_tag,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->busy)
+    {
+      g_task_report_new_error (self, callback, user_data, source_tag,
+                               ARANGO_ERROR, ARANGO_ERROR_INVALID_ARGUMENT,
+                               _("A batch of this cursor is already being fetched"));
+      return;
+    }
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, GINT_TO_POINTER (form), NULL);
+
+  if (arango_cursor_batch_is_set (&self->first_batch))
+    {
+      arango_cursor_batch_return (&self->first_batch, task, form);
+      return;
+    }
+  if (!self->has_more)
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+
+  self->busy = TRUE;
+  self->tries = 0;
+  fetch_next_batch (self, g_steal_pointer (&task));
 }
 
 /**
@@ -874,36 +918,10 @@ arango_cursor_next_batch_async (ArangoCursor        *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (ARANGO_IS_CURSOR (self));
 
-  if (self->busy)
-    {
-      g_task_report_new_error (self, callback, user_data, arango_cursor_next_batch_async,
-                               ARANGO_ERROR, ARANGO_ERROR_INVALID_ARGUMENT,
-                               _("A batch of this cursor is already being fetched"));
-      return;
-    }
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, arango_cursor_next_batch_async);
-
-  if (self->first_batch != NULL)
-    {
-      g_task_return_pointer (task, g_steal_pointer (&self->first_batch),
-                             (GDestroyNotify) json_array_unref);
-      return;
-    }
-  if (!self->has_more)
-    {
-      g_task_return_pointer (task, NULL, NULL);
-      return;
-    }
-
-  self->busy = TRUE;
-  self->tries = 0;
-  fetch_next_batch (self, g_steal_pointer (&task));
+  arango_cursor_next_batch_start (self, ARANGO_BATCH_AS_JSON, arango_cursor_next_batch_async,
+                                  cancellable, callback, user_data);
 }
 
 /**
@@ -972,7 +990,7 @@ arango_cursor_close_async (ArangoCursor        *self,
 {
   g_return_if_fail (ARANGO_IS_CURSOR (self));
 
-  g_clear_pointer (&self->first_batch, json_array_unref);
+  arango_cursor_batch_clear (&self->first_batch);
   if (!self->has_more || self->id == NULL)
     {
       g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);

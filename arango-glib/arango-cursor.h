@@ -59,6 +59,19 @@ JsonArray  *arango_cursor_next_batch_sync   (ArangoCursor        *self,
                                              GCancellable        *cancellable,
                                              GError             **error);
 ARANGO_AVAILABLE_IN_ALL
+void        arango_cursor_next_batch_variant_async  (ArangoCursor        *self,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+ARANGO_AVAILABLE_IN_ALL
+GVariant   *arango_cursor_next_batch_variant_finish (ArangoCursor        *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+ARANGO_AVAILABLE_IN_ALL
+GVariant   *arango_cursor_next_batch_variant_sync   (ArangoCursor        *self,
+                                                     GCancellable        *cancellable,
+                                                     GError             **error);
+ARANGO_AVAILABLE_IN_ALL
 void        arango_cursor_close_async       (ArangoCursor        *self,
                                              GCancellable        *cancellable,
                                              GAsyncReadyCallback  callback,

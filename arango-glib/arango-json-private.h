@@ -1,4 +1,5 @@
-/* arango-json-private.h: a JSON reader that builds json-glib trees
+/* arango-json-private.h: JSON readers that build json-glib trees and
+ * GVariants
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -9,8 +10,17 @@
 
 G_BEGIN_DECLS
 
-JsonNode *arango_json_parse (const char  *text,
-                             gsize        length,
-                             GError     **error);
+JsonNode *arango_json_parse           (const char  *text,
+                                       gsize        length,
+                                       GError     **error);
+JsonNode *arango_json_parse_deferring (const char  *text,
+                                       gsize        length,
+                                       const char  *deferred_member,
+                                       gsize       *deferred_offset,
+                                       gsize       *deferred_length,
+                                       GError     **error);
+GVariant *arango_json_parse_variant   (const char  *text,
+                                       gsize        length,
+                                       GError     **error);
 
 G_END_DECLS

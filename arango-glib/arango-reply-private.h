@@ -15,7 +15,9 @@ gboolean  arango_reply_decode       (const char  *host,
                                      guint        status,
                                      const char  *content_type,
                                      GBytes      *bytes,
+                                     const char  *deferred_member,
                                      JsonNode   **body,
+                                     GBytes     **deferred,
                                      GError     **error);
 gint64    arango_reply_error_number (JsonNode    *body);
 GError   *arango_server_error_new   (guint        status,

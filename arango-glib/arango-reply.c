@@ -14,7 +14,9 @@
 #include "arango-reply-private.h"
 
 /* Decodes a reply body: JSON when there is one; NULL for an empty body.
- * @host, @method and @path only name the exchange in error messages. */
+ * With @deferred_member, that top-level member is only checked, and its
+ * text is returned in *@deferred (NULL when the body lacks it). @host,
+ * @method and @path only name the exchange in error messages. */
 gboolean
 arango_reply_decode (const char  *host,
                      const char  *method,
@@ -22,14 +24,19 @@ arango_reply_decode (const char  *host,
                      guint        status,
                      const char  *content_type,
                      GBytes      *bytes,
+                     const char  *deferred_member,
                      JsonNode   **body,
+                     GBytes     **deferred,
                      GError     **error)
 {
   g_autoptr(GError) parse_error = NULL;
   gsize length = 0;
   const char *text = g_bytes_get_data (bytes, &length);
+  gsize deferred_offset = 0, deferred_length = 0;
 
   *body = NULL;
+  if (deferred != NULL)
+    *deferred = NULL;
   if (length == 0)
     return TRUE;
 
@@ -43,7 +50,11 @@ arango_reply_decode (const char  *host,
       return FALSE;
     }
 
-  *body = arango_json_parse (text, length, &parse_error);
+  if (deferred_member != NULL && deferred != NULL)
+    *body = arango_json_parse_deferring (text, length, deferred_member,
+                                         &deferred_offset, &deferred_length, &parse_error);
+  else
+    *body = arango_json_parse (text, length, &parse_error);
   if (*body == NULL)
     {
       g_set_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_REPLY,
@@ -51,6 +62,8 @@ arango_reply_decode (const char  *host,
                    host, method, path, status, parse_error->message);
       return FALSE;
     }
+  if (deferred_length > 0)
+    *deferred = g_bytes_new_from_bytes (bytes, deferred_offset, deferred_length);
 
   return TRUE;
 }

@@ -23,6 +23,7 @@ struct _ArangoRequest
   gboolean keep_errors;   /* error statuses come back as responses (async job results) */
   gboolean text_reply;    /* a success is kept as text, not decoded as JSON */
   gboolean raw_reply;     /* the body's bytes are kept; a success need not be JSON */
+  const char *deferred_member; /* a top-level member of the reply kept as text (static) */
 };
 
 G_END_DECLS

@@ -241,6 +241,16 @@ arango_request_set_raw_reply (ArangoRequest *self)
   self->raw_reply = TRUE;
 }
 
+/* The reply's top-level @member (a static string) is checked but not
+ * decoded: its text comes back as the response's deferred bytes, for
+ * the caller to decode in the form it wants (a cursor's batch). */
+void
+arango_request_defer_member (ArangoRequest *self,
+                             const char    *member)
+{
+  self->deferred_member = member;
+}
+
 void
 arango_response_free (ArangoResponse *self)
 {
@@ -250,6 +260,7 @@ arango_response_free (ArangoResponse *self)
   g_clear_pointer (&self->headers, soup_message_headers_unref);
   g_clear_pointer (&self->body, json_node_unref);
   g_clear_pointer (&self->text, g_bytes_unref);
+  g_clear_pointer (&self->deferred, g_bytes_unref);
   g_clear_pointer (&self->host, arango_host_unref);
   g_free (self);
 }

@@ -30,8 +30,9 @@ fuzz_client (void)
   return client;
 }
 
-/* Input: one byte picks the status, one the content type, the rest is the
- * body. Returns the reply as a method would see it, or NULL when the
+/* Input: one byte picks the status (and whether the body's "result" is
+ * deferred, as a cursor's requests ask), one the content type, the rest
+ * is the body. Returns the reply as a method would see it, or NULL when the
  * connection layer would already have turned it into an error (which is
  * then checked to be a proper GError). */
 ArangoResponse *
@@ -42,18 +43,21 @@ fuzz_response_new (const uint8_t *data,
   g_autoptr(GBytes) body_bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GBytes) deferred = NULL;
   ArangoResponse *response;
   guint status;
+  const char *deferred_member;
   const char *content_type;
 
   if (size < 2)
     return NULL;
   status = statuses[data[0] % G_N_ELEMENTS (statuses)];
+  deferred_member = (data[0] / G_N_ELEMENTS (statuses)) % 2 ? "result" : NULL;
   content_type = content_types[data[1] % G_N_ELEMENTS (content_types)];
   body_bytes = g_bytes_new (data + 2, size - 2);
 
   if (!arango_reply_decode ("http://fuzz", "GET", "/fuzz", status, content_type,
-                            body_bytes, &body, &error))
+                            body_bytes, deferred_member, &body, &deferred, &error))
     {
       g_assert_nonnull (error);
       g_assert_true (error->domain == ARANGO_ERROR);
@@ -75,6 +79,7 @@ fuzz_response_new (const uint8_t *data,
   response->status = status;
   response->headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
   response->body = g_steal_pointer (&body);
+  response->deferred = g_steal_pointer (&deferred);
   response->host = arango_host_ref (host);
   return response;
 }
