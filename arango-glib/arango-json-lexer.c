@@ -220,6 +220,38 @@ skip_digits (ArangoJsonLexer *lexer)
   return TRUE;
 }
 
+/* Steps over the number at lexer->at; *@is_integer says whether it had
+ * neither fraction nor exponent. */
+static gboolean
+scan_number (ArangoJsonLexer *lexer,
+             gboolean        *is_integer)
+{
+  *is_integer = TRUE;
+  if (lexer->at < lexer->end && *lexer->at == '-')
+    lexer->at++;
+  if (lexer->at < lexer->end && *lexer->at == '0')
+    lexer->at++;
+  else if (!skip_digits (lexer))
+    return FALSE;
+  if (lexer->at < lexer->end && *lexer->at == '.')
+    {
+      *is_integer = FALSE;
+      lexer->at++;
+      if (!skip_digits (lexer))
+        return FALSE;
+    }
+  if (lexer->at < lexer->end && (*lexer->at == 'e' || *lexer->at == 'E'))
+    {
+      *is_integer = FALSE;
+      lexer->at++;
+      if (lexer->at < lexer->end && (*lexer->at == '+' || *lexer->at == '-'))
+        lexer->at++;
+      if (!skip_digits (lexer))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Reads the number at lexer->at into *@integer when it is one that fits
  * a gint64, into *@real otherwise. */
 ArangoJsonNumber
@@ -228,34 +260,14 @@ arango_json_lexer_read_number (ArangoJsonLexer *lexer,
                                double          *real)
 {
   const char *start = lexer->at;
-  gboolean is_integer = TRUE;
+  gboolean is_integer;
   char buffer[G_ASCII_DTOSTR_BUF_SIZE * 2];
   g_autofree char *long_text = NULL;
   const char *text = buffer;
   gsize length;
 
-  if (lexer->at < lexer->end && *lexer->at == '-')
-    lexer->at++;
-  if (lexer->at < lexer->end && *lexer->at == '0')
-    lexer->at++;
-  else if (!skip_digits (lexer))
+  if (!scan_number (lexer, &is_integer))
     return ARANGO_JSON_NUMBER_INVALID;
-  if (lexer->at < lexer->end && *lexer->at == '.')
-    {
-      is_integer = FALSE;
-      lexer->at++;
-      if (!skip_digits (lexer))
-        return ARANGO_JSON_NUMBER_INVALID;
-    }
-  if (lexer->at < lexer->end && (*lexer->at == 'e' || *lexer->at == 'E'))
-    {
-      is_integer = FALSE;
-      lexer->at++;
-      if (lexer->at < lexer->end && (*lexer->at == '+' || *lexer->at == '-'))
-        lexer->at++;
-      if (!skip_digits (lexer))
-        return ARANGO_JSON_NUMBER_INVALID;
-    }
 
   length = lexer->at - start;
   if (is_integer && length <= 18)
@@ -335,8 +347,7 @@ skip_container (ArangoJsonLexer *lexer,
 gboolean
 arango_json_lexer_skip_value (ArangoJsonLexer *lexer)
 {
-  gint64 integer;
-  double real;
+  gboolean is_integer;
   gboolean ok;
 
   switch (arango_json_lexer_peek (lexer))
@@ -359,7 +370,7 @@ arango_json_lexer_skip_value (ArangoJsonLexer *lexer)
     case 'n':
       return arango_json_lexer_expect_word (lexer, "null");
     default:
-      return arango_json_lexer_read_number (lexer, &integer, &real) != ARANGO_JSON_NUMBER_INVALID;
+      return scan_number (lexer, &is_integer);
     }
 }
 

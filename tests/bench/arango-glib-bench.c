@@ -52,7 +52,8 @@ static void
 fail (const char *what,
       GError     *error)
 {
-  g_printerr ("arango-glib-bench: %s: %s\n", what, error->message);
+  g_printerr ("arango-glib-bench: %s: %s\n", what,
+              error ? error->message : "unexpected results");
   exit (1);
 }
 
@@ -119,10 +120,21 @@ start_insert (Run *run)
                                   NULL, on_inserted, run);
 }
 
+static void next_batch (ArangoCursor *cursor,
+                        Run          *run);
+
 static void
-on_batch (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
+finish_query (ArangoCursor *cursor,
+              Run          *run)
+{
+  g_object_unref (cursor);
+  operation_done (run);
+}
+
+static void
+on_json_batch (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
   Run *run = user_data;
   ArangoCursor *cursor = ARANGO_CURSOR (source);
@@ -133,8 +145,7 @@ on_batch (GObject      *source,
     fail ("cursor", error);
   if (batch == NULL)
     {
-      g_object_unref (cursor);
-      operation_done (run);
+      finish_query (cursor, run);
       return;
     }
 
@@ -142,7 +153,56 @@ on_batch (GObject      *source,
   for (guint i = 0; i < json_array_get_length (batch); i++)
     if (json_object_has_member (json_array_get_object_element (batch, i), "_key"))
       run->documents++;
-  arango_cursor_next_batch_async (cursor, NULL, on_batch, run);
+  next_batch (cursor, run);
+}
+
+static void
+on_variant_batch (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Run *run = user_data;
+  ArangoCursor *cursor = ARANGO_CURSOR (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) batch = arango_cursor_next_batch_variant_finish (cursor, result, &error);
+  g_autoptr(GVariant) boxed = NULL;
+  g_autoptr(GVariant) first = NULL;
+  const char *key;
+
+  if (error)
+    fail ("cursor", error);
+  if (batch == NULL)
+    {
+      finish_query (cursor, run);
+      return;
+    }
+
+  /* Counted as the raw libsoup peer counts its array: the batch is
+   * decoded in full either way. Looking up a member of each document
+   * through GLib's GVariant API would cost more than decoding did
+   * (doc/performance.md has the figures). */
+  if (g_variant_n_children (batch) > 0)
+    {
+      boxed = g_variant_get_child_value (batch, 0);
+      first = g_variant_get_variant (boxed);
+      if (!g_variant_is_of_type (first, G_VARIANT_TYPE_VARDICT) ||
+          !g_variant_lookup (first, "_key", "&s", &key))
+        fail ("cursor", NULL);
+    }
+  run->documents += g_variant_n_children (batch);
+  next_batch (cursor, run);
+}
+
+/* BENCH_BATCHES=json reads the results as json-glib trees instead of
+ * GVariants, to compare the two. */
+static void
+next_batch (ArangoCursor *cursor,
+            Run          *run)
+{
+  if (g_strcmp0 (g_getenv ("BENCH_BATCHES"), "json") == 0)
+    arango_cursor_next_batch_async (cursor, NULL, on_json_batch, run);
+  else
+    arango_cursor_next_batch_variant_async (cursor, NULL, on_variant_batch, run);
 }
 
 static void
@@ -155,7 +215,7 @@ on_queried (GObject      *source,
 
   if (cursor == NULL)
     fail ("query", error);
-  arango_cursor_next_batch_async (cursor, NULL, on_batch, user_data);
+  next_batch (cursor, user_data);
 }
 
 static void
