@@ -34,6 +34,11 @@
  * them; a call while another is under way fails with
  * %ARANGO_ERROR_INVALID_ARGUMENT.
  *
+ * A GVariant cannot nest as deeply as JSON: a batch with a result nested
+ * more than about 40 levels of objects or 60 of arrays deep fails with
+ * %ARANGO_ERROR_INVALID_REPLY, and the cursor goes on to the next batch.
+ * arango_cursor_next_batch_async() reads such results.
+ *
  * ```c
  * g_autoptr(GVariant) batch = arango_cursor_next_batch_variant_finish (cursor, result, &error);
  * GVariantIter iter;

@@ -3,10 +3,12 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * Both readers accept exactly the same texts: one JSON value (RFC 8259)
- * with white space around it, valid UTF-8, no NUL in strings (json-glib's
- * and GVariant's strings both end at the first one), nesting limited so
- * that no input can exhaust the stack.
+ * Both readers accept the same texts: one JSON value (RFC 8259) with
+ * white space around it, valid UTF-8, no NUL in strings (json-glib's and
+ * GVariant's strings both end at the first one), nesting limited so that
+ * no input can exhaust the stack. Only, the GVariant reader also refuses
+ * texts nested more deeply than a GVariant can be (see
+ * arango-json-variant.c).
  */
 
 #pragma once

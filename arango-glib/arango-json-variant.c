@@ -12,6 +12,12 @@
  * d, true and false b, null the empty maybe mv. Members keep their order,
  * duplicates included.
  *
+ * GVariant nests less deeply than JSON may here: each level of objects
+ * costs it three levels (array, dict entry, variant), each level of arrays
+ * two, and GLib takes serialised data nested beyond its limit for a unit
+ * (). A text nested that deeply is refused, so that what this reader
+ * returns as trusted is always in normal form.
+ *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
@@ -28,6 +34,10 @@
  * do. So alignment relative to any container equals absolute alignment. */
 #define VARIANT_ALIGNMENT 8
 
+/* GLib's G_VARIANT_MAX_RECURSION_DEPTH, which it keeps private: no part
+ * of a variant's type may lie this deep in the whole value. */
+#define VARIANT_MAX_DEPTH 128
+
 typedef enum
 {
   VALUE_INVALID,
@@ -40,19 +50,21 @@ typedef enum
   VALUE_ARRAY,
 } ValueType;
 
-/* What follows a value inside a variant: a NUL and the value's type. */
+/* What follows a value inside a variant: a NUL and the value's type;
+ * and how many levels that type spans. */
 static const struct
 {
   const char *text;
   guint8 length;
+  guint8 type_depth;
 } variant_suffix[] = {
-  [VALUE_STRING] = { "\0s", 2 },
-  [VALUE_INTEGER] = { "\0x", 2 },
-  [VALUE_DOUBLE] = { "\0d", 2 },
-  [VALUE_BOOLEAN] = { "\0b", 2 },
-  [VALUE_NULL] = { "\0mv", 3 },
-  [VALUE_OBJECT] = { "\0a{sv}", 6 },
-  [VALUE_ARRAY] = { "\0av", 3 },
+  [VALUE_STRING] = { "\0s", 2, 1 },
+  [VALUE_INTEGER] = { "\0x", 2, 1 },
+  [VALUE_DOUBLE] = { "\0d", 2, 1 },
+  [VALUE_BOOLEAN] = { "\0b", 2, 1 },
+  [VALUE_NULL] = { "\0mv", 3, 2 },
+  [VALUE_OBJECT] = { "\0a{sv}", 6, 3 },
+  [VALUE_ARRAY] = { "\0av", 3, 2 },
 };
 
 typedef struct
@@ -62,6 +74,7 @@ typedef struct
   gsize *ends;    /* element ends waiting for their container's framing offsets */
   gsize n_ends;
   gsize ends_size;
+  guint depth;    /* GVariant's: of the value being written, the top one at 0 */
 } Writer;
 
 static ValueType write_value (Writer *writer);
@@ -137,10 +150,15 @@ close_array (Writer *writer,
 static gboolean
 write_variant (Writer *writer)
 {
-  ValueType type = write_value (writer);
+  ValueType type;
 
+  writer->depth++;
+  type = write_value (writer);
+  writer->depth--;
   if (type == VALUE_INVALID)
     return FALSE;
+  if (writer->depth + variant_suffix[type].type_depth >= VARIANT_MAX_DEPTH)
+    return arango_json_lexer_fail (&writer->lexer, _("Nesting too deep for a GVariant"));
   arango_json_append (writer->out, variant_suffix[type].text, variant_suffix[type].length);
   return TRUE;
 }
@@ -154,6 +172,7 @@ write_member (Writer *writer)
   GString *out = writer->out;
   gsize start = out->len;
   gsize key_end;
+  gboolean written;
 
   if (lexer->at >= lexer->end || *lexer->at != '"')
     return arango_json_lexer_fail (lexer, _("Expected a member name"));
@@ -165,7 +184,10 @@ write_member (Writer *writer)
     return arango_json_lexer_fail (lexer, _("Expected “:”"));
   lexer->at++;
   pad (out);
-  if (!write_variant (writer))
+  writer->depth++;
+  written = write_variant (writer);
+  writer->depth--;
+  if (!written)
     return FALSE;
   append_offset (out, key_end, offset_size (out->len - start, 1));
   return TRUE;
@@ -190,7 +212,10 @@ write_container (Writer *writer)
         char next;
 
         pad (writer->out);
+        /* The elements, or the dict entries, lie one level deeper. */
+        writer->depth++;
         written = is_object ? write_member (writer) : write_variant (writer);
+        writer->depth--;
         if (!written)
           return VALUE_INVALID;
         push_end (writer, writer->out->len - start);
