@@ -92,3 +92,39 @@ fuzz_drain (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
 }
+
+/* json_node_equal() takes the integer 1 and the double 1.0 as equal, but
+ * an x where a d belongs is a different GVariant; the text tells them
+ * apart, and checks the members' order too. */
+void
+fuzz_assert_same_json (JsonNode *expected,
+                       JsonNode *actual)
+{
+  g_autofree char *expected_text = json_to_string (expected, FALSE);
+  g_autofree char *actual_text = json_to_string (actual, FALSE);
+
+  g_assert_true (json_node_equal (expected, actual));
+  g_assert_cmpstr (expected_text, ==, actual_text);
+}
+
+/* Whether @node, mapped to a GVariant as json-glib maps it, nests no
+ * deeper than GVariant allows: GLib builds that variant and judges its
+ * bytes. */
+gboolean
+fuzz_fits_in_gvariant (JsonNode *node)
+{
+  g_autoptr(GVariant) built = g_variant_ref_sink (json_gvariant_deserialize (node, NULL, NULL));
+  g_autoptr(GBytes) bytes = g_variant_get_data_as_bytes (built);
+  g_autoptr(GVariant) untrusted =
+    g_variant_ref_sink (g_variant_new_from_bytes (g_variant_get_type (built), bytes, FALSE));
+
+  return g_variant_is_normal_form (untrusted);
+}
+
+/* The one reason for the GVariant reader to refuse a text the tree
+ * reader takes. */
+gboolean
+fuzz_is_too_deep_error (GError *error)
+{
+  return error != NULL && strstr (error->message, "Nesting too deep for a GVariant") != NULL;
+}

@@ -22,5 +22,9 @@ ArangoClient   *fuzz_client            (void);
 ArangoResponse *fuzz_response_new      (const uint8_t *data,
                                         size_t         size);
 void            fuzz_drain             (void);
+void            fuzz_assert_same_json  (JsonNode      *expected,
+                                        JsonNode      *actual);
+gboolean        fuzz_fits_in_gvariant  (JsonNode      *node);
+gboolean        fuzz_is_too_deep_error (GError        *error);
 
 G_END_DECLS
