@@ -43,16 +43,7 @@ static ArangoCursor *
 start_query (Fixture  *fixture,
              gboolean  allow_retry)
 {
-  g_autoptr(ArangoQueryOptions) options =
-    g_object_new (ARANGO_TYPE_QUERY_OPTIONS, "batch-size", 2, "allow-retry", allow_retry, NULL);
-  g_autoptr(GError) error = NULL;
-  ArangoCursor *cursor;
-
-  arango_database_query_async (fixture->database, QUERY, NULL, options, NULL, READY);
-  cursor = arango_database_query_finish (fixture->database, WAIT, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (cursor);
-  return cursor;
+  return test_query_cursor (fixture->database, QUERY, 2, allow_retry);
 }
 
 static JsonArray *
@@ -112,10 +103,7 @@ requests_for_batch (Fixture      *fixture,
                     ArangoCursor *cursor,
                     const char   *batch_id)
 {
-  g_autofree char *path = g_strdup_printf ("/_api/cursor/%s/%s",
-                                           arango_cursor_get_id (cursor), batch_id);
-
-  return test_count_requests_to (fixture->emulator, 0, "POST", path);
+  return test_count_batch_requests (fixture->emulator, 0, cursor, batch_id);
 }
 
 /* The one request a dropped connection or a garbled reply spoilt is made
@@ -194,7 +182,6 @@ test_deleted_after_last_batch (Fixture       *fixture,
 {
   g_autoptr(ArangoCursor) cursor = start_query (fixture, TRUE);
   g_autofree char *path = g_strdup_printf ("/_api/cursor/%s", arango_cursor_get_id (cursor));
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
   assert_next_batch (fixture, cursor, "[1,2]");
   assert_next_batch (fixture, cursor, "[3,4]");
@@ -202,12 +189,7 @@ test_deleted_after_last_batch (Fixture       *fixture,
   g_assert_cmpuint (test_count_requests_to (fixture->emulator, 0, "DELETE", path), ==, 0);
   assert_next_batch (fixture, cursor, "[7]");
 
-  while (test_count_requests_to (fixture->emulator, 0, "DELETE", path) == 0)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (10000);
-    }
+  test_wait_for_request (fixture->emulator, 0, "DELETE", path);
   g_assert_cmpuint (test_count_requests_to (fixture->emulator, 0, "DELETE", path), ==, 1);
   assert_next_batch (fixture, cursor, "null");
 }

@@ -103,6 +103,53 @@ test_count_requests_to (EmulatorProcess *emulator,
   return count;
 }
 
+void
+test_wait_for_request (EmulatorProcess *emulator,
+                       guint            index,
+                       const char      *method,
+                       const char      *path)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (test_count_requests_to (emulator, index, method, path) == 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+}
+
+guint
+test_count_batch_requests (EmulatorProcess *emulator,
+                           guint            index,
+                           ArangoCursor    *cursor,
+                           const char      *batch_id)
+{
+  g_autofree char *path = g_strdup_printf ("/_api/cursor/%s/%s",
+                                           arango_cursor_get_id (cursor), batch_id);
+
+  return test_count_requests_to (emulator, index, "POST", path);
+}
+
+ArangoCursor *
+test_query_cursor (ArangoDatabase *database,
+                   const char     *aql,
+                   guint           batch_size,
+                   gboolean        allow_retry)
+{
+  g_autoptr(ArangoQueryOptions) options =
+    g_object_new (ARANGO_TYPE_QUERY_OPTIONS, "batch-size", batch_size, "allow-retry", allow_retry, NULL);
+  g_auto(TestAsync) async = TEST_ASYNC_INIT;
+  g_autoptr(GError) error = NULL;
+  ArangoCursor *cursor;
+
+  arango_database_query_async (database, aql, NULL, options, NULL, test_async_ready, &async);
+  cursor = arango_database_query_finish (database, test_async_wait (&async), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (cursor);
+  return cursor;
+}
+
 /* The Authorization header of the last request coordinator @index got,
  * "" without one. */
 char *

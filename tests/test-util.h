@@ -52,6 +52,25 @@ guint           test_count_requests_to (EmulatorProcess *emulator,
                                         guint            index,
                                         const char      *method,
                                         const char      *path);
+/* Waits (up to five seconds), running the main context, until
+ * coordinator @index has logged a request @method to @path, such as one
+ * the library sends in passing. */
+void            test_wait_for_request (EmulatorProcess *emulator,
+                                       guint            index,
+                                       const char      *method,
+                                       const char      *path);
+/* How many times coordinator @index was asked for batch @batch_id of
+ * @cursor by its number, as a cursor that allows retries asks. */
+guint           test_count_batch_requests (EmulatorProcess *emulator,
+                                           guint            index,
+                                           ArangoCursor    *cursor,
+                                           const char      *batch_id);
+/* Runs @aql to its cursor, @batch_size results a batch; the test fails if
+ * the query does. */
+ArangoCursor   *test_query_cursor  (ArangoDatabase *database,
+                                    const char     *aql,
+                                    guint           batch_size,
+                                    gboolean        allow_retry);
 char           *test_last_authorization (EmulatorProcess *emulator,
                                          guint            index);
 char           *test_last_query    (EmulatorProcess *emulator,
