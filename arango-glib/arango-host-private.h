@@ -13,7 +13,10 @@ G_BEGIN_DECLS
  * the pin survives a change of the client's host list. */
 typedef struct _ArangoHost ArangoHost;
 
-#define ARANGO_HOST_MAX_CONNECTIONS 8
+/* The range of ArangoClient:max-connections: the sessions of a host are
+ * a bit mask of 32. */
+#define ARANGO_HOST_MAX_CONNECTIONS 32
+#define ARANGO_HOST_DEFAULT_CONNECTIONS 8
 
 struct _ArangoHost
 {
@@ -29,8 +32,13 @@ struct _ArangoHost
   guint64 last_used[ARANGO_HOST_MAX_CONNECTIONS];  /* by the count below */
   guint64 n_done;        /* requests finished on its connections */
   guint32 busy;          /* sessions with a request */
+  guint32 allowed;       /* the first max_connections sessions */
+  guint max_connections;
   SoupSession *overflow; /* for requests no session is free for and
-                          * that cannot wait (arango-host-slots.c) */
+                          * that cannot wait (arango-host-slots.c), with
+                          * max_connections connections */
+  GPtrArray *retired;    /* of GWeakRef: overflow sessions of an earlier
+                          * limit, alive while requests run on them */
   GTlsDatabase *tls_database;
   GSList *lanes;
 };
@@ -49,7 +57,8 @@ typedef struct
   gboolean holds_slot;
   gboolean owns_session; /* FALSE on the overflow session */
   guint session_index;
-  SoupSession *session;  /* where it runs, once started */
+  SoupSession *session;  /* where it runs, once started; a reference
+                          * only on the overflow session */
 } ArangoHostTicket;
 
 ArangoHost *arango_host_new   (const char *uri);
@@ -73,6 +82,8 @@ void       arango_host_start_now     (ArangoHost          *self,
 void       arango_host_done          (ArangoHost          *self,
                                       ArangoHostTicket    *ticket);
 void       arango_host_abort         (ArangoHost          *self);
+void       arango_host_set_max_connections (ArangoHost          *self,
+                                            guint                max_connections);
 
 char      *arango_host_normalize_uri (const char  *text,
                                       GError     **error);

@@ -5,10 +5,11 @@
  * waiting in its queue, each time any connection changes state, and
  * checks every idle one before each request. So a coordinator's
  * connections are spread over sessions of one connection each, and a
- * session is only given a request when its connection is free: 56 of 64
- * requests in flight wait here, in order, at no cost; and a caller that
- * sends one request at a time always gets the first session, whose one
- * connection is the only one looked at.
+ * session is only given a request when its connection is free: with the
+ * default of 8 connections, 56 of 64 requests in flight wait here, in
+ * order, at no cost; and a caller that sends one request at a time
+ * always gets the first session, whose one connection is the only one
+ * looked at.
  *
  * Requests wait per main context (a "lane"), and only while their own
  * context has requests in flight, whose ends hand their sessions on: a
@@ -18,6 +19,12 @@
  * (blocking calls, worker threads) and a request that finds every
  * session busy go to an overflow session with a pool of its own.
  *
+ * The number of connections (ArangoClient:max-connections) may change
+ * while requests run: each keeps its session; a lower limit drops the
+ * sessions beyond it as they come free, and the overflow session for
+ * one of the new size; a higher one makes sessions as requests need
+ * them, the waiting ones taking them as the requests before them end.
+ *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
@@ -26,6 +33,7 @@
 #include "arango-host-private.h"
 
 G_STATIC_ASSERT (ARANGO_HOST_MAX_CONNECTIONS <= 32);
+G_STATIC_ASSERT (ARANGO_HOST_DEFAULT_CONNECTIONS <= ARANGO_HOST_MAX_CONNECTIONS);
 
 /* A connection that no request needed while this many others finished
  * is closed: after a burst, the extra connections would otherwise stay
@@ -68,7 +76,7 @@ drop_lane_if_idle (ArangoHost *self,
 static void
 close_unneeded_connections (ArangoHost *self)
 {
-  for (guint i = 1; i < ARANGO_HOST_MAX_CONNECTIONS; i++)
+  for (guint i = 1; i < self->max_connections; i++)
     if (self->sessions[i] != NULL &&
         (self->busy & (1u << i)) == 0 &&
         self->n_done - self->last_used[i] > IDLE_REQUESTS_BEFORE_CLOSE)
@@ -79,33 +87,53 @@ close_unneeded_connections (ArangoHost *self)
       }
 }
 
-/* Gives @ticket the first free session, if any. */
+/* Gives @ticket the first free session within the limit, if any. */
 static gboolean
 take_session (ArangoHost       *self,
               ArangoHostTicket *ticket)
 {
-  for (guint i = 0; i < ARANGO_HOST_MAX_CONNECTIONS; i++)
-    if ((self->busy & (1u << i)) == 0)
-      {
-        self->busy |= 1u << i;
-        if (self->sessions[i] == NULL)
-          self->sessions[i] = arango_host_new_session (self, 1);
-        ticket->session_index = i;
-        ticket->session = self->sessions[i];
-        ticket->owns_session = TRUE;
-        return TRUE;
-      }
-  return FALSE;
+  guint32 free = self->allowed & ~self->busy;
+  guint i;
+
+  if (free == 0)
+    return FALSE;
+  i = g_bit_nth_lsf (free, -1);
+  self->busy |= 1u << i;
+  if (self->sessions[i] == NULL)
+    self->sessions[i] = arango_host_new_session (self, 1);
+  ticket->session_index = i;
+  ticket->session = self->sessions[i];
+  ticket->owns_session = TRUE;
+  return TRUE;
 }
 
+/* The ticket holds a reference: a new limit may replace the overflow
+ * session before the request is sent on it. */
 static void
 take_overflow (ArangoHost       *self,
                ArangoHostTicket *ticket)
 {
   if (self->overflow == NULL)
-    self->overflow = arango_host_new_session (self, ARANGO_HOST_MAX_CONNECTIONS);
-  ticket->session = self->overflow;
+    self->overflow = arango_host_new_session (self, self->max_connections);
+  ticket->session = g_object_ref (self->overflow);
   ticket->owns_session = FALSE;
+}
+
+/* Marks @ticket's session free, and returns the session if it is beyond
+ * the limit now: its connection closes once the request's message has
+ * let go of it. */
+static SoupSession *
+free_session (ArangoHost       *self,
+              ArangoHostTicket *ticket)
+{
+  guint i = ticket->session_index;
+
+  self->busy &= ~(1u << i);
+  self->last_used[i] = ++self->n_done;
+  close_unneeded_connections (self);
+  if (i >= self->max_connections)
+    return g_steal_pointer (&self->sessions[i]);
+  return NULL;
 }
 
 /* Starts @ticket's request at once when one of the coordinator's
@@ -143,7 +171,9 @@ arango_host_queue (ArangoHost          *self,
    * context has yet to finish would wait for it forever. */
   if (context != g_main_context_default ())
     take_overflow (self, ticket);
-  else if (!take_session (self, ticket))
+  /* No overtaking the ones waiting for sessions a higher limit just
+   * allowed: they take them when the next request ends. */
+  else if (!g_queue_is_empty (&lane->waiting) || !take_session (self, ticket))
     {
       if (lane->in_flight > 0)
         start_now = FALSE;
@@ -198,13 +228,15 @@ arango_host_start_now (ArangoHost       *self,
   ticket->start (ticket->user_data);
 }
 
-/* The request of @ticket is over: the next one waiting in the same lane
- * goes. */
+/* The request of @ticket is over: the next ones waiting in the same
+ * lane go, as many as there are free sessions (more than one after the
+ * limit was raised). */
 void
 arango_host_done (ArangoHost       *self,
                   ArangoHostTicket *ticket)
 {
-  ArangoHostTicket *next = NULL;
+  g_autoptr(SoupSession) unneeded = NULL;
+  GQueue ready = G_QUEUE_INIT;
   GList *link;
   Lane *lane;
 
@@ -218,27 +250,53 @@ arango_host_done (ArangoHost       *self,
   lane = find_lane (self, ticket->context);
   lane->in_flight--;
   if (ticket->owns_session)
-    {
-      self->busy &= ~(1u << ticket->session_index);
-      self->last_used[ticket->session_index] = ++self->n_done;
-      close_unneeded_connections (self);
-    }
+    unneeded = free_session (self, ticket);
+  else
+    unneeded = g_steal_pointer (&ticket->session);
 
-  link = g_queue_pop_head_link (&lane->waiting);
-  if (link != NULL)
+  while (lane->waiting.head != NULL && take_session (self, lane->waiting.head->data))
     {
+      ArangoHostTicket *next;
+
+      link = g_queue_pop_head_link (&lane->waiting);
       next = link->data;
       next->waiting = FALSE;
       next->holds_slot = TRUE;
       lane->in_flight++;
-      if (!take_session (self, next))
-        take_overflow (self, next);
+      g_queue_push_tail_link (&ready, link);
     }
   drop_lane_if_idle (self, lane);
   g_mutex_unlock (&self->slots_lock);
 
-  if (next != NULL)
-    next->start (next->user_data);
+  /* The links are the tickets' own: popped, never freed. */
+  while ((link = g_queue_pop_head_link (&ready)) != NULL)
+    {
+      ArangoHostTicket *next = link->data;
+
+      next->start (next->user_data);
+    }
+}
+
+/* Every session with requests that may run on it: an earlier limit's
+ * overflow session lives as long as they do. */
+static GPtrArray *
+ref_sessions (ArangoHost *self)
+{
+  GPtrArray *sessions = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->sessions); i++)
+    if (self->sessions[i] != NULL)
+      g_ptr_array_add (sessions, g_object_ref (self->sessions[i]));
+  if (self->overflow != NULL)
+    g_ptr_array_add (sessions, g_object_ref (self->overflow));
+  for (guint i = 0; self->retired != NULL && i < self->retired->len; i++)
+    {
+      SoupSession *retired = g_weak_ref_get (self->retired->pdata[i]);
+
+      if (retired != NULL)
+        g_ptr_array_add (sessions, retired);
+    }
+  return sessions;
 }
 
 /* Hands every waiting request to a session and aborts them all, so that
@@ -247,6 +305,7 @@ void
 arango_host_abort (ArangoHost *self)
 {
   GQueue waiting = G_QUEUE_INIT;
+  g_autoptr(GPtrArray) sessions = NULL;
 
   g_mutex_lock (&self->slots_lock);
   for (GSList *l = self->lanes; l != NULL; l = l->next)
@@ -275,9 +334,69 @@ arango_host_abort (ArangoHost *self)
     }
   g_queue_clear (&waiting);
 
-  for (guint i = 0; i < ARANGO_HOST_MAX_CONNECTIONS; i++)
-    if (self->sessions[i] != NULL)
-      soup_session_abort (self->sessions[i]);
-  if (self->overflow != NULL)
-    soup_session_abort (self->overflow);
+  g_mutex_lock (&self->slots_lock);
+  sessions = ref_sessions (self);
+  g_mutex_unlock (&self->slots_lock);
+  for (guint i = 0; i < sessions->len; i++)
+    soup_session_abort (sessions->pdata[i]);
+}
+
+static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+/* Moves the overflow session to the retired ones, where the host can
+ * still abort the requests on it, and forgets those already gone. Its
+ * reference, and those taken to look at the retired ones, go to
+ * @unneeded, to be dropped without the lock: dropping the last one
+ * closes a session's connections. */
+static void
+retire_overflow (ArangoHost *self,
+                 GPtrArray  *unneeded)
+{
+  GWeakRef *ref;
+
+  if (self->retired == NULL)
+    self->retired = g_ptr_array_new_with_free_func ((GDestroyNotify) weak_ref_free);
+  for (guint i = self->retired->len; i > 0; i--)
+    {
+      SoupSession *retired = g_weak_ref_get (self->retired->pdata[i - 1]);
+
+      if (retired != NULL)
+        g_ptr_array_add (unneeded, retired);
+      else
+        g_ptr_array_remove_index_fast (self->retired, i - 1);
+    }
+
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self->overflow);
+  g_ptr_array_add (self->retired, ref);
+  g_ptr_array_add (unneeded, g_steal_pointer (&self->overflow));
+}
+
+/* Requests already running keep their sessions; see the top of the
+ * file. */
+void
+arango_host_set_max_connections (ArangoHost *self,
+                                 guint       max_connections)
+{
+  g_autoptr(GPtrArray) unneeded = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (max_connections >= 1 && max_connections <= ARANGO_HOST_MAX_CONNECTIONS);
+
+  g_mutex_lock (&self->slots_lock);
+  if (self->max_connections != max_connections)
+    {
+      self->max_connections = max_connections;
+      self->allowed = G_MAXUINT32 >> (32 - max_connections);
+      for (guint i = max_connections; i < ARANGO_HOST_MAX_CONNECTIONS; i++)
+        if ((self->busy & (1u << i)) == 0 && self->sessions[i] != NULL)
+          g_ptr_array_add (unneeded, g_steal_pointer (&self->sessions[i]));
+      if (self->overflow != NULL)
+        retire_overflow (self, unneeded);
+    }
+  g_mutex_unlock (&self->slots_lock);
 }

@@ -44,6 +44,7 @@ arango_host_new (const char *uri)
   self->uri = g_strdup (uri);
   g_mutex_init (&self->slots_lock);
   self->sessions[0] = self->session = arango_host_new_session (self, 1);
+  arango_host_set_max_connections (self, ARANGO_HOST_DEFAULT_CONNECTIONS);
   return self;
 }
 
@@ -84,6 +85,7 @@ arango_host_unref (ArangoHost *self)
   if (self->overflow != NULL)
     soup_session_abort (self->overflow);
   g_clear_object (&self->overflow);
+  g_clear_pointer (&self->retired, g_ptr_array_unref);
   g_clear_object (&self->tls_database);
   g_mutex_clear (&self->slots_lock);
   g_free (self->uri);
