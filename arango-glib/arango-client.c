@@ -65,6 +65,7 @@ struct _ArangoClient
   GMutex queue_time_lock;     /* replies may finish on several threads */
   double last_queue_time;
   gboolean allow_http2;
+  guint max_connections;      /* per coordinator; under hosts_lock */
 };
 
 G_DEFINE_FINAL_TYPE (ArangoClient, arango_client, G_TYPE_OBJECT)
@@ -81,6 +82,7 @@ enum {
   PROP_MAX_QUEUE_TIME,
   PROP_LAST_QUEUE_TIME,
   PROP_ALLOW_HTTP2,
+  PROP_MAX_CONNECTIONS,
   N_PROPS
 };
 
@@ -91,6 +93,7 @@ configure_session (ArangoClient *self,
                    ArangoHost   *host)
 {
   arango_host_set_tls_database (host, self->tls_database);
+  arango_host_set_max_connections (host, self->max_connections);
 }
 
 /* Normalizes every URL; the array it returns is NULL-terminated. */
@@ -226,6 +229,9 @@ arango_client_get_property (GObject    *object,
     case PROP_ALLOW_HTTP2:
       g_value_set_boolean (value, self->allow_http2);
       break;
+    case PROP_MAX_CONNECTIONS:
+      g_value_set_uint (value, self->max_connections);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -264,6 +270,9 @@ arango_client_set_property (GObject      *object,
       break;
     case PROP_ALLOW_HTTP2:
       arango_client_set_allow_http2 (self, g_value_get_boolean (value));
+      break;
+    case PROP_MAX_CONNECTIONS:
+      arango_client_set_max_connections (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -396,9 +405,9 @@ arango_client_class_init (ArangoClientClass *klass)
    * ArangoClient:allow-http2: (getter get_allow_http2) (setter set_allow_http2)
    *
    * Whether HTTPS connections may use HTTP/2 when the coordinator offers
-   * it (ALPN `h2`). Over HTTP/2 each coordinator's session multiplexes
-   * every request on one connection instead of up to 8 parallel HTTP/1.1
-   * connections. Plain HTTP always uses HTTP/1.1. It applies to
+   * it (ALPN `h2`). Over HTTP/2 a session multiplexes its requests on
+   * one connection instead of one HTTP/1.1 connection per request in
+   * flight. Plain HTTP always uses HTTP/1.1. It applies to
    * connections opened after it is set, so set it before the first
    * request. Off by default: see doc/transport.md for why.
    */
@@ -406,6 +415,29 @@ arango_client_class_init (ArangoClientClass *klass)
     g_param_spec_boolean ("allow-http2", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ArangoClient:max-connections: (getter get_max_connections) (setter set_max_connections)
+   *
+   * How many connections the client keeps to each coordinator, so how
+   * many requests run on one coordinator at once; the others wait in the
+   * client, in order, and are not sent until a connection is free. 8 by
+   * default; lower it for a server that allows each client few
+   * connections, raise it for a program that wants more requests in
+   * parallel (in the benchmarks 16 were no faster than 8 from one main
+   * loop: see doc/performance.md).
+   *
+   * Blocking calls and other main contexts' requests, which cannot wait
+   * for the application's, share a second pool of the same size.
+   *
+   * It may change at any time: requests already running keep their
+   * connections, and the next ones go by the new limit.
+   */
+  properties[PROP_MAX_CONNECTIONS] =
+    g_param_spec_uint ("max-connections", NULL, NULL,
+                       1, ARANGO_HOST_MAX_CONNECTIONS, ARANGO_HOST_DEFAULT_CONNECTIONS,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -417,6 +449,7 @@ arango_client_init (ArangoClient *self)
   g_mutex_init (&self->queue_time_lock);
   self->hosts = g_ptr_array_new_with_free_func ((GDestroyNotify) arango_host_unref);
   self->verify_tls = TRUE;
+  self->max_connections = ARANGO_HOST_DEFAULT_CONNECTIONS;
 }
 
 /**
@@ -862,6 +895,55 @@ arango_client_set_allow_http2 (ArangoClient *self,
     return;
   self->allow_http2 = allow;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALLOW_HTTP2]);
+}
+
+/**
+ * arango_client_get_max_connections: (get-property max-connections)
+ * @self: an #ArangoClient
+ *
+ * Gets how many connections the client keeps to each coordinator.
+ *
+ * Returns: the number of connections, from 1 to 32
+ */
+guint
+arango_client_get_max_connections (ArangoClient *self)
+{
+  g_return_val_if_fail (ARANGO_IS_CLIENT (self), ARANGO_HOST_DEFAULT_CONNECTIONS);
+
+  return self->max_connections;
+}
+
+/**
+ * arango_client_set_max_connections: (set-property max-connections)
+ * @self: an #ArangoClient
+ * @max_connections: connections per coordinator, from 1 to 32
+ *
+ * Sets how many connections the client keeps to each coordinator, and so
+ * how many requests run on one coordinator at once. 1 sends one request
+ * after the other. Values outside 1 to 32 count as the nearest of them.
+ *
+ * Requests already running keep their connections. With a lower limit,
+ * the connections beyond it close as their requests end; with a higher
+ * one, new connections open as requests need them.
+ */
+void
+arango_client_set_max_connections (ArangoClient *self,
+                                   guint         max_connections)
+{
+  g_return_if_fail (ARANGO_IS_CLIENT (self));
+
+  max_connections = CLAMP (max_connections, 1, ARANGO_HOST_MAX_CONNECTIONS);
+  g_mutex_lock (&self->hosts_lock);
+  if (self->max_connections == max_connections)
+    {
+      g_mutex_unlock (&self->hosts_lock);
+      return;
+    }
+  self->max_connections = max_connections;
+  for (guint i = 0; i < self->hosts->len; i++)
+    arango_host_set_max_connections (self->hosts->pdata[i], max_connections);
+  g_mutex_unlock (&self->hosts_lock);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_CONNECTIONS]);
 }
 
 /* Called by the connection for every reply that carries the header. */

@@ -80,6 +80,11 @@ gboolean            arango_client_get_allow_http2     (ArangoClient       *self)
 ARANGO_AVAILABLE_IN_ALL
 void                arango_client_set_allow_http2     (ArangoClient       *self,
                                                        gboolean            allow);
+ARANGO_AVAILABLE_IN_ALL
+guint               arango_client_get_max_connections (ArangoClient       *self);
+ARANGO_AVAILABLE_IN_ALL
+void                arango_client_set_max_connections (ArangoClient       *self,
+                                                       guint               max_connections);
 
 ARANGO_AVAILABLE_IN_ALL
 void                arango_client_close               (ArangoClient       *self);
