@@ -13,6 +13,7 @@ finishes it and quits a GLib.MainLoop.
 
 import os
 import sys
+import time
 import unittest
 
 import gi
@@ -622,6 +623,71 @@ class TokenRenewalTests(EmulatorTestCase):
         logins = len([r for r in self.emulator.requests(0)
                       if r['path'].endswith('/_open/auth')])
         self.assertEqual(logins - before, 1)
+
+
+class PoolSizeTests(EmulatorTestCase):
+    """max-connections caps the requests running on a coordinator at once.
+
+    The coordinator holds every request it gets until the fault is lifted,
+    so the requests it has got are the ones running at once; a connection
+    carries one request at a time, so the connections it saw bound how
+    many ever ran together.
+    """
+
+    emulator_options = {'coordinators': 1}
+
+    def wait_for_requests(self, count):
+        deadline = time.monotonic() + 5
+        context = GLib.MainContext.default()
+        while self.emulator.request_counts()[0] < count:
+            self.assertLess(time.monotonic(), deadline)
+            context.iteration(False)
+            time.sleep(0.01)
+
+    def test_property(self):
+        client = self.new_client()
+        self.assertEqual(client.props.max_connections, 8)
+        notified = []
+        client.connect('notify::max-connections',
+                       lambda obj, pspec: notified.append(
+                           obj.props.max_connections))
+        client.props.max_connections = 3
+        client.set_max_connections(3)
+        self.assertEqual(client.get_max_connections(), 3)
+        # The setter takes the nearest value in range.
+        client.set_max_connections(0)
+        self.assertEqual(client.props.max_connections, 1)
+        client.set_max_connections(1000)
+        self.assertEqual(client.props.max_connections, 32)
+        self.assertEqual(notified, [3, 1, 32])
+
+    def test_requests_at_once(self):
+        client = self.new_client()
+        client.props.max_connections = 3
+        cluster = self.open_db(client).get_cluster()
+        server_id = self.emulator.server_ids()[0]
+        self.emulator.reset()
+        self.emulator.set_fault(0, 'hang')
+
+        loop = GLib.MainLoop()
+        ids = []
+
+        def on_done(source, result, user_data):
+            ids.append(source.server_id_finish(result))
+            if len(ids) == 10:
+                loop.quit()
+
+        for _ in range(10):
+            cluster.server_id_async(None, on_done, None)
+        self.wait_for_requests(3)
+        self.emulator.set_fault(0, 'none')
+        if len(ids) < 10:
+            loop.run()
+
+        self.assertEqual(ids, [server_id] * 10)
+        coordinator = self.emulator.coordinators()[0]
+        self.assertEqual(coordinator['requests'], 10)
+        self.assertEqual(coordinator['connections'], 3)
 
 
 if __name__ == '__main__':
