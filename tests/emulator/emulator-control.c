@@ -188,7 +188,8 @@ handle_fault (EmuRequest *req)
     {
       reply_control_error (req->msg, SOUP_STATUS_BAD_REQUEST,
                            "kind must be one of none, hang, slow, unavailable, "
-                           "garbage, truncate, reset, slow-body, reset-mid-reply");
+                           "garbage, truncate, reset, slow-body, reset-mid-reply, "
+                           "cursor-busy");
       return;
     }
 

@@ -18,6 +18,7 @@
 #include "emulator-aql-builtins.h"
 #include "emulator-aql-parser.h"
 #include "emulator-aql-profile.h"
+#include "emulator-faults.h"
 #include "emulator-permissions.h"
 #include "emulator-query-tracking.h"
 #include "emulator-query-cache.h"
@@ -442,6 +443,21 @@ lookup_or_reply (EmuRequest *req)
   return cursor;
 }
 
+/* The cursor whose next batch @req asks for, unless the cursor-busy fault
+ * finds it busy (3.12 RestCursorHandler: 409/1601 from the repository). */
+static EmuCursor *
+lookup_for_batch (EmuRequest *req)
+{
+  EmuCursor *cursor = lookup_or_reply (req);
+
+  if (cursor != NULL && emu_faults_cursor_is_busy (req->coordinator))
+    {
+      emu_reply_arango_error (req->msg, EMU_ERROR_CURSOR_BUSY, NULL);
+      return NULL;
+    }
+  return cursor;
+}
+
 static void
 serve_next (EmuRequest *req,
             EmuCursor  *cursor)
@@ -458,7 +474,7 @@ serve_next (EmuRequest *req,
 static void
 handle_next (EmuRequest *req)
 {
-  EmuCursor *cursor = lookup_or_reply (req);
+  EmuCursor *cursor = lookup_for_batch (req);
 
   if (cursor == NULL)
     return;
@@ -478,7 +494,7 @@ handle_next (EmuRequest *req)
 static void
 handle_batch (EmuRequest *req)
 {
-  EmuCursor *cursor = lookup_or_reply (req);
+  EmuCursor *cursor = lookup_for_batch (req);
   guint64 batch_id;
 
   if (cursor == NULL)

@@ -37,6 +37,7 @@ static const char *fault_names[] = {
   [EMU_FAULT_RESET] = "reset",
   [EMU_FAULT_SLOW_BODY] = "slow-body",
   [EMU_FAULT_RESET_MID_REPLY] = "reset-mid-reply",
+  [EMU_FAULT_CURSOR_BUSY] = "cursor-busy",
 };
 
 /* A request the hang or slow fault keeps paused. */
@@ -346,6 +347,33 @@ reset_mid_reply (EmuCoordinator    *coordinator,
   g_socket_close (socket, NULL);
 }
 
+/* Counts one request against the fault's count, which ends it once spent. */
+static void
+use_up_one (EmuCoordinator *coordinator)
+{
+  emu_debug ("coordinator %u applies fault %s", coordinator->index,
+             emu_fault_kind_to_string (coordinator->fault));
+
+  if (coordinator->fault_remaining > 0 && --coordinator->fault_remaining == 0)
+    {
+      coordinator->fault = EMU_FAULT_NONE;
+      coordinator->fault_ms = 0;
+    }
+}
+
+/* Whether a request for the next batch of an existing cursor is to find it
+ * busy, as the server answers while another request still works on the
+ * cursor: only such requests count against the cursor-busy fault. */
+gboolean
+emu_faults_cursor_is_busy (EmuCoordinator *coordinator)
+{
+  if (coordinator == NULL || coordinator->fault != EMU_FAULT_CURSOR_BUSY)
+    return FALSE;
+
+  use_up_one (coordinator);
+  return TRUE;
+}
+
 gboolean
 emu_faults_intercept (EmuCoordinator    *coordinator,
                       SoupServerMessage *msg)
@@ -353,17 +381,11 @@ emu_faults_intercept (EmuCoordinator    *coordinator,
   EmuFaultKind kind = coordinator->fault;
   guint ms = coordinator->fault_ms;
 
-  if (kind == EMU_FAULT_NONE)
+  /* The cursor handlers apply cursor-busy, to cursors only. */
+  if (kind == EMU_FAULT_NONE || kind == EMU_FAULT_CURSOR_BUSY)
     return FALSE;
 
-  if (coordinator->fault_remaining > 0 && --coordinator->fault_remaining == 0)
-    {
-      coordinator->fault = EMU_FAULT_NONE;
-      coordinator->fault_ms = 0;
-    }
-
-  emu_debug ("coordinator %u applies fault %s", coordinator->index,
-             emu_fault_kind_to_string (kind));
+  use_up_one (coordinator);
 
   switch (kind)
     {
@@ -404,6 +426,7 @@ emu_faults_intercept (EmuCoordinator    *coordinator,
       break;
 
     case EMU_FAULT_NONE:
+    case EMU_FAULT_CURSOR_BUSY:
     default:
       return FALSE;
     }

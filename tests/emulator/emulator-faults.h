@@ -22,5 +22,6 @@ void        emu_faults_set             (EmuCoordinator    *coordinator,
 gboolean    emu_faults_intercept       (EmuCoordinator    *coordinator,
                                         SoupServerMessage *msg);
 void        emu_faults_drop_deferred   (EmuCoordinator    *coordinator);
+gboolean    emu_faults_cursor_is_busy  (EmuCoordinator    *coordinator);
 
 G_END_DECLS

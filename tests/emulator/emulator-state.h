@@ -46,6 +46,7 @@ typedef enum {
   EMU_FAULT_RESET,
   EMU_FAULT_SLOW_BODY,
   EMU_FAULT_RESET_MID_REPLY,
+  EMU_FAULT_CURSOR_BUSY,
 } EmuFaultKind;
 
 struct _EmuCoordinator {
