@@ -10,6 +10,7 @@
 #include "arango-cursor-batch-private.h"
 #include "arango-cursor-private.h"
 #include "arango-error.h"
+#include "arango-pause-private.h"
 #include "arango-query-options-private.h"
 #include "arango-request-private.h"
 #include "arango-sync-private.h"
@@ -46,7 +47,8 @@
  * With #ArangoQueryOptions:allow-retry (ArangoDB 3.11 and later), a batch
  * whose fetch failed on the way (the connection broke, the reply was cut
  * short or garbled, the attempt timed out) is asked for again, by its
- * number (`POST /_api/cursor/{id}/{batch}`), up to three times in all: the
+ * number (`POST /_api/cursor/{id}/{batch}`), up to three times in all
+ * (after a short pause when the server says the cursor is busy): the
  * server hands out the same batch again if it had already sent it, so
  * none is lost or skipped. Such a cursor is deleted on the server as soon
  * as its last batch is in, since the server would otherwise keep it for a
@@ -56,6 +58,10 @@
 /* Attempts to fetch one batch of a cursor that allows retries: as many as
  * the client makes on one host by default. */
 #define BATCH_TRIES 3
+
+/* How long to wait before asking a busy cursor again, doubled each time:
+ * the server is still answering the request whose reply was lost. */
+#define BUSY_PAUSE_MS 10
 
 struct _ArangoCursor
 {
@@ -791,7 +797,8 @@ next_batch_request (ArangoCursor *self)
   return request;
 }
 
-/* What the way to the server spoilt, not what the server said. */
+/* What the way to the server spoilt, not what the server said; or the
+ * server still busy with an earlier request for the batch. */
 static gboolean
 is_retriable (ArangoCursor *self,
               GError       *error)
@@ -800,7 +807,8 @@ is_retriable (ArangoCursor *self,
          self->tries < BATCH_TRIES &&
          (g_error_matches (error, ARANGO_ERROR, ARANGO_ERROR_CONNECTION) ||
           g_error_matches (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_REPLY) ||
-          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT));
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT) ||
+          g_error_matches (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_CURSOR_BUSY));
 }
 
 static void on_next_batch (GObject      *source,
@@ -817,6 +825,40 @@ fetch_next_batch (ArangoCursor *self,
 }
 
 static void
+fetch_after_pause (gpointer user_data)
+{
+  GTask *task = user_data;
+  ArangoCursor *self = g_task_get_source_object (task);
+
+  /* Sending would notice too, but only after the cursor is busy no more. */
+  if (g_task_return_error_if_cancelled (task))
+    {
+      self->busy = FALSE;
+      g_object_unref (task);
+      return;
+    }
+  fetch_next_batch (self, task);
+}
+
+/* Asks again at once after a failure on the way; a busy cursor after a
+ * pause, longer each time, in which cancelling ends the call. */
+static void
+fetch_again (ArangoCursor *self,
+             GTask        *task,
+             GError       *error)
+{
+  g_debug ("Fetching batch %s of cursor %s again (try %u): %s",
+           self->next_batch_id, self->id, self->tries + 1, error->message);
+  if (!g_error_matches (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_CURSOR_BUSY))
+    {
+      fetch_next_batch (self, task);
+      return;
+    }
+  arango_pause (g_task_get_context (task), BUSY_PAUSE_MS << (self->tries - 1),
+                g_task_get_cancellable (task), fetch_after_pause, task);
+}
+
+static void
 on_next_batch (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
@@ -830,10 +872,8 @@ on_next_batch (GObject      *source,
   response = arango_connection_send_finish (ARANGO_CLIENT (source), result, &error);
   if (response == NULL && is_retriable (self, error))
     {
-      g_debug ("Fetching batch %s of cursor %s again (try %u): %s",
-               self->next_batch_id, self->id, self->tries + 1, error->message);
+      fetch_again (self, g_steal_pointer (&task), error);
       g_error_free (error);
-      fetch_next_batch (self, g_steal_pointer (&task));
       return;
     }
 

@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <string.h>
+
 #include "test-util.h"
 
 typedef struct
@@ -174,6 +176,78 @@ test_gives_up_and_keeps_the_cursor (Fixture       *fixture,
   assert_next_batch (fixture, cursor, "[5,6]");
 }
 
+/* The server still works on the request whose reply was lost and says
+ * the cursor is busy: the library asks again after a pause, and the batch
+ * comes out whole and in its place. */
+static void
+test_busy_cursor_is_asked_again (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  g_autoptr(ArangoCursor) cursor = start_query (fixture, TRUE);
+
+  assert_next_batch (fixture, cursor, "[1,2]");
+
+  emulator_process_set_fault (fixture->emulator, 0, "cursor-busy", 2, 0);
+  assert_next_batch (fixture, cursor, "[3,4]");
+  g_assert_cmpuint (requests_for_batch (fixture, cursor, "2"), ==, 3);
+
+  assert_next_batch (fixture, cursor, "[5,6]");
+  assert_next_batch (fixture, cursor, "[7]");
+  assert_next_batch (fixture, cursor, "null");
+}
+
+/* Fetching the next batch of a cursor that stays busy fails with the
+ * server's error. */
+static void
+assert_fetch_finds_it_busy (Fixture      *fixture,
+                            ArangoCursor *cursor)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) batch = NULL;
+
+  batch = next_batch (fixture, cursor, &error);
+  g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_CURSOR_BUSY);
+  g_assert_nonnull (strstr (error->message, "[HTTP 409][ERR 1601] cursor is busy"));
+  g_assert_null (batch);
+  g_assert_true (arango_cursor_get_has_more (cursor));
+}
+
+/* Busy on every try: the server's 409/1601 after three, and the cursor
+ * still asks for the same batch next. */
+static void
+test_busy_every_time_gives_up (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr(ArangoCursor) cursor = start_query (fixture, TRUE);
+
+  assert_next_batch (fixture, cursor, "[1,2]");
+
+  emulator_process_set_fault (fixture->emulator, 0, "cursor-busy", 0, 0);
+  assert_fetch_finds_it_busy (fixture, cursor);
+  g_assert_cmpuint (requests_for_batch (fixture, cursor, "2"), ==, 3);
+
+  emulator_process_set_fault (fixture->emulator, 0, "none", 0, 0);
+  assert_next_batch (fixture, cursor, "[3,4]");
+}
+
+/* Without allow-retry the batch is asked for without its number, and
+ * asking again could skip one: busy is the caller's error at once. */
+static void
+test_busy_without_allow_retry (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr(ArangoCursor) cursor = start_query (fixture, FALSE);
+  g_autofree char *path = g_strdup_printf ("/_api/cursor/%s", arango_cursor_get_id (cursor));
+
+  assert_next_batch (fixture, cursor, "[1,2]");
+
+  emulator_process_set_fault (fixture->emulator, 0, "cursor-busy", 1, 0);
+  assert_fetch_finds_it_busy (fixture, cursor);
+  g_assert_cmpuint (test_count_requests_to (fixture->emulator, 0, "POST", path), ==, 1);
+
+  assert_next_batch (fixture, cursor, "[3,4]");
+}
+
 /* The server keeps a retriable cursor after its last batch; the library
  * deletes it once that batch is in. */
 static void
@@ -225,6 +299,9 @@ main (int    argc,
   ADD ("/cursor-retry/lost-reply-is-fetched-again", test_lost_reply_is_fetched_again);
   ADD ("/cursor-retry/timed-out-fetch-is-retried", test_timed_out_fetch_is_retried);
   ADD ("/cursor-retry/gives-up-and-keeps-the-cursor", test_gives_up_and_keeps_the_cursor);
+  ADD ("/cursor-retry/busy-cursor-is-asked-again", test_busy_cursor_is_asked_again);
+  ADD ("/cursor-retry/busy-every-time-gives-up", test_busy_every_time_gives_up);
+  ADD ("/cursor-retry/busy-without-allow-retry", test_busy_without_allow_retry);
   ADD ("/cursor-retry/deleted-after-last-batch", test_deleted_after_last_batch);
   ADD ("/cursor-retry/without-allow-retry", test_without_allow_retry);
 
