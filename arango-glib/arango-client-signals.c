@@ -36,7 +36,7 @@ arango_client_class_install_request_signals (GObjectClass *object_class)
    * Emitted when an attempt of a request goes to a coordinator: each
    * attempt, so a request that fails over to another coordinator, or
    * that is sent again with a renewed token, shows once per attempt. Every
-   * request-started is followed by one #ArangoClient::request-finished
+   * request-started is followed by one [signal@Arango.Client::request-finished]
    * with the same @method and @uri, the attempt's end.
    *
    * It is emitted in the thread-default main context of the thread that
@@ -60,7 +60,7 @@ arango_client_class_install_request_signals (GObjectClass *object_class)
   /**
    * ArangoClient::request-finished:
    * @self: the client
-   * @method: the HTTP method, as in #ArangoClient::request-started
+   * @method: the HTTP method, as in [signal@Arango.Client::request-started]
    * @uri: the full URL of the attempt, without credentials
    * @status: the HTTP status of the reply, 0 when no reply came
    * @error: (nullable): why the attempt got no usable reply: the
@@ -72,7 +72,7 @@ arango_client_class_install_request_signals (GObjectClass *object_class)
    *   for a free connection included
    *
    * Emitted when an attempt ends, in the same thread and main context as
-   * its #ArangoClient::request-started, and under the same rules for
+   * its [signal@Arango.Client::request-started], and under the same rules for
    * handlers. The call's callback, if this was its last attempt, runs
    * after it.
    */
