@@ -23,4 +23,20 @@ gboolean    arango_client_merge_hosts          (ArangoClient       *self,
 void        arango_client_update_queue_time    (ArangoClient *self,
                                                 double        seconds);
 
+/* The request signals (arango-client-signals.c). Callers check for
+ * handlers before building the arguments, to keep requests cheap when
+ * nobody listens. */
+void        arango_client_class_install_request_signals (GObjectClass *object_class);
+gboolean    arango_client_has_request_started_handlers  (ArangoClient *self);
+gboolean    arango_client_has_request_finished_handlers (ArangoClient *self);
+void        arango_client_emit_request_started  (ArangoClient *self,
+                                                 const char   *method,
+                                                 const char   *uri);
+void        arango_client_emit_request_finished (ArangoClient *self,
+                                                 const char   *method,
+                                                 const char   *uri,
+                                                 guint         status,
+                                                 const GError *error,
+                                                 gint64        duration);
+
 G_END_DECLS

@@ -440,6 +440,7 @@ arango_client_class_init (ArangoClientClass *klass)
                        G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  arango_client_class_install_request_signals (object_class);
 }
 
 static void

@@ -384,6 +384,45 @@ on_renewed (GObject      *source,
   send_attempt (g_steal_pointer (&task));
 }
 
+static void
+emit_request_finished (SendData     *data,
+                       guint         status,
+                       const GError *error)
+{
+  arango_client_emit_request_finished (data->client, data->request->method, data->uri,
+                                       status, error,
+                                       g_get_monotonic_time () - data->started_us);
+}
+
+/* Tells ArangoClient::request-finished that a reply came; @error only for
+ * one that should have been JSON and was not. */
+static void
+report_reply (SendData     *data,
+              guint         status,
+              const GError *error)
+{
+  if (arango_client_has_request_finished_handlers (data->client))
+    emit_request_finished (data, status, error);
+}
+
+/* Tells ArangoClient::request-finished that no usable reply came. A
+ * timeout aborts the attempt through its cancellable, so libsoup's error
+ * says "cancelled": the handlers are told the real reason. */
+static void
+report_no_reply (SendData     *data,
+                 GTask        *task,
+                 const GError *error)
+{
+  g_autoptr(GError) timeout = NULL;
+
+  if (!arango_client_has_request_finished_handlers (data->client))
+    return;
+  if (data->timed_out && !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    error = timeout = g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, _("no reply within %u s"),
+                                   arango_client_get_request_timeout (data->client));
+  emit_request_finished (data, soup_message_get_status (data->message), error);
+}
+
 /* The attempt ended, with the whole reply body or with @error_in: takes
  * the attempt's reference on the task in @user_data, and both. */
 static void
@@ -401,10 +440,13 @@ on_reply (GBytes   *bytes_in,
   const char *content_type;
   guint status;
 
+  /* The handlers run after the connection went back to the pool, so
+   * that what they do cannot wait for this attempt's connection. */
   arango_host_done (data->host, &data->ticket);
 
   if (bytes == NULL)
     {
+      report_no_reply (data, task, error);
       g_autofree char *reason = g_strdup (error->message);
       gboolean may_have_arrived = data->sent;
       gboolean timed_out = data->timed_out;
@@ -482,6 +524,7 @@ on_reply (GBytes   *bytes_in,
   content_type = soup_message_headers_get_content_type (soup_message_get_response_headers (data->message), NULL);
   if (data->request->text_reply && SOUP_STATUS_IS_SUCCESSFUL (status))
     {
+      report_reply (data, status, NULL);
       response = g_new0 (ArangoResponse, 1);
       response->status = status;
       response->headers = soup_message_headers_ref (soup_message_get_response_headers (data->message));
@@ -499,6 +542,7 @@ on_reply (GBytes   *bytes_in,
        * the caller takes the bytes as they are. */
       if (SOUP_STATUS_IS_SUCCESSFUL (status) && !data->request->raw_reply)
         {
+          report_reply (data, status, error);
           /* The server said it succeeded, so a write may well have happened. */
           if (!data->request->idempotent)
             g_task_return_new_error (task, ARANGO_ERROR, ARANGO_ERROR_INVALID_REPLY,
@@ -509,6 +553,7 @@ on_reply (GBytes   *bytes_in,
         }
       g_clear_error (&error);
     }
+  report_reply (data, status, NULL);
 
   if (status == SOUP_STATUS_SERVICE_UNAVAILABLE &&
       (body == NULL || arango_reply_error_number (body) == 503 ||
@@ -676,6 +721,10 @@ send_attempt (GTask *task)
                            on_attempt_timeout, data);
 
   data->started_us = g_get_monotonic_time ();
+  /* Before the attempt waits for a connection, so that a handler cannot
+   * hold one while it runs. */
+  if (arango_client_has_request_started_handlers (data->client))
+    arango_client_emit_request_started (data->client, request->method, data->uri);
   arango_host_queue (data->host, &data->ticket, g_task_get_context (task),
                      start_sending, task);
 }

@@ -11,6 +11,7 @@ has no awaitable async calls, so each call goes through a callback that
 finishes it and quits a GLib.MainLoop.
 """
 
+import logging
 import os
 import sys
 import time
@@ -513,6 +514,79 @@ class FailoverTests(EmulatorTestCase):
         self.assertTrue(caught.exception.matches(Gio.io_error_quark(),
                                                  Gio.IOErrorEnum.CANCELLED),
                         caught.exception.message)
+
+
+class RequestSignalTests(EmulatorTestCase):
+    """request-started and request-finished, with a handler that logs
+    every attempt through the logging module."""
+
+    def setUp(self):
+        super().setUp()
+        self.urls = self.emulator.urls
+        self.client = Arango.Client.new_for_hosts(
+            self.urls, Arango.HostResolver.new_fallback())
+        self.cluster = self.open_db(self.client).get_cluster()
+        self.log = logging.getLogger('arango.requests')
+        self.errors = []
+        self.durations = []
+        self.client.connect('request-started', self.on_started)
+        self.client.connect('request-finished', self.on_finished)
+
+    # PyGObject prints and drops what a signal handler raises: the
+    # handlers only record, the tests assert.
+    def on_started(self, client, method, uri):
+        self.log.info('%s %s', method, uri)
+
+    def on_finished(self, client, method, uri, status, error, duration):
+        self.errors.append(error)
+        self.durations.append(duration)
+        self.log.info('%s %s -> %d%s', method, uri, status,
+                      ' (%s)' % error.message if error else '')
+
+    def server_id_url(self, index):
+        return self.urls[index] + '/_db/_system/_admin/server/id'
+
+    def test_logs_a_call(self):
+        with self.assertLogs('arango.requests') as logged:
+            run_async(self.cluster, 'server_id')
+        url = self.server_id_url(0)
+        self.assertEqual(logged.output,
+                         ['INFO:arango.requests:GET ' + url,
+                          'INFO:arango.requests:GET %s -> 200' % url])
+        self.assertEqual(self.errors, [None])
+        self.assertEqual(len(self.durations), 1)
+        self.assertGreaterEqual(self.durations[0], 0)
+
+    def test_logs_each_attempt_of_a_failover(self):
+        self.emulator.set_fault(0, 'unavailable', count=1)
+        with self.assertLogs('arango.requests') as logged:
+            run_async(self.cluster, 'server_id')
+        first, second = self.server_id_url(0), self.server_id_url(1)
+        self.assertEqual(logged.output,
+                         ['INFO:arango.requests:GET ' + first,
+                          'INFO:arango.requests:GET %s -> 503' % first,
+                          'INFO:arango.requests:GET ' + second,
+                          'INFO:arango.requests:GET %s -> 200' % second])
+
+    def test_error_reaches_the_handler(self):
+        self.emulator.stop_coordinator(0)
+        with self.assertLogs('arango.requests') as logged:
+            run_async(self.cluster, 'server_id')
+        self.assertEqual(len(logged.output), 4)
+        refused, served = self.errors
+        self.assertIsInstance(refused, GLib.GError)
+        self.assertTrue(refused.matches(Gio.io_error_quark(),
+                                        Gio.IOErrorEnum.CONNECTION_REFUSED),
+                        refused.message)
+        self.assertIsNone(served)
+        self.assertTrue(logged.output[1].startswith(
+            'INFO:arango.requests:GET %s -> 0 (' % self.server_id_url(0)),
+            logged.output[1])
+
+    def test_server_refusal_is_a_reply(self):
+        with self.assertRaises(GLib.GError):
+            run_async(self.cluster, 'server_statistics', 'PRMR-does-not-exist')
+        self.assertEqual(self.errors, [None])
 
 
 class AuthTests(EmulatorTestCase):
