@@ -39,6 +39,7 @@ void test_response (Emulator emulator) throws Error {
   var response = open_database (emulator).request_sync ("HEAD", "/_api/version", null, null,
                                                         null, Arango.RequestFlags.NONE);
 
+  check (response.status == 200, "HEAD answered 200");
   check_equal (set_response_properties (response), "", "response properties set");
 }
 
