@@ -22,7 +22,6 @@ struct _ArangoHost
 {
   gatomicrefcount ref_count;
   char *uri;             /* scheme://host:port[/prefix], no trailing slash */
-  SoupSession *session;  /* the first of the sessions below */
 
   /* This coordinator's connections, one per session, the others made
    * when first needed; the requests on them and those waiting for one,
