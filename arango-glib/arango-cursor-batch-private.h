@@ -17,12 +17,10 @@ typedef enum
 } ArangoBatchForm;
 
 /* A cursor's requests leave the result array undecoded (checked, but
- * kept as text); a reply decoded whole (an async job's) has it as a
- * JsonArray instead. */
+ * kept as text) until the caller says in which form it wants it. */
 typedef struct
 {
   GBytes *text;
-  JsonArray *array;
 } ArangoCursorBatch;
 
 gboolean arango_cursor_batch_take   (ArangoCursorBatch *self,

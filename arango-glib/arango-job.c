@@ -9,6 +9,7 @@
 
 #include "arango-error.h"
 #include "arango-job-private.h"
+#include "arango-request-private.h"
 #include "arango-sync-private.h"
 
 /**
@@ -39,6 +40,7 @@ struct _ArangoJob
   gpointer source_tag;
   ArangoReplyFunc reply_func;
   gconstpointer reply_data;
+  const char *deferred_member;  /* the call's reply member left as text (static) */
 };
 
 G_DEFINE_FINAL_TYPE (ArangoJob, arango_job, G_TYPE_OBJECT)
@@ -59,6 +61,7 @@ typedef struct
   ArangoContext *context;
   ArangoReplyFunc reply_func;
   gconstpointer reply_data;
+  const char *deferred_member;
 } SubmitData;
 
 static void
@@ -160,6 +163,7 @@ on_submitted (GObject      *source,
   job->source_tag = g_task_get_source_tag (task);
   job->reply_func = data->reply_func;
   job->reply_data = data->reply_data;
+  job->deferred_member = data->deferred_member;
   g_object_set_data_full (G_OBJECT (task), TASK_JOB_KEY, job, g_object_unref);
 
   /* The call's own _finish must not mistake the job for its result. */
@@ -193,6 +197,9 @@ arango_job_submit_async (gpointer             source_object,
   data->context = arango_context_ref (arango_context_get_direct (context));
   data->reply_func = reply_func;
   data->reply_data = reply_data;
+  /* The stored reply is the call's own: its reply function reads it
+   * as it would have read the direct one. */
+  data->deferred_member = request->deferred_member;
   g_task_set_task_data (task, data, submit_data_free);
 
   arango_request_add_header (request, "x-arango-async", context->async_mode);
@@ -399,6 +406,8 @@ arango_job_result_async (ArangoJob           *self,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
+  ArangoRequest *request;
+
   g_return_if_fail (ARANGO_IS_JOB (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
@@ -408,8 +417,10 @@ arango_job_result_async (ArangoJob           *self,
                                ARANGO_ERROR, ARANGO_ERROR_INVALID_ARGUMENT, NO_RESULT_MESSAGE);
       return;
     }
-  arango_call_job_result_async (self->source_object, self->context->client,
-                                job_request (self, SOUP_METHOD_PUT, NULL),
+  request = job_request (self, SOUP_METHOD_PUT, NULL);
+  if (self->deferred_member != NULL)
+    arango_request_defer_member (request, self->deferred_member);
+  arango_call_job_result_async (self->source_object, self->context->client, request,
                                 self->reply_func, self->reply_data, self->source_tag,
                                 cancellable, callback, user_data);
 }
