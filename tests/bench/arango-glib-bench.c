@@ -5,6 +5,8 @@
  * prints one line per workload. Transport settings for comparisons
  * (doc/transport.md): REQUEST_COMPRESSION (threshold in bytes),
  * ALLOW_HTTP2=1, TLS_INSECURE=1 (self-signed HTTPS test servers).
+ * BENCH_THREADS=N splits get-c64 over N threads, each with its own client
+ * and main context (doc/performance.md, "the second core").
  *
  *   RESULT arango-glib <workload> <ops/s> <peak RSS KiB>
  *
@@ -278,6 +280,110 @@ workload (Run        *run,
   g_print ("RESULT arango-glib %s %.0f %ld\n", name, total / seconds, peak_rss_kib ());
 }
 
+/* One of BENCH_THREADS threads of get-c64: its own client, database and
+ * main context, as an application running a client per thread has. */
+typedef struct
+{
+  GMutex lock;
+  GCond changed;
+  guint ready;
+  gboolean go;
+} StartGate;
+
+typedef struct
+{
+  const char *url;
+  Run run;
+  StartGate *gate;
+} GetThread;
+
+/* The clock starts once every thread has its client. */
+static void
+gate_wait (StartGate *gate)
+{
+  g_mutex_lock (&gate->lock);
+  gate->ready++;
+  g_cond_broadcast (&gate->changed);
+  while (!gate->go)
+    g_cond_wait (&gate->changed, &gate->lock);
+  g_mutex_unlock (&gate->lock);
+}
+
+static void
+gate_open (StartGate *gate,
+           guint      n_waiting)
+{
+  g_mutex_lock (&gate->lock);
+  while (gate->ready < n_waiting)
+    g_cond_wait (&gate->changed, &gate->lock);
+  gate->go = TRUE;
+  g_cond_broadcast (&gate->changed);
+  g_mutex_unlock (&gate->lock);
+}
+
+static gpointer
+run_get_thread (gpointer user_data)
+{
+  GetThread *thread = user_data;
+  Run *run = &thread->run;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(ArangoClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_main_context_push_thread_default (context);
+  client = arango_client_new (thread->url, &error);
+  if (client == NULL)
+    fail ("client", error);
+  run->database = arango_client_db_sync (client, "_system", "root", "", NULL, &error);
+  if (run->database == NULL)
+    fail ("database", error);
+  run->collection = arango_database_get_collection (run->database, "bench");
+  run->loop = g_main_loop_new (context, FALSE);
+
+  gate_wait (thread->gate);
+  start_next (run);
+  g_main_loop_run (run->loop);
+
+  g_main_loop_unref (run->loop);
+  g_object_unref (run->collection);
+  g_object_unref (run->database);
+  g_main_context_pop_thread_default (context);
+  return NULL;
+}
+
+static void
+threaded_get_workload (const char *url,
+                       guint       total,
+                       guint       concurrency,
+                       guint       n_threads)
+{
+  g_autofree GetThread *threads = g_new0 (GetThread, n_threads);
+  g_autofree GThread **handles = g_new0 (GThread *, n_threads);
+  StartGate gate = { 0, };
+  gint64 began;
+  double seconds;
+
+  if (total == 0 || !selected ("get-c64"))
+    return;
+
+  for (guint i = 0; i < n_threads; i++)
+    {
+      threads[i].url = url;
+      threads[i].gate = &gate;
+      threads[i].run.total = total / n_threads + (i < total % n_threads);
+      threads[i].run.concurrency = MAX (concurrency / n_threads, 1);
+      handles[i] = g_thread_new ("bench-get", run_get_thread, &threads[i]);
+    }
+  current_start = start_get;
+  gate_open (&gate, n_threads);
+  began = g_get_monotonic_time ();
+  for (guint i = 0; i < n_threads; i++)
+    g_thread_join (handles[i]);
+  seconds = (g_get_monotonic_time () - began) / (double) G_USEC_PER_SEC;
+
+  g_print ("RESULT arango-glib get-c64 %.0f %ld\n", total / seconds, peak_rss_kib ());
+}
+
 static void
 on_prepared (GObject      *source,
              GAsyncResult *result,
@@ -372,7 +478,11 @@ main (int    argc,
     }
 
   workload (&run, "get-seq", start_get, n_get, 1);
-  workload (&run, "get-c64", start_get, n_get, MAX (concurrency, 1));
+  if (env_uint ("BENCH_THREADS", 1) > 1)
+    threaded_get_workload (url ? url : "http://127.0.0.1:18529", n_get,
+                           MAX (concurrency, 1), env_uint ("BENCH_THREADS", 1));
+  else
+    workload (&run, "get-c64", start_get, n_get, MAX (concurrency, 1));
   workload (&run, "insert-seq", start_insert, n_insert, 1);
   workload (&run, "aql-1000", start_query, n_aql, 1);
   if (n_aql > 0 && selected ("aql-1000") && run.documents == 0)

@@ -14,8 +14,13 @@ WORKLOADS = ['get-seq', 'get-c64', 'insert-seq', 'aql-1000']
 
 
 # The query results are read as GVariants by default, as json-glib trees
-# with BENCH_BATCHES=json; both ways must keep working.
-BATCH_FORMS = ['variant', 'json']
+# with BENCH_BATCHES=json; get-c64 can be split over threads with
+# BENCH_THREADS. Every way must keep working.
+CONFIGURATIONS = [
+    ('variant', {}, WORKLOADS),
+    ('json', {'BENCH_BATCHES': 'json'}, WORKLOADS),
+    ('threads', {'BENCH_THREADS': '2', 'BENCH_WORKLOADS': 'get-c64'}, ['get-c64']),
+]
 
 
 def main():
@@ -23,20 +28,20 @@ def main():
     runs = []
     emulator = Emulator(coordinators=1).start()
     try:
-        for form in BATCH_FORMS:
+        for _, settings, _ in CONFIGURATIONS:
             env = dict(os.environ, ARANGO_URL=emulator.hosts, N_GET='50', CONC='8',
-                       N_INSERT='20', N_AQL='3', BENCH_PREPARE='1', BENCH_BATCHES=form)
+                       N_INSERT='20', N_AQL='3', BENCH_PREPARE='1', **settings)
             runs.append(subprocess.run([bench], env=env, capture_output=True, text=True,
                                        timeout=120))
     finally:
         emulator.stop()
 
-    print('1..%d' % (len(BATCH_FORMS) * (len(WORKLOADS) + 1)))
+    print('1..%d' % sum(1 + len(expected) for _, _, expected in CONFIGURATIONS))
     number = 0
-    for form, done in zip(BATCH_FORMS, runs):
+    for (name, _, expected), done in zip(CONFIGURATIONS, runs):
         number += 1
         print('%s %d - %s: exit status %d' % ('ok' if done.returncode == 0 else 'not ok',
-                                             number, form, done.returncode))
+                                             number, name, done.returncode))
         if done.returncode != 0:
             print('# ' + done.stderr.replace('\n', '\n# '))
         results = {}
@@ -44,10 +49,10 @@ def main():
             fields = line.split()
             if len(fields) == 5 and fields[:2] == ['RESULT', 'arango-glib']:
                 results[fields[2]] = (float(fields[3]), int(fields[4]))
-        for workload in WORKLOADS:
+        for workload in expected:
             number += 1
             ok = workload in results and results[workload][0] > 0 and results[workload][1] > 0
-            print('%s %d - %s: %s %s' % ('ok' if ok else 'not ok', number, form, workload,
+            print('%s %d - %s: %s %s' % ('ok' if ok else 'not ok', number, name, workload,
                                           results.get(workload, 'missing')))
     return 0
 
