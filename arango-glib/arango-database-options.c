@@ -31,6 +31,9 @@
  * ```
  *
  * In Python: `Arango.DatabaseOptions(replication_factor=3, sharding="single")`.
+ *
+ * #ArangoDatabaseOptions:satellite asks for a satellite database instead
+ * of a replication factor: `Arango.DatabaseOptions(satellite=True)`.
  */
 
 /* Where each property goes, in the order of the property ids. */
@@ -38,6 +41,8 @@ static const ArangoOptionSpec option_specs[] = {
   { "replication-factor", "options.replicationFactor" },
   { "write-concern", "options.writeConcern" },
   { "sharding", "options.sharding" },
+  /* The same member as replication-factor: check() lets only one be set. */
+  { "satellite", "options.replicationFactor", FALSE, "satellite" },
 };
 
 #define N_OPTIONS G_N_ELEMENTS (option_specs)
@@ -65,7 +70,9 @@ arango_database_options_class_init (ArangoDatabaseOptionsClass *klass)
    * How many copies of each shard the database's collections keep by
    * default, 1 to 10; 0 (the default) leaves it to the server
    * (`--cluster.default-replication-factor`). Its system collections keep
-   * at least `--cluster.system-replication-factor` copies.
+   * at least `--cluster.system-replication-factor` copies. For a copy on
+   * every DB-Server, set #ArangoDatabaseOptions:satellite instead: 0 does
+   * not ask for that here.
    */
   properties[1] = g_param_spec_uint ("replication-factor", NULL, NULL, 0, G_MAXUINT, 0, flags);
 
@@ -75,7 +82,10 @@ arango_database_options_class_init (ArangoDatabaseOptionsClass *klass)
    * How many copies of a shard must be in sync for a write to succeed, by
    * default, in the database's collections; at most
    * #ArangoDatabaseOptions:replication-factor. 0 (the default) leaves it
-   * to the server.
+   * to the server. In a satellite database (#ArangoDatabaseOptions:satellite)
+   * it is the default of the collections that name their own replication
+   * factor, since a SatelliteCollection always waits for every DB-Server;
+   * there the Coordinator does not check it against its DB-Servers.
    */
   properties[2] = g_param_spec_uint ("write-concern", NULL, NULL, 0, G_MAXUINT, 0, flags);
 
@@ -91,6 +101,29 @@ arango_database_options_class_init (ArangoDatabaseOptionsClass *klass)
    * server would silently take it for `""`.
    */
   properties[3] = g_param_spec_string ("sharding", NULL, NULL, NULL, flags);
+
+  /**
+   * ArangoDatabaseOptions:satellite:
+   *
+   * Whether the database is a satellite database, whose collections are
+   * SatelliteCollections by default: a copy of each on every DB-Server, as
+   * for a collection created with `"replicationFactor": "satellite"`. It
+   * is sent as that (`"options": {"replicationFactor": "satellite"}`), and
+   * arango_database_properties_async() on the new database reports it so.
+   * A collection that names its own `replicationFactor` is an ordinary
+   * one. %FALSE (the default) leaves the replication to
+   * #ArangoDatabaseOptions:replication-factor.
+   *
+   * It takes the place of #ArangoDatabaseOptions:replication-factor: with
+   * both set, the call fails with %ARANGO_ERROR_INVALID_ARGUMENT before a
+   * request is sent. #ArangoDatabaseOptions:write-concern may go with it.
+   *
+   * SatelliteCollections are a feature of the Enterprise Edition in a
+   * cluster: a Community Edition Coordinator silently takes the option
+   * for its default replication factor, and a single server accepts it
+   * and shows it nowhere, as it does the other options.
+   */
+  properties[4] = g_param_spec_boolean ("satellite", NULL, NULL, FALSE, flags);
 
   for (guint i = 0; i < N_OPTIONS; i++)
     g_assert (g_str_equal (properties[i + 1]->name, option_specs[i].property));
@@ -128,6 +161,16 @@ arango_database_options_check (ArangoDatabaseOptions  *self,
 
   if (self == NULL)
     return TRUE;
+
+  /* Both would be the one member "replicationFactor". */
+  if (g_value_get_boolean (&self->values[3]) && g_value_get_uint (&self->values[0]) != 0)
+    {
+      g_set_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_ARGUMENT,
+                   _("satellite and replication-factor %u both set the replication "
+                     "factor: set only one"),
+                   g_value_get_uint (&self->values[0]));
+      return FALSE;
+    }
 
   sharding = g_value_get_string (&self->values[2]);
   if (sharding != NULL && !g_str_equal (sharding, "") &&

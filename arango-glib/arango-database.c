@@ -525,7 +525,8 @@ arango_database_create_database_sync (ArangoDatabase      *self,
  * @user_data: data for @callback
  *
  * Creates a database (`POST /_api/database`) with @options, as
- * python-arango's `create_database()` does with `replication_factor`,
+ * python-arango's `create_database()` does with `replication_factor` (a
+ * number, or `"satellite"`: #ArangoDatabaseOptions:satellite),
  * `write_concern` and `sharding`: in a cluster, they are the defaults of
  * the database's collections, and arango_database_properties_async() on
  * the new database reports them. A Coordinator refuses a replication

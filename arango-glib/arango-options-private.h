@@ -19,6 +19,9 @@ typedef struct
   const char *target;     /* a dotted path in the JSON body ("options.fullCount"),
                            * or with in_header a header name */
   gboolean    in_header;  /* only booleans: TRUE is sent as "true" */
+  const char *as_string;  /* only booleans in the body: TRUE is sent as this
+                           * string (a member that takes a number or a word,
+                           * "replicationFactor": "satellite") */
 } ArangoOptionSpec;
 
 /* An option object keeps one GValue per property in an array at

@@ -201,7 +201,16 @@ arango_option_values_apply (const GValue           *values,
           continue;
         }
 
-      node = json_for_value (&values[i]);
+      if (specs[i].as_string != NULL)
+        {
+          g_assert (G_VALUE_HOLDS_BOOLEAN (&values[i]));
+          node = g_value_get_boolean (&values[i])
+            ? json_node_init_string (json_node_alloc (), specs[i].as_string) : NULL;
+        }
+      else
+        {
+          node = json_for_value (&values[i]);
+        }
       if (node != NULL)
         set_at_path (body, specs[i].target, node);
     }

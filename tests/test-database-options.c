@@ -118,10 +118,13 @@ test_defaults (Fixture       *fixture,
   g_autoptr(JsonObject) sent = NULL;
   g_autofree char *sharding = NULL;
   guint replication_factor = 1;
+  gboolean satellite = TRUE;
 
-  g_object_get (options, "replication-factor", &replication_factor, "sharding", &sharding, NULL);
+  g_object_get (options, "replication-factor", &replication_factor, "sharding", &sharding,
+                "satellite", &satellite, NULL);
   g_assert_cmpuint (replication_factor, ==, 0);
   g_assert_null (sharding);
+  g_assert_false (satellite);
 
   g_assert_true (create (fixture, "plain", options, &error));
   g_assert_no_error (error);
@@ -204,12 +207,53 @@ test_one_shard (Fixture       *fixture,
 }
 
 static void
+test_satellite (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(ArangoDatabaseOptions) options = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) sent = NULL;
+  g_autoptr(JsonObject) properties = NULL;
+  g_autoptr(JsonObject) ordinary = NULL;
+
+  /* The write concern is for the collections that name their own
+   * replication factor. */
+  options = g_object_new (ARANGO_TYPE_DATABASE_OPTIONS,
+                          "satellite", TRUE, "write-concern", 2, NULL);
+  g_assert_true (create (fixture, "everywhere", options, &error));
+  g_assert_no_error (error);
+
+  sent = sent_options (fixture);
+  g_assert_cmpuint (json_object_get_size (sent), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (sent, "replicationFactor"), ==, "satellite");
+  g_assert_cmpint (json_object_get_int_member (sent, "writeConcern"), ==, 2);
+
+  properties = properties_of (fixture, "everywhere");
+  g_assert_cmpstr (json_object_get_string_member (properties, "replicationFactor"), ==,
+                   "satellite");
+  g_assert_cmpint (json_object_get_int_member (properties, "writeConcern"), ==, 2);
+
+  ordinary = new_collection (fixture, "everywhere", "ordinary", "{\"replicationFactor\": 3}");
+  g_assert_cmpint (json_object_get_int_member (ordinary, "replicationFactor"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (ordinary, "writeConcern"), ==, 2);
+
+  /* Unset again, it sends nothing. */
+  g_object_set (options, "satellite", FALSE, "write-concern", 0, NULL);
+  g_assert_true (create (fixture, "nowhere", options, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&sent, json_object_unref);
+  sent = sent_options (fixture);
+  g_assert_null (sent);
+}
+
+static void
 test_refusals (Fixture       *fixture,
                gconstpointer  user_data)
 {
   g_autoptr(ArangoDatabaseOptions) wide = NULL;
   g_autoptr(ArangoDatabaseOptions) too_many = NULL;
   g_autoptr(ArangoDatabaseOptions) inverted = NULL;
+  g_autoptr(ArangoDatabaseOptions) both = NULL;
   g_autoptr(GError) error = NULL;
   guint before;
 
@@ -219,6 +263,15 @@ test_refusals (Fixture       *fixture,
   g_assert_false (create (fixture, "wide", wide, &error));
   g_assert_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_ARGUMENT);
   g_assert_nonnull (strstr (error->message, "wide"));
+  g_clear_error (&error);
+  g_assert_cmpuint (emulator_process_get_request_count (fixture->emulator, 0), ==, before);
+
+  /* Both are "replicationFactor": which one is meant is not guessed. */
+  both = g_object_new (ARANGO_TYPE_DATABASE_OPTIONS,
+                       "satellite", TRUE, "replication-factor", 2, NULL);
+  g_assert_false (create (fixture, "both", both, &error));
+  g_assert_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "satellite"));
   g_clear_error (&error);
   g_assert_cmpuint (emulator_process_get_request_count (fixture->emulator, 0), ==, before);
 
@@ -247,6 +300,7 @@ test_single_server (Fixture       *fixture,
   g_autoptr(ArangoDatabaseOptions) options = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) properties = NULL;
+  g_autoptr(JsonObject) collection = NULL;
 
   /* A single server takes the options and shows none of them. */
   options = g_object_new (ARANGO_TYPE_DATABASE_OPTIONS,
@@ -257,6 +311,17 @@ test_single_server (Fixture       *fixture,
   g_assert_false (json_object_has_member (properties, "sharding"));
   g_assert_false (json_object_has_member (properties, "replicationFactor"));
   g_assert_cmpstr (json_object_get_string_member (properties, "path"), ==, "none");
+
+  /* Nor a satellite database, whose collections are ordinary ones. */
+  g_clear_object (&options);
+  g_clear_pointer (&properties, json_object_unref);
+  options = g_object_new (ARANGO_TYPE_DATABASE_OPTIONS, "satellite", TRUE, NULL);
+  g_assert_true (create (fixture, "orbit", options, &error));
+  g_assert_no_error (error);
+  properties = properties_of (fixture, "orbit");
+  g_assert_false (json_object_has_member (properties, "replicationFactor"));
+  collection = new_collection (fixture, "orbit", "things", NULL);
+  g_assert_false (json_object_has_member (collection, "replicationFactor"));
 }
 
 int
@@ -271,6 +336,7 @@ main (int    argc,
   ADD ("/database-options/defaults", cluster_args, test_defaults);
   ADD ("/database-options/collection-defaults", cluster_args, test_collection_defaults);
   ADD ("/database-options/one-shard", cluster_args, test_one_shard);
+  ADD ("/database-options/satellite", cluster_args, test_satellite);
   ADD ("/database-options/refusals", cluster_args, test_refusals);
   ADD ("/database-options/single-server", single_args, test_single_server);
 

@@ -190,10 +190,34 @@ class DatabaseOptionTests(OptionsTestCase):
         options = Arango.DatabaseOptions()
         self.assertEqual(options.props.replication_factor, 0)
         self.assertIsNone(options.props.sharding)
+        self.assertFalse(options.props.satellite)
         self.assertTrue(self.create('py_plain', options))
         self.assertNotIn('options', json.loads(self.last_body('POST', '/_api/database')['body']))
         properties, _ = self.properties_of('py_plain')
         self.assertEqual((properties['sharding'], properties['replicationFactor']), ('', 1))
+
+    def test_satellite(self):
+        options = Arango.DatabaseOptions(satellite=True, write_concern=2)
+        self.assertTrue(self.create('py_satellite', options))
+        sent = json.loads(self.last_body('POST', '/_api/database')['body'])
+        self.assertEqual(sent['options'], {'replicationFactor': 'satellite', 'writeConcern': 2})
+
+        properties, database = self.properties_of('py_satellite')
+        self.assertEqual((properties['replicationFactor'], properties['writeConcern']),
+                         ('satellite', 2))
+        collection = run_async(database, 'create_collection', 'ordinary',
+                               json_object('{"replicationFactor": 3}'))
+        collection_properties = to_python(run_async(collection, 'properties'))
+        self.assertEqual((collection_properties['replicationFactor'],
+                          collection_properties['writeConcern']), (3, 2))
+
+    def test_satellite_with_replication_factor(self):
+        before = self.total_requests()
+        error = self.raises_error(self.db, 'create_database_with_options', 'py_both', None,
+                                  Arango.DatabaseOptions(satellite=True, replication_factor=2))
+        self.assertArangoError(error, Arango.Error.INVALID_ARGUMENT)
+        self.assertIn('satellite', error.message)
+        self.assertEqual(self.total_requests(), before)
 
     def test_bad_sharding(self):
         before = self.total_requests()

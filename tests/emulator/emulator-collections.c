@@ -410,9 +410,7 @@ apply_key_options (EmuCollection *collection,
 }
 
 /* Whether a Coordinator checks the replication settings of a new
- * collection: ?enforceReplicationFactor=false skips the checks. A
- * replicationFactor of 0 or "satellite" asks for a SatelliteCollection,
- * which apply_properties refuses. */
+ * collection: ?enforceReplicationFactor=false skips the checks. */
 static gboolean
 enforces_replication (EmuRequest *req)
 {
@@ -420,14 +418,18 @@ enforces_replication (EmuRequest *req)
          emu_request_get_query_bool (req, "enforceReplicationFactor", TRUE);
 }
 
-/* The request's replicationFactor, else the database's default. */
+/* The request's replicationFactor, else the database's default; 0 (a
+ * SatelliteCollection, whose write concern nothing checks) for
+ * "satellite", and by default in a satellite database. */
 static gdouble
 requested_copies (EmuRequest *req,
                   JsonObject *request)
 {
   EmuDatabase *database = emu_state_lookup_database (req->state, req->database);
-  gdouble replication = emu_database_replication_factor (database);
+  gdouble replication = database->replication_factor;
 
+  if (g_strcmp0 (emu_json_get_string (request, "replicationFactor"), "satellite") == 0)
+    return 0;
   emu_json_get_number (request, "replicationFactor", &replication);
   return replication;
 }
@@ -472,6 +474,22 @@ check_replication_fits (EmuRequest *req,
       emu_replication_fits (req->state, requested_copies (req, request)))
     return TRUE;
   emu_reply_arango_error (req->msg, EMU_ERROR_CLUSTER_INSUFFICIENT_DBSERVERS, NULL);
+  return FALSE;
+}
+
+/* ArangoDB makes a SatelliteCollection of a user collection that asks
+ * for one, or that names no replicationFactor in a satellite database
+ * (whose default is 0). The emulator keeps none, so a Coordinator refuses
+ * it as ArangoDB refuses a replicationFactor it does not take. FALSE after
+ * replying. */
+static gboolean
+check_not_satellite (EmuRequest *req,
+                     JsonObject *request,
+                     gboolean    is_system)
+{
+  if (req->state->single_server || is_system || requested_copies (req, request) != 0)
+    return TRUE;
+  emu_reply_error (req->msg, SOUP_STATUS_BAD_REQUEST, EMU_ERROR_BAD_PARAMETER, NULL);
   return FALSE;
 }
 
@@ -542,7 +560,7 @@ handle_create (EmuRequest *req)
       emu_reply_arango_error (req->msg, EMU_ERROR_ARANGO_DUPLICATE_NAME, NULL);
       return;
     }
-  if (!check_replication_fits (req, request))
+  if (!check_replication_fits (req, request) || !check_not_satellite (req, request, is_system))
     return;
 
   collection = emu_state_create_collection (req->state, database, name, (guint) type, is_system);

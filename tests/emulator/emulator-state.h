@@ -235,8 +235,9 @@ void            emu_state_drop_database        (EmuState     *state,
 GHashTable     *emu_state_copy_databases       (GHashTable   *databases);
 
 /* The replicationFactor of a new collection of @database that names
- * none. The emulator makes no SatelliteCollections: those of a
- * "satellite" database get the server's default. */
+ * none. The emulator makes no SatelliteCollections: in a "satellite"
+ * database this is the server's default, and POST /_api/collection
+ * refuses a user collection that would be one (emulator-collections.c). */
 guint           emu_database_replication_factor (EmuDatabase *database);
 
 EmuCollection  *emu_database_lookup_collection (EmuDatabase  *database,

@@ -922,6 +922,27 @@ class DatabaseOptionTests(EmulatorTestCase):
                                            'options': {'replicationFactor': 4,
                                                        'enforceReplicationFactor': False}}, 201)
 
+    def test_no_satellite_collections_in_a_satellite_database(self):
+        """The emulator keeps no SatelliteCollections: a collection that
+        would take the database's "satellite" is refused as one asked for
+        by name is; one naming its replicationFactor is ordinary."""
+        self.ok('POST', '/_api/database', {'name': 'orbit',
+                                           'options': {'replicationFactor': 'satellite',
+                                                       'writeConcern': 2}}, 201)
+        current = self.ok('GET', '/_db/orbit/_api/database/current')['result']
+        self.assertEqual((current['replicationFactor'], current['writeConcern']),
+                         ('satellite', 2))
+        refused = (400, 10, 'bad parameter')
+        for body in ({'name': 'moon'}, {'name': 'moon', 'replicationFactor': 'satellite'}):
+            with self.subTest(body=body):
+                status, _, reply = self.emu.request('POST', '/_db/orbit/_api/collection', body)
+                self.assertEqual((status, reply['errorNum'], reply['errorMessage']), refused)
+        ordinary = self.ok('POST', '/_db/orbit/_api/collection',
+                           {'name': 'moon', 'replicationFactor': 2}, 200)
+        self.assertEqual((ordinary['replicationFactor'], ordinary['writeConcern']), (2, 2))
+        graphs = self.ok('GET', '/_db/orbit/_api/collection/_graphs/properties')
+        self.assertEqual(graphs['replicationFactor'], 2)
+
     def test_malformed_options_are_refused(self):
         cases = (
             ({'name': 'd', 'options': 5}, (400, 400, 'invalid options slice')),
