@@ -15,6 +15,7 @@
 #include "arango-database-backups.h"
 #include "arango-database-private.h"
 #include "arango-error.h"
+#include "arango-error-private.h"
 #include "arango-sync-private.h"
 
 #define FIRST_POLL_MS 50
@@ -415,6 +416,7 @@ typedef struct
   gpointer progress_data;
   GDestroyNotify progress_data_destroy;
   guint delay_ms;
+  guint poll_status;            /* HTTP status of the last status reply */
   GSource *poll_timer;          /* while waiting for the next poll */
   GCancellable *cancellable;
   gulong cancelled_id;
@@ -575,13 +577,19 @@ read_status (Transfer    *transfer,
       if (g_str_equal (state, "FAILED") || g_str_equal (state, "CANCELLED") ||
           json_object_get_boolean_member_with_default (status, "Cancelled", FALSE))
         {
-          g_set_error (error, ARANGO_SERVER_ERROR,
-                       transfer->upload ? ARANGO_SERVER_ERROR_FAILED_TO_UPLOAD_BACKUP
-                                        : ARANGO_SERVER_ERROR_FAILED_TO_DOWNLOAD_BACKUP,
-                       _("The backup %s %s ended as %s: %s"), transfer_action (transfer),
-                       transfer->transfer_id, state,
-                       server_status ? json_object_get_string_member_with_default (server_status, "ErrorMessage", "")
-                                     : "");
+          const char *server_message =
+            server_status ? json_object_get_string_member_with_default (server_status, "ErrorMessage", NULL)
+                          : NULL;
+
+          /* The server reported the failure in a successful reply, with
+           * no errorNum: the code is the library's choice. */
+          g_propagate_error (error, arango_server_error_new_full (
+            transfer->poll_status,
+            transfer->upload ? ARANGO_SERVER_ERROR_FAILED_TO_UPLOAD_BACKUP
+                             : ARANGO_SERVER_ERROR_FAILED_TO_DOWNLOAD_BACKUP,
+            -1, server_message,
+            _("The backup %s %s ended as %s: %s"), transfer_action (transfer),
+            transfer->transfer_id, state, server_message ? server_message : ""));
           return FALSE;
         }
       if (!g_str_equal (state, "COMPLETED"))
@@ -632,6 +640,17 @@ on_status (GObject      *source,
     schedule_poll (g_steal_pointer (&task));
 }
 
+/* Keeps the status reply's HTTP status for a failure it reports; @data
+ * is the Transfer, which the polling task keeps alive. */
+static void
+reply_transfer_status (GTask          *task,
+                       ArangoResponse *response,
+                       gconstpointer   data)
+{
+  ((Transfer *) data)->poll_status = response->status;
+  arango_reply_object_member (task, response, "result");
+}
+
 static void
 poll_transfer (GTask *task)
 {
@@ -639,7 +658,7 @@ poll_transfer (GTask *task)
   JsonObject *body = json_object_new ();
 
   json_object_set_string_member (body, transfer_id_member (transfer), transfer->transfer_id);
-  transfer_send (task, body, arango_reply_object_member, "result",
+  transfer_send (task, body, reply_transfer_status, transfer,
                  g_task_get_cancellable (task), on_status);
   g_object_unref (task);
 }

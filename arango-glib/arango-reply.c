@@ -10,6 +10,7 @@
 
 #include "arango-enums.h"
 #include "arango-error.h"
+#include "arango-error-private.h"
 #include "arango-json-private.h"
 #include "arango-reply-private.h"
 
@@ -103,8 +104,9 @@ arango_server_error_new (guint     status,
                          JsonNode *body)
 {
   gint64 error_number = arango_reply_error_number (body);
-  const char *message = string_member (body, "errorMessage");
+  const char *server_message = string_member (body, "errorMessage");
   const char *stored_rev = string_member (body, "_rev");
+  const char *message = server_message;
 
   if (message == NULL)
     message = soup_status_get_phrase (status);
@@ -112,17 +114,17 @@ arango_server_error_new (guint     status,
     message = _("unknown error");
 
   if (error_number < 0 || error_number > G_MAXINT)
-    return g_error_new (ARANGO_SERVER_ERROR, status, "[HTTP %u] %s",
-                        status, message);
+    return arango_server_error_new_full (status, status, -1, server_message,
+                                         "[HTTP %u] %s", status, message);
 
   /* A revision conflict says which revision is stored, so that the caller
    * can decide without another read. */
   if (stored_rev != NULL)
-    return g_error_new (ARANGO_SERVER_ERROR, (int) error_number,
-                        "[HTTP %u][ERR %" G_GINT64_FORMAT "] %s (stored _rev %s)",
-                        status, error_number, message, stored_rev);
+    return arango_server_error_new_full (status, (int) error_number, (int) error_number, server_message,
+                                         "[HTTP %u][ERR %" G_GINT64_FORMAT "] %s (stored _rev %s)",
+                                         status, error_number, message, stored_rev);
 
-  return g_error_new (ARANGO_SERVER_ERROR, (int) error_number,
-                      "[HTTP %u][ERR %" G_GINT64_FORMAT "] %s",
-                      status, error_number, message);
+  return arango_server_error_new_full (status, (int) error_number, (int) error_number, server_message,
+                                       "[HTTP %u][ERR %" G_GINT64_FORMAT "] %s",
+                                       status, error_number, message);
 }

@@ -148,9 +148,10 @@ test_insert (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (json_object_get_int_member (stored, "age"), ==, 42);
 
-  /* The server hands a result out once. */
+  /* The server hands a result out once: the job manager's 404. */
   again = arango_collection_insert_finish (fixture->async_users, job_result (fixture, job), &error);
   g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_HTTP_NOT_FOUND);
+  test_assert_details (error, 404, ARANGO_SERVER_ERROR_HTTP_NOT_FOUND, "not found");
   g_assert_null (again);
 }
 
@@ -167,6 +168,12 @@ test_failed_call (Fixture       *fixture,
   meta = arango_collection_insert_finish (fixture->async_users, job_result (fixture, second), &error);
   g_assert_error (error, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_UNIQUE_CONSTRAINT_VIOLATED);
   g_assert_null (meta);
+  /* The status of the job's own reply, which the server kept. */
+  g_assert_cmpuint (arango_server_error_get_http_status (error), ==, 409);
+  g_assert_cmpint (arango_server_error_get_error_number (error), ==,
+                   ARANGO_SERVER_ERROR_UNIQUE_CONSTRAINT_VIOLATED);
+  g_assert_true (g_str_has_prefix (arango_server_error_get_server_message (error),
+                                   "unique constraint violated"));
 }
 
 static void

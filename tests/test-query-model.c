@@ -346,6 +346,7 @@ test_query_error (Fixture       *fixture,
 
   g_object_get (fixture->model, "error", &property, NULL);
   g_assert_error (property, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_DATA_SOURCE_NOT_FOUND);
+  g_assert_cmpuint (arango_server_error_get_http_status (property), ==, 404);
   g_clear_error (&property);
 }
 

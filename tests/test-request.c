@@ -255,6 +255,8 @@ test_error_replies (Fixture       *fixture,
   g_assert_false (arango_http_response_check_status (response, &checked));
   g_assert_error (checked, ARANGO_SERVER_ERROR, ARANGO_SERVER_ERROR_DATA_SOURCE_NOT_FOUND);
   g_assert_cmpstr (checked->message, ==, error->message);
+  test_assert_details (checked, 404, ARANGO_SERVER_ERROR_DATA_SOURCE_NOT_FOUND,
+                       "collection or view not found");
 }
 
 /* A body that is not JSON is no error: it is in the bytes. */

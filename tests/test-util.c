@@ -187,7 +187,19 @@ test_assert_refused (GError     **error,
 
   g_assert_error (*error, ARANGO_SERVER_ERROR, code);
   g_assert_cmpstr ((*error)->message, ==, expected);
+  test_assert_details (*error, status, code, message);
   g_clear_error (error);
+}
+
+void
+test_assert_details (const GError *error,
+                     guint         status,
+                     gint          error_number,
+                     const char   *server_message)
+{
+  g_assert_cmpuint (arango_server_error_get_http_status (error), ==, status);
+  g_assert_cmpint (arango_server_error_get_error_number (error), ==, error_number);
+  g_assert_cmpstr (arango_server_error_get_server_message (error), ==, server_message);
 }
 
 /* The requests coordinator @index logged, oldest first (transfer full). */

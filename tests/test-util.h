@@ -41,11 +41,18 @@ char          **test_coordinator_ids (EmulatorProcess *emulator);
 /* A JSON object from its text; the test fails if it is not one. */
 JsonObject     *test_json_object   (const char *text);
 /* Asserts that *error is the server's refusal with this HTTP status,
- * errorNum and errorMessage, and clears it. */
+ * errorNum and errorMessage, in its message and its details, and clears
+ * it. */
 void            test_assert_refused (GError     **error,
                                      guint        status,
                                      gint         code,
                                      const char  *message);
+/* Asserts what arango_server_error_get_http_status() and the other
+ * getters give for @error: 0, -1 and NULL for no details. */
+void            test_assert_details (const GError *error,
+                                     guint         status,
+                                     gint          error_number,
+                                     const char   *server_message);
 JsonArray      *test_logged_requests (EmulatorProcess *emulator,
                                       guint            index);
 guint           test_count_requests_to (EmulatorProcess *emulator,

@@ -189,7 +189,7 @@ handle_fault (EmuRequest *req)
       reply_control_error (req->msg, SOUP_STATUS_BAD_REQUEST,
                            "kind must be one of none, hang, slow, unavailable, "
                            "garbage, truncate, reset, slow-body, reset-mid-reply, "
-                           "cursor-busy");
+                           "cursor-busy, bad-gateway");
       return;
     }
 

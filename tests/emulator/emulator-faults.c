@@ -27,6 +27,13 @@
 
 #define GARBAGE_BODY "<html><body>this is not JSON</body></html>"
 
+/* What nginx sends when the server behind it does not answer: a status
+ * without an ArangoDB error body. */
+#define BAD_GATEWAY_BODY \
+  "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n" \
+  "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n" \
+  "</body>\r\n</html>\r\n"
+
 static const char *fault_names[] = {
   [EMU_FAULT_NONE] = "none",
   [EMU_FAULT_HANG] = "hang",
@@ -38,6 +45,7 @@ static const char *fault_names[] = {
   [EMU_FAULT_SLOW_BODY] = "slow-body",
   [EMU_FAULT_RESET_MID_REPLY] = "reset-mid-reply",
   [EMU_FAULT_CURSOR_BUSY] = "cursor-busy",
+  [EMU_FAULT_BAD_GATEWAY] = "bad-gateway",
 };
 
 /* A request the hang or slow fault keeps paused. */
@@ -407,6 +415,11 @@ emu_faults_intercept (EmuCoordinator    *coordinator,
     case EMU_FAULT_GARBAGE:
       emu_reply_raw (msg, SOUP_STATUS_OK, "application/json",
                      GARBAGE_BODY, strlen (GARBAGE_BODY));
+      break;
+
+    case EMU_FAULT_BAD_GATEWAY:
+      emu_reply_raw (msg, SOUP_STATUS_BAD_GATEWAY, "text/html",
+                     BAD_GATEWAY_BODY, strlen (BAD_GATEWAY_BODY));
       break;
 
     case EMU_FAULT_TRUNCATE:

@@ -47,6 +47,7 @@ typedef enum {
   EMU_FAULT_SLOW_BODY,
   EMU_FAULT_RESET_MID_REPLY,
   EMU_FAULT_CURSOR_BUSY,
+  EMU_FAULT_BAD_GATEWAY,
 } EmuFaultKind;
 
 struct _EmuCoordinator {
