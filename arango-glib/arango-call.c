@@ -11,6 +11,7 @@
 #include "arango-client.h"
 #include "arango-enums.h"
 #include "arango-error.h"
+#include "arango-json-private.h"
 #include "arango-reply-private.h"
 #include "arango-request-private.h"
 
@@ -500,6 +501,34 @@ arango_reply_text (GTask          *task,
       return;
     }
   g_task_return_pointer (task, g_strndup (text ? text : "", length), g_free);
+}
+
+/* The JSON text of a success (arango_request_keep_json_text()) as a
+ * GVariant, which must be of @type (a GVariant type string). */
+void
+arango_reply_json_text_variant (GTask          *task,
+                                ArangoResponse *response,
+                                gconstpointer   type)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) value = NULL;
+  gsize length = 0;
+  const char *text = response->text ? g_bytes_get_data (response->text, &length) : NULL;
+
+  value = arango_json_parse_variant (text ? text : "", length, &error);
+  if (value == NULL)
+    {
+      g_task_return_new_error (task, ARANGO_ERROR, ARANGO_ERROR_INVALID_REPLY,
+                               _("The reply of %s (HTTP %u) cannot be read as a GVariant: %s"),
+                               response->host->uri, response->status, error->message);
+      return;
+    }
+  if (!g_variant_is_of_type (value, G_VARIANT_TYPE (type)))
+    {
+      arango_task_return_invalid_reply (task, response, type);
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&value), (GDestroyNotify) g_variant_unref);
 }
 
 /* A number member, handed over as a newly allocated gdouble. */

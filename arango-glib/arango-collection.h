@@ -81,6 +81,23 @@ JsonObject *arango_collection_get_sync            (ArangoCollection    *self,
                                                    const char          *rev,
                                                    GCancellable        *cancellable,
                                                    GError             **error);
+ARANGO_AVAILABLE_IN_ALL
+void        arango_collection_get_variant_async   (ArangoCollection    *self,
+                                                   const char          *key,
+                                                   const char          *rev,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+ARANGO_AVAILABLE_IN_ALL
+GVariant   *arango_collection_get_variant_finish  (ArangoCollection  *self,
+                                                   GAsyncResult      *result,
+                                                   GError           **error);
+ARANGO_AVAILABLE_IN_ALL
+GVariant   *arango_collection_get_variant_sync    (ArangoCollection    *self,
+                                                   const char          *key,
+                                                   const char          *rev,
+                                                   GCancellable        *cancellable,
+                                                   GError             **error);
 
 ARANGO_AVAILABLE_IN_ALL
 void        arango_collection_has_async           (ArangoCollection    *self,

@@ -62,6 +62,7 @@ void           arango_request_pin_to_host      (ArangoRequest *self,
                                                 ArangoHost    *host);
 void           arango_request_keep_errors      (ArangoRequest *self);
 void           arango_request_set_text_reply   (ArangoRequest *self);
+void           arango_request_keep_json_text   (ArangoRequest *self);
 void           arango_request_set_raw_reply    (ArangoRequest *self);
 void           arango_request_defer_member     (ArangoRequest *self,
                                                 const char    *member);
@@ -73,7 +74,7 @@ typedef struct
   guint status;
   SoupMessageHeaders *headers;
   JsonNode *body;       /* NULL when the reply had no body */
-  GBytes *text;         /* the body's bytes, for a text or raw reply (arango_request_set_text_reply(), _set_raw_reply()) */
+  GBytes *text;         /* the body's bytes, for a text, raw or JSON text reply (arango_request_set_text_reply(), _set_raw_reply(), _keep_json_text()) */
   GBytes *deferred;     /* the text of the deferred member (arango_request_defer_member()), if the body has it */
   ArangoHost *host;     /* the coordinator that answered */
 } ArangoResponse;
@@ -123,6 +124,7 @@ void     arango_reply_int_member    (GTask *task, ArangoResponse *response, gcon
 void     arango_reply_strv_member   (GTask *task, ArangoResponse *response, gconstpointer member);
 void     arango_reply_exists        (GTask *task, ArangoResponse *response, gconstpointer missing_code);
 void     arango_reply_text          (GTask *task, ArangoResponse *response, gconstpointer unused);
+void     arango_reply_json_text_variant (GTask *task, ArangoResponse *response, gconstpointer type);
 void     arango_reply_double_member (GTask *task, ArangoResponse *response, gconstpointer member);
 
 void     arango_call_async          (gpointer              source_object,

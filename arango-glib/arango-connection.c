@@ -423,6 +423,25 @@ report_no_reply (SendData     *data,
   emit_request_finished (data, soup_message_get_status (data->message), error);
 }
 
+/* A success whose body cannot be read: takes @error. */
+static void
+return_broken_success (SendData *data,
+                       GTask    *task,
+                       guint     status,
+                       GError   *error)
+{
+  report_reply (data, status, error);
+  /* The server said it succeeded, so a write may well have happened. */
+  if (!data->request->idempotent)
+    {
+      g_task_return_new_error (task, ARANGO_ERROR, ARANGO_ERROR_INVALID_REPLY,
+                               _("%s; the request may have been executed"), error->message);
+      g_error_free (error);
+      return;
+    }
+  g_task_return_error (task, error);
+}
+
 /* The attempt ended, with the whole reply body or with @error_in: takes
  * the attempt's reference on the task in @user_data, and both. */
 static void
@@ -522,7 +541,15 @@ on_reply (GBytes   *bytes_in,
              (g_get_monotonic_time () - data->started_us) / 1000.0);
 
   content_type = soup_message_headers_get_content_type (soup_message_get_response_headers (data->message), NULL);
-  if (data->request->text_reply && SOUP_STATUS_IS_SUCCESSFUL (status))
+  if (data->request->reply_form.json_text && SOUP_STATUS_IS_SUCCESSFUL (status) &&
+      !arango_reply_check_json_type (data->host->uri, data->request->method, data->request->path,
+                                     status, content_type, &error))
+    {
+      return_broken_success (data, task, status, g_steal_pointer (&error));
+      return;
+    }
+  if ((data->request->reply_form.text || data->request->reply_form.json_text) &&
+      SOUP_STATUS_IS_SUCCESSFUL (status))
     {
       report_reply (data, status, NULL);
       response = g_new0 (ArangoResponse, 1);
@@ -534,7 +561,7 @@ on_reply (GBytes   *bytes_in,
       return;
     }
   if (!arango_reply_decode (data->host->uri, data->request->method, data->request->path,
-                            status, content_type, bytes, data->request->deferred_member,
+                            status, content_type, bytes, data->request->reply_form.deferred_member,
                             &body, &deferred, &error))
     {
       /* A proxy's HTML error page still says what went wrong through its
@@ -542,13 +569,7 @@ on_reply (GBytes   *bytes_in,
        * the caller takes the bytes as they are. */
       if (SOUP_STATUS_IS_SUCCESSFUL (status) && !data->request->raw_reply)
         {
-          report_reply (data, status, error);
-          /* The server said it succeeded, so a write may well have happened. */
-          if (!data->request->idempotent)
-            g_task_return_new_error (task, ARANGO_ERROR, ARANGO_ERROR_INVALID_REPLY,
-                                     _("%s; the request may have been executed"), error->message);
-          else
-            g_task_return_error (task, g_steal_pointer (&error));
+          return_broken_success (data, task, status, g_steal_pointer (&error));
           return;
         }
       g_clear_error (&error);
@@ -680,7 +701,7 @@ send_attempt (GTask *task)
   headers = soup_message_get_request_headers (data->message);
   soup_message_headers_append (headers, "x-arango-driver", DRIVER_HEADER);
   soup_message_headers_append (headers, "Accept",
-                               request->text_reply ? "text/plain, application/json" : "application/json");
+                               request->reply_form.text ? "text/plain, application/json" : "application/json");
   if (request->auth)
     authorization = arango_auth_dup_header (request->auth);
   if (authorization)

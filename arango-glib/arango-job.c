@@ -40,7 +40,7 @@ struct _ArangoJob
   gpointer source_tag;
   ArangoReplyFunc reply_func;
   gconstpointer reply_data;
-  const char *deferred_member;  /* the call's reply member left as text (static) */
+  ArangoReplyForm reply_form;   /* how the call reads its reply */
 };
 
 G_DEFINE_FINAL_TYPE (ArangoJob, arango_job, G_TYPE_OBJECT)
@@ -61,7 +61,7 @@ typedef struct
   ArangoContext *context;
   ArangoReplyFunc reply_func;
   gconstpointer reply_data;
-  const char *deferred_member;
+  ArangoReplyForm reply_form;
 } SubmitData;
 
 static void
@@ -163,7 +163,7 @@ on_submitted (GObject      *source,
   job->source_tag = g_task_get_source_tag (task);
   job->reply_func = data->reply_func;
   job->reply_data = data->reply_data;
-  job->deferred_member = data->deferred_member;
+  job->reply_form = data->reply_form;
   g_object_set_data_full (G_OBJECT (task), TASK_JOB_KEY, job, g_object_unref);
 
   /* The call's own _finish must not mistake the job for its result. */
@@ -199,7 +199,9 @@ arango_job_submit_async (gpointer             source_object,
   data->reply_data = reply_data;
   /* The stored reply is the call's own: its reply function reads it
    * as it would have read the direct one. */
-  data->deferred_member = request->deferred_member;
+  data->reply_form = request->reply_form;
+  /* The submission's own reply is the job manager's empty one. */
+  request->reply_form = (ArangoReplyForm) { 0 };
   g_task_set_task_data (task, data, submit_data_free);
 
   arango_request_add_header (request, "x-arango-async", context->async_mode);
@@ -418,8 +420,7 @@ arango_job_result_async (ArangoJob           *self,
       return;
     }
   request = job_request (self, SOUP_METHOD_PUT, NULL);
-  if (self->deferred_member != NULL)
-    arango_request_defer_member (request, self->deferred_member);
+  request->reply_form = self->reply_form;
   arango_call_job_result_async (self->source_object, self->context->client, request,
                                 self->reply_func, self->reply_data, self->source_tag,
                                 cancellable, callback, user_data);

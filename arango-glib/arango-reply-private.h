@@ -9,6 +9,12 @@
 
 G_BEGIN_DECLS
 
+gboolean  arango_reply_check_json_type (const char  *host,
+                                        const char  *method,
+                                        const char  *path,
+                                        guint        status,
+                                        const char  *content_type,
+                                        GError     **error);
 gboolean  arango_reply_decode       (const char  *host,
                                      const char  *method,
                                      const char  *path,

@@ -14,6 +14,27 @@
 #include "arango-json-private.h"
 #include "arango-reply-private.h"
 
+/* A body that is not JSON is refused; @host, @method and @path only name
+ * the exchange in the error. */
+gboolean
+arango_reply_check_json_type (const char  *host,
+                              const char  *method,
+                              const char  *path,
+                              guint        status,
+                              const char  *content_type,
+                              GError     **error)
+{
+  if (content_type != NULL &&
+      (g_ascii_strcasecmp (content_type, "application/json") == 0 ||
+       g_str_has_suffix (content_type, "+json")))
+    return TRUE;
+
+  g_set_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_REPLY,
+               _("%s answered %s %s with HTTP %u and content type “%s” instead of JSON"),
+               host, method, path, status, content_type ? content_type : "none");
+  return FALSE;
+}
+
 /* Decodes a reply body: JSON when there is one; NULL for an empty body.
  * With @deferred_member, that top-level member is only checked, and its
  * text is returned in *@deferred (NULL when the body lacks it). @host,
@@ -41,15 +62,8 @@ arango_reply_decode (const char  *host,
   if (length == 0)
     return TRUE;
 
-  if (content_type == NULL ||
-      (g_ascii_strcasecmp (content_type, "application/json") != 0 &&
-       !g_str_has_suffix (content_type, "+json")))
-    {
-      g_set_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_REPLY,
-                   _("%s answered %s %s with HTTP %u and content type “%s” instead of JSON"),
-                   host, method, path, status, content_type ? content_type : "none");
-      return FALSE;
-    }
+  if (!arango_reply_check_json_type (host, method, path, status, content_type, error))
+    return FALSE;
 
   if (deferred_member != NULL && deferred != NULL)
     *body = arango_json_parse_deferring (text, length, deferred_member,

@@ -9,6 +9,15 @@
 
 G_BEGIN_DECLS
 
+/* How a success's body is handed over. An async job keeps it, to read
+ * its stored reply as the call would have read the direct one. */
+typedef struct
+{
+  gboolean text;               /* kept as text, not decoded as JSON */
+  gboolean json_text;          /* JSON, kept as its text, undecoded */
+  const char *deferred_member; /* a top-level member kept as text (static) */
+} ArangoReplyForm;
+
 struct _ArangoRequest
 {
   char *method;
@@ -21,9 +30,8 @@ struct _ArangoRequest
   ArangoHost *pinned_host;
   gboolean idempotent;    /* safe to send again after it may have arrived */
   gboolean keep_errors;   /* error statuses come back as responses (async job results) */
-  gboolean text_reply;    /* a success is kept as text, not decoded as JSON */
   gboolean raw_reply;     /* the body's bytes are kept; a success need not be JSON */
-  const char *deferred_member; /* a top-level member of the reply kept as text (static) */
+  ArangoReplyForm reply_form;
 };
 
 G_END_DECLS

@@ -229,7 +229,16 @@ arango_request_keep_errors (ArangoRequest *self)
 void
 arango_request_set_text_reply (ArangoRequest *self)
 {
-  self->text_reply = TRUE;
+  self->reply_form.text = TRUE;
+}
+
+/* A success's JSON body comes back as its text, unread, for the caller
+ * to decode in another form than a json-glib tree (a document as a
+ * GVariant); errors are decoded as usual. */
+void
+arango_request_keep_json_text (ArangoRequest *self)
+{
+  self->reply_form.json_text = TRUE;
 }
 
 /* For the generic call: whatever the body is, its bytes come back with
@@ -248,7 +257,7 @@ void
 arango_request_defer_member (ArangoRequest *self,
                              const char    *member)
 {
-  self->deferred_member = member;
+  self->reply_form.deferred_member = member;
 }
 
 void

@@ -5,6 +5,8 @@
  * prints one line per workload. Transport settings for comparisons
  * (doc/transport.md): REQUEST_COMPRESSION (threshold in bytes),
  * ALLOW_HTTP2=1, TLS_INSECURE=1 (self-signed HTTPS test servers).
+ * BENCH_DOCUMENTS=json and BENCH_BATCHES=json read documents and query
+ * results as json-glib trees instead of GVariants.
  * BENCH_THREADS=N splits get-c64 over N threads, each with its own client
  * and main context (doc/performance.md, "the second core").
  *
@@ -87,12 +89,32 @@ on_got (GObject      *source,
 }
 
 static void
+on_got_variant (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) document = arango_collection_get_variant_finish (ARANGO_COLLECTION (source),
+                                                                      result, &error);
+  const char *key;
+
+  if (document == NULL || !g_variant_lookup (document, "_key", "&s", &key))
+    fail ("get", error);
+  operation_done (user_data);
+}
+
+/* Documents are read as GVariants; BENCH_DOCUMENTS=json reads them as
+ * json-glib objects instead, to compare the two. */
+static void
 start_get (Run *run)
 {
   char key[16];
 
   g_snprintf (key, sizeof key, "%u", 10000 + run->started % 1000);
-  arango_collection_get_async (run->collection, key, NULL, NULL, on_got, run);
+  if (g_strcmp0 (g_getenv ("BENCH_DOCUMENTS"), "json") == 0)
+    arango_collection_get_async (run->collection, key, NULL, NULL, on_got, run);
+  else
+    arango_collection_get_variant_async (run->collection, key, NULL, NULL, on_got_variant, run);
 }
 
 static void

@@ -13,12 +13,12 @@ from emulator import Emulator  # noqa: E402
 WORKLOADS = ['get-seq', 'get-c64', 'insert-seq', 'aql-1000']
 
 
-# The query results are read as GVariants by default, as json-glib trees
-# with BENCH_BATCHES=json; get-c64 can be split over threads with
-# BENCH_THREADS. Every way must keep working.
+# Documents and query results are read as GVariants by default, as
+# json-glib trees with BENCH_DOCUMENTS=json and BENCH_BATCHES=json; get-c64
+# can be split over threads with BENCH_THREADS. Every way must keep working.
 CONFIGURATIONS = [
     ('variant', {}, WORKLOADS),
-    ('json', {'BENCH_BATCHES': 'json'}, WORKLOADS),
+    ('json', {'BENCH_DOCUMENTS': 'json', 'BENCH_BATCHES': 'json'}, WORKLOADS),
     ('threads', {'BENCH_THREADS': '2', 'BENCH_WORKLOADS': 'get-c64'}, ['get-c64']),
 ]
 

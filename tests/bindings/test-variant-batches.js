@@ -1,5 +1,5 @@
-// test-variant-batches.js: a cursor's batches as GVariants through GJS,
-// against the emulator
+// test-variant-batches.js: a cursor's batches and documents as GVariants
+// through GJS, against the emulator
 //
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
@@ -7,6 +7,7 @@
 // Cursor.next_batch_variant_async() is one GLib.Variant of type `av`:
 // recursiveUnpack() makes plain JavaScript values of it, deepUnpack() an
 // array of the documents as GLib.Variant, read with lookup_value().
+// Collection.get_variant_async() gives one document as an `a{sv}`.
 
 import Arango from 'gi://Arango?version=1.0';
 import GLib from 'gi://GLib';
@@ -18,7 +19,7 @@ import {
 } from './tap.js';
 
 promisify(Arango.Database, ['query', 'request']);
-promisify(Arango.Collection, ['insert_many']);
+promisify(Arango.Collection, ['insert', 'insert_many', 'get', 'get_variant']);
 promisify(Arango.Cursor, ['next_batch', 'next_batch_variant']);
 
 const N_NUMBERS = 25;
@@ -163,6 +164,30 @@ test('errors: a second call while one runs, a deleted cursor', emulator =>
         assertEqual(cursor.get_has_more(), false, 'has_more after the error');
         assertEqual(await cursor.next_batch_variant_async(null), null,
             'then the end');
+    }));
+
+test('a document: recursiveUnpack() gives what the JSON form gives', emulator =>
+    withCollection(emulator, async (db, coll, name) => {
+        await coll.insert_async(fromJs({_key: 'mixed', ...MIXED}), NONE, null);
+        const variant = await coll.get_variant_async('mixed', null, null);
+        assert(variant instanceof GLib.Variant, `a GLib.Variant, got ${variant}`);
+        assertEqual(variant.get_type_string(), 'a{sv}', 'type of a document');
+        const document = variant.recursiveUnpack();
+        assertEqual(Object.keys(document).slice(0, 3), ['_key', '_id', '_rev'],
+            'the system attributes first');
+        assertEqual(document, toJs(await coll.get_async('mixed', null, null)),
+            'the JSON form');
+        assertEqual(variant.lookup_value('s', null).unpack(), MIXED.s, 'lookup_value()');
+
+        const byId = coll.get_variant_sync(`${name}/mixed`, document._rev, null);
+        assertEqual(byId.recursiveUnpack().obj, MIXED.obj, 'by id and revision');
+        const stale = await assertRejects(
+            coll.get_variant_async('mixed', '_stale---', null));
+        assertError(stale, ARANGO_SERVER_ERROR, Arango.ServerError.CONFLICT);
+        assertEqual(Arango.ServerError.get_http_status(stale), 412, 'the status');
+        const missing = assertThrows(() => coll.get_variant_sync('nobody', null, null));
+        assertError(missing, ARANGO_SERVER_ERROR,
+            Arango.ServerError.DOCUMENT_NOT_FOUND);
     }));
 
 runAndExit();

@@ -1,11 +1,12 @@
-/* test-variant-batches.vala: a cursor's batches as GLib.Variant through
- * the VAPI, against the emulator
+/* test-variant-batches.vala: a cursor's batches and documents as
+ * GLib.Variant through the VAPI, against the emulator
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * Cursor.next_batch_variant_async () and _sync () give one Variant of
  * type av per batch, null at the end: read with a VariantIter, each
- * document an a{sv} read with lookup () and lookup_value ().
+ * document an a{sv} read with lookup () and lookup_value ();
+ * Collection.get_variant_async () and _sync () give one document so.
  */
 
 const int N_NUMBERS = 25;
@@ -183,12 +184,44 @@ async void test_errors (Emulator emulator) throws Error {
   check (db.delete_collection_sync ("vala_variant_errors"), "delete");
 }
 
+async void test_document (Emulator emulator) throws Error {
+  var db = open_database (emulator);
+  make_numbers (db, "vala_variant_document");
+  var coll = db.get_collection ("vala_variant_document");
+
+  var document = yield coll.get_variant_async ("n07", null, null);
+  check_equal (document.get_type_string (), "a{sv}", "type of a document");
+  string key, rev;
+  int64 value;
+  check (document.lookup ("_key", "s", out key) && key == "n07", "_key");
+  check (document.lookup ("_rev", "s", out rev), "_rev");
+  check (document.lookup ("value", "x", out value) && value == 7, "value");
+  var half = document.lookup_value ("half", VariantType.DOUBLE);
+  check (half != null && half.get_double () == 7.5, "half");
+
+  var by_id = coll.get_variant_sync ("vala_variant_document/n07", rev);
+  check (by_id.equal (document), "by id and revision, the same");
+  try {
+    yield coll.get_variant_async ("n07", "_stale---", null);
+    throw new TestError.FAILED ("a stale revision gave a document");
+  } catch (Arango.ServerError.CONFLICT e) {
+    check (Arango.ServerError.get_http_status (e) == 412, "the status of a conflict");
+  }
+  try {
+    coll.get_variant_sync ("nobody", null);
+    throw new TestError.FAILED ("a missing document was found");
+  } catch (Arango.ServerError.DOCUMENT_NOT_FOUND e) {
+  }
+  check (db.delete_collection_sync ("vala_variant_document"), "delete");
+}
+
 /* The tests, run by tap.vala */
 const string[] TEST_NAMES = {
   "batches as variants with the sync call",
   "batches as variants with the async call, mixed with JSON batches",
   "every JSON kind as a variant",
   "a busy cursor and a deleted one",
+  "a document as a variant",
 };
 
 async void run_test (int index, Emulator emulator) throws Error {
@@ -204,6 +237,9 @@ async void run_test (int index, Emulator emulator) throws Error {
     break;
   case 3:
     yield test_errors (emulator);
+    break;
+  case 4:
+    yield test_document (emulator);
     break;
   default:
     assert_not_reached ();

@@ -1,15 +1,18 @@
 #!/usr/bin/python3
-# test_variant_batches.py: a cursor's batches as GVariants through
-# PyGObject, against the emulator
+# test_variant_batches.py: a cursor's batches and documents as GVariants
+# through PyGObject, against the emulator
 #
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
 """Cursor.next_batch_variant_async()/_finish()/_sync() as a Python program
 uses them: the batch is one GLib.Variant of type ``av`` whose ``unpack()``
 gives plain lists, dicts, str, int, float, bool and None, the same values
-the JSON form (``next_batch``) gives through ``Json.to_string()``.
+the JSON form (``next_batch``) gives through ``Json.to_string()``; and
+Collection.get_variant_async()/_finish()/_sync(), a document as an
+``a{sv}`` whose ``unpack()`` is a dict.
 """
 
+import json
 import os
 import sys
 import time
@@ -18,7 +21,8 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from test_data import (  # noqa: E402
-    CALL_TIMEOUT, NO_FLAGS, DataTestCase, json_array, run_async, to_python)
+    CALL_TIMEOUT, NO_FLAGS, DataTestCase, doc, json_array, run_async,
+    to_python)
 
 from gi.repository import Arango, Gio, GLib  # noqa: E402
 
@@ -259,6 +263,43 @@ class VariantBatchTests(DataTestCase):
         batch = self.next_variant(outcome['cursor'])
         self.assertEqual(batch.unpack(), [MIXED])
         self.assertEqual(kinds(batch.unpack()), kinds([MIXED]))
+
+
+class VariantDocumentTests(DataTestCase):
+
+    def setUp(self):
+        super().setUp()
+        document = dict(MIXED, _key='mixed')
+        del document['max']  # json-glib's parser takes it for a double
+        self.expected = document
+        run_async(self.coll, 'insert', doc(json.dumps(document)), NO_FLAGS)
+
+    def test_document_is_a_dict(self):
+        variant = run_async(self.coll, 'get_variant', 'mixed', None)
+        self.assertIsInstance(variant, GLib.Variant)
+        self.assertEqual(variant.get_type_string(), 'a{sv}')
+        document = variant.unpack()
+        for system in ('_key', '_id', '_rev'):
+            self.assertIn(system, document)
+        self.assertEqual(list(document)[:3], ['_key', '_id', '_rev'])
+        self.assertEqual({k: v for k, v in document.items() if k not in ('_id', '_rev')},
+                         self.expected)
+        as_json = to_python(run_async(self.coll, 'get', 'mixed', None))
+        self.assertEqual(document, as_json)
+        self.assertEqual(kinds(document), kinds(as_json))
+
+    def test_sync_and_revision(self):
+        rev = self.coll.get_variant_sync('mixed', None, None).unpack()['_rev']
+        by_id = self.coll.get_variant_sync(self.name + '/mixed', rev, None)
+        self.assertEqual(by_id.unpack()['s'], MIXED['s'])
+        with self.assertRaises(GLib.GError) as caught:
+            self.coll.get_variant_sync('mixed', '_stale---', None)
+        self.assertServerError(caught.exception, Arango.ServerError.CONFLICT)
+        self.assertIn('[HTTP 412]', caught.exception.message)
+
+    def test_missing_document(self):
+        error = self.raises(self.coll, 'get_variant', 'nobody', None)
+        self.assertServerError(error, Arango.ServerError.DOCUMENT_NOT_FOUND)
 
 
 if __name__ == '__main__':
