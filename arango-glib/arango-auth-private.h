@@ -29,7 +29,7 @@ void        arango_auth_unref          (ArangoAuth *self);
 gboolean    arango_auth_can_renew      (ArangoAuth *self);
 gboolean    arango_auth_uses_token     (ArangoAuth *self);
 char       *arango_auth_dup_header     (ArangoAuth *self);
-char       *arango_auth_dup_login_body (ArangoAuth *self);
+JsonNode   *arango_auth_dup_login_body (ArangoAuth *self);
 void        arango_auth_set_token      (ArangoAuth *self,
                                         const char *token);
 char       *arango_auth_dup_token      (ArangoAuth *self);

@@ -153,11 +153,11 @@ arango_auth_dup_header (ArangoAuth *self)
   return header;
 }
 
-char *
+/* {"username": …, "password": …} for POST /_open/auth. */
+JsonNode *
 arango_auth_dup_login_body (ArangoAuth *self)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "username");
@@ -165,8 +165,7 @@ arango_auth_dup_login_body (ArangoAuth *self)
   json_builder_set_member_name (builder, "password");
   json_builder_add_string_value (builder, self->password);
   json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
+  return json_builder_get_root (builder);
 }
 
 typedef struct

@@ -771,6 +771,14 @@ arango_connection_send_async (ArangoClient        *client,
   data->context = g_task_get_context (task);
   g_task_set_task_data (task, data, (GDestroyNotify) send_data_free);
 
+  /* A body with no JSON form: refused before any host is asked. */
+  if (request->error != NULL)
+    {
+      g_task_return_error (task, g_error_copy (request->error));
+      g_object_unref (task);
+      return;
+    }
+
   send_attempt (task);
 }
 
@@ -837,17 +845,14 @@ arango_connection_login_async (ArangoClient        *client,
 {
   g_autoptr(GTask) task = NULL;
   ArangoRequest *request;
-  g_autofree char *body = NULL;
 
   task = g_task_new (client, cancellable, callback, user_data);
   g_task_set_source_tag (task, arango_connection_login_async);
   g_task_set_task_data (task, arango_auth_ref (auth),
                         (GDestroyNotify) arango_auth_unref);
 
-  body = arango_auth_dup_login_body (auth);
   request = arango_request_new (SOUP_METHOD_POST, "/_open/auth", NULL);
-  request->body = g_bytes_new_take (body, strlen (body));
-  body = NULL;
+  arango_request_take_json_body (request, arango_auth_dup_login_body (auth));
   arango_request_pin_to_host (request, host);
 
   arango_connection_send_async (client, request, cancellable, on_login_reply,

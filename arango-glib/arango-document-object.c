@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "arango-document-object.h"
+#include "arango-json-private.h"
 
 /**
  * ArangoDocument:
@@ -334,7 +335,12 @@ arango_document_get_member (ArangoDocument *self,
  * arango_document_to_json:
  * @self: an #ArangoDocument
  *
- * Writes the value as compact JSON text.
+ * Writes the value as compact JSON text. Each number has the shortest
+ * form that reads back as the same number, and a double keeps a decimal
+ * point or an exponent (`100.0`, `1e+22`). What JSON has no form for is
+ * written as `null`: NaN and the infinities (which the calls that send a
+ * value refuse with %ARANGO_ERROR_INVALID_ARGUMENT); bytes of a string that
+ * are not UTF-8 become U+FFFD.
  *
  * Returns: (transfer full): the JSON text
  */
@@ -343,5 +349,5 @@ arango_document_to_json (ArangoDocument *self)
 {
   g_return_val_if_fail (ARANGO_IS_DOCUMENT (self), NULL);
 
-  return json_to_string (self->value, FALSE);
+  return arango_json_write_lenient (self->value, NULL);
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "arango-http-response-private.h"
+#include "arango-json-private.h"
 #include "arango-reply-private.h"
 #include "arango-request-private.h"
 
@@ -143,10 +144,11 @@ arango_http_response_init (ArangoHttpResponse *self)
 }
 
 /* A job's stored reply comes back decoded only: its bytes are the JSON
- * text again. */
+ * text again. It was read from JSON, so it has a JSON form. */
 static GBytes *
 bytes_of (ArangoResponse *response)
 {
+  gsize length;
   char *text;
 
   if (response->text != NULL)
@@ -154,8 +156,8 @@ bytes_of (ArangoResponse *response)
   if (response->body == NULL)
     return g_bytes_new (NULL, 0);
 
-  text = json_to_string (response->body, FALSE);
-  return g_bytes_new_take (text, strlen (text));
+  text = arango_json_write_lenient (response->body, &length);
+  return g_bytes_new_take (text, length);
 }
 
 ArangoHttpResponse *

@@ -1,5 +1,5 @@
 /* arango-json-private.h: JSON readers that build json-glib trees and
- * GVariants
+ * GVariants, and the writer of request bodies
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -22,5 +22,10 @@ JsonNode *arango_json_parse_deferring (const char  *text,
 GVariant *arango_json_parse_variant   (const char  *text,
                                        gsize        length,
                                        GError     **error);
+char     *arango_json_write           (JsonNode    *node,
+                                       gsize       *length,
+                                       GError     **error);
+char     *arango_json_write_lenient   (JsonNode    *node,
+                                       gsize       *length);
 
 G_END_DECLS

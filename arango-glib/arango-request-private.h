@@ -26,6 +26,7 @@ struct _ArangoRequest
   GString *query;         /* escaped, without '?' */
   GPtrArray *headers;     /* name, value, name, value, … */
   GBytes *body;           /* JSON text */
+  GError *error;          /* why the request cannot be sent (a body with no JSON form) */
   ArangoAuth *auth;
   ArangoHost *pinned_host;
   gboolean idempotent;    /* safe to send again after it may have arrived */

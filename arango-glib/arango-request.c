@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "arango-json-private.h"
 #include "arango-request-private.h"
 
 ArangoRequest *
@@ -60,6 +61,7 @@ arango_request_free (ArangoRequest *self)
     g_string_free (self->query, TRUE);
   g_clear_pointer (&self->headers, g_ptr_array_unref);
   g_clear_pointer (&self->body, g_bytes_unref);
+  g_clear_error (&self->error);
   g_clear_pointer (&self->auth, arango_auth_unref);
   g_clear_pointer (&self->pinned_host, arango_host_unref);
   g_free (self);
@@ -111,7 +113,8 @@ arango_request_add_query_uint (ArangoRequest *self,
 }
 
 /* Each member of @options (nullable) as a query parameter: strings as
- * they are, other values as JSON text ("true", "12"). */
+ * they are, other values as JSON text ("true", "12"); a value with no
+ * JSON form makes the request fail as a body does. */
 void
 arango_request_add_query_options (ArangoRequest *self,
                                   JsonObject    *options)
@@ -126,12 +129,14 @@ arango_request_add_query_options (ArangoRequest *self,
   json_object_iter_init (&iter, options);
   while (json_object_iter_next (&iter, &name, &value))
     {
-      g_autofree char *text = JSON_NODE_HOLDS_VALUE (value) &&
-                              json_node_get_value_type (value) == G_TYPE_STRING
-                                ? g_strdup (json_node_get_string (value))
-                                : json_to_string (value, FALSE);
+      g_autofree char *text = NULL;
 
-      arango_request_add_query (self, name, text);
+      if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+        text = g_strdup (json_node_get_string (value));
+      else if (self->error == NULL)
+        text = arango_json_write (value, NULL, &self->error);
+      if (text != NULL)
+        arango_request_add_query (self, name, text);
     }
 }
 
@@ -157,17 +162,23 @@ arango_request_take_body (ArangoRequest *self,
 }
 
 /* Takes ownership of @body and serializes it once, so that a retry on
- * another coordinator sends the same bytes. */
+ * another coordinator sends the same bytes. A body that has no JSON form
+ * (NaN, an infinity) is not sent: the request keeps the error, and the
+ * connection fails it before anything goes out, so that the many callers
+ * need no error path of their own. */
 void
 arango_request_take_json_body (ArangoRequest *self,
                                JsonNode      *body)
 {
   gsize length = 0;
-  char *text = json_to_string (body, FALSE);
+  g_autoptr(GError) error = NULL;
+  char *text = arango_json_write (body, &length, &error);
 
-  length = strlen (text);
   g_clear_pointer (&self->body, g_bytes_unref);
-  self->body = g_bytes_new_take (text, length);
+  if (text != NULL)
+    self->body = g_bytes_new_take (text, length);
+  else if (self->error == NULL)
+    self->error = g_steal_pointer (&error);
   json_node_unref (body);
 }
 
