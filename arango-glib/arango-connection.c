@@ -567,7 +567,7 @@ on_reply (GBytes   *bytes_in,
       /* A proxy's HTML error page still says what went wrong through its
        * status; only a success without JSON is a broken reply, unless
        * the caller takes the bytes as they are. */
-      if (SOUP_STATUS_IS_SUCCESSFUL (status) && !data->request->raw_reply)
+      if (SOUP_STATUS_IS_SUCCESSFUL (status) && !data->request->reply_form.raw)
         {
           return_broken_success (data, task, status, g_steal_pointer (&error));
           return;
@@ -612,7 +612,7 @@ on_reply (GBytes   *bytes_in,
   response->headers = soup_message_headers_ref (soup_message_get_response_headers (data->message));
   response->body = g_steal_pointer (&body);
   response->deferred = g_steal_pointer (&deferred);
-  if (data->request->raw_reply)
+  if (data->request->reply_form.raw)
     response->text = g_steal_pointer (&bytes);
   response->host = arango_host_ref (data->host);
   g_task_return_pointer (task, response, (GDestroyNotify) arango_response_free);

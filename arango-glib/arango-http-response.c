@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include "arango-http-response-private.h"
-#include "arango-json-private.h"
 #include "arango-reply-private.h"
 #include "arango-request-private.h"
 
@@ -143,21 +142,12 @@ arango_http_response_init (ArangoHttpResponse *self)
 {
 }
 
-/* A job's stored reply comes back decoded only: its bytes are the JSON
- * text again. It was read from JSON, so it has a JSON form. */
+/* The generic call keeps the bytes of every reply, an async job's stored
+ * one included (its request keeps the call's reply form). */
 static GBytes *
 bytes_of (ArangoResponse *response)
 {
-  gsize length;
-  char *text;
-
-  if (response->text != NULL)
-    return g_bytes_ref (response->text);
-  if (response->body == NULL)
-    return g_bytes_new (NULL, 0);
-
-  text = arango_json_write_lenient (response->body, &length);
-  return g_bytes_new_take (text, length);
+  return response->text ? g_bytes_ref (response->text) : g_bytes_new (NULL, 0);
 }
 
 ArangoHttpResponse *

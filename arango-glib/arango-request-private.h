@@ -15,6 +15,7 @@ typedef struct
 {
   gboolean text;               /* kept as text, not decoded as JSON */
   gboolean json_text;          /* JSON, kept as its text, undecoded */
+  gboolean raw;                /* the bytes kept too; a success need not be JSON */
   const char *deferred_member; /* a top-level member kept as text (static) */
 } ArangoReplyForm;
 
@@ -31,7 +32,6 @@ struct _ArangoRequest
   ArangoHost *pinned_host;
   gboolean idempotent;    /* safe to send again after it may have arrived */
   gboolean keep_errors;   /* error statuses come back as responses (async job results) */
-  gboolean raw_reply;     /* the body's bytes are kept; a success need not be JSON */
   ArangoReplyForm reply_form;
 };
 

@@ -258,7 +258,7 @@ arango_request_keep_json_text (ArangoRequest *self)
 void
 arango_request_set_raw_reply (ArangoRequest *self)
 {
-  self->raw_reply = TRUE;
+  self->reply_form.raw = TRUE;
 }
 
 /* The reply's top-level @member (a static string) is checked but not

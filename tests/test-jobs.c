@@ -155,6 +155,35 @@ test_insert (Fixture       *fixture,
   g_assert_null (again);
 }
 
+/* A job keeps the form of the call that made it: the generic request's
+ * stored reply comes back with its bytes as the server wrote them, even
+ * when they are not JSON (the metrics' text format). */
+static void
+test_generic_request_bytes (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArangoJob) job = NULL;
+  g_autoptr(ArangoHttpResponse) metrics = NULL;
+  g_autofree char *text = NULL;
+  GBytes *bytes;
+
+  arango_database_request_async (fixture->async_database, "GET", "/_admin/metrics/v2",
+                                 NULL, NULL, NULL, ARANGO_REQUEST_FLAGS_NONE, NULL, READY);
+  job = arango_job_new_from_result (WAIT, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (arango_job_get_id (job));
+
+  wait_until_done (fixture, job);
+  metrics = arango_database_request_finish (fixture->async_database, job_result (fixture, job), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (arango_http_response_get_status (metrics), ==, 200);
+  g_assert_null (arango_http_response_get_body (metrics));
+  bytes = arango_http_response_get_bytes (metrics);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_nonnull (strstr (text, "# TYPE "));
+}
+
 static void
 test_failed_call (Fixture       *fixture,
                   gconstpointer  user_data)
@@ -515,6 +544,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/jobs/insert", test_insert);
+  ADD ("/jobs/generic-request-bytes", test_generic_request_bytes);
   ADD ("/jobs/failed-call", test_failed_call);
   ADD ("/jobs/ordinary-finish", test_ordinary_finish);
   ADD ("/jobs/direct-result-is-no-job", test_direct_result_is_no_job);
