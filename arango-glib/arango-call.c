@@ -39,6 +39,25 @@ body_object (ArangoResponse *response)
   return json_node_get_object (response->body);
 }
 
+/* @member of the body, if it holds a value of @type; otherwise the task
+ * returns the reply as invalid, and NULL. */
+static JsonNode *
+value_member (GTask          *task,
+              ArangoResponse *response,
+              const char     *member,
+              GType           type)
+{
+  JsonObject *object = body_object (response);
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || json_node_get_value_type (node) != type)
+    {
+      arango_task_return_invalid_reply (task, response, member);
+      return NULL;
+    }
+  return node;
+}
+
 void
 arango_reply_true (GTask          *task,
                    ArangoResponse *response,
@@ -52,15 +71,10 @@ arango_reply_string_member (GTask          *task,
                             ArangoResponse *response,
                             gconstpointer   member)
 {
-  JsonObject *object = body_object (response);
-  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+  JsonNode *node = value_member (task, response, member, G_TYPE_STRING);
 
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      arango_task_return_invalid_reply (task, response, member);
-      return;
-    }
-  g_task_return_pointer (task, g_strdup (json_node_get_string (node)), g_free);
+  if (node != NULL)
+    g_task_return_pointer (task, g_strdup (json_node_get_string (node)), g_free);
 }
 
 /* The body minus the "error" and "code" fields every ArangoDB reply has. */
@@ -203,20 +217,27 @@ arango_reply_array_member (GTask          *task,
                          (GDestroyNotify) json_array_unref);
 }
 
+/* A boolean member, such as a create call's `isNewlyCreated`. */
+void
+arango_reply_boolean_member (GTask          *task,
+                             ArangoResponse *response,
+                             gconstpointer   member)
+{
+  JsonNode *node = value_member (task, response, member, G_TYPE_BOOLEAN);
+
+  if (node != NULL)
+    g_task_return_boolean (task, json_node_get_boolean (node));
+}
+
 void
 arango_reply_int_member (GTask          *task,
                          ArangoResponse *response,
                          gconstpointer   member)
 {
-  JsonObject *object = body_object (response);
-  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+  JsonNode *node = value_member (task, response, member, G_TYPE_INT64);
 
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
-    {
-      arango_task_return_invalid_reply (task, response, member);
-      return;
-    }
-  g_task_return_int (task, json_node_get_int (node));
+  if (node != NULL)
+    g_task_return_int (task, json_node_get_int (node));
 }
 
 /* Names in "result", as database lists come. */

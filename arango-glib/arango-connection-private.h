@@ -121,6 +121,7 @@ void     arango_reply_body_object   (GTask *task, ArangoResponse *response, gcon
 void     arango_reply_body_array    (GTask *task, ArangoResponse *response, gconstpointer unused);
 void     arango_reply_array_member  (GTask *task, ArangoResponse *response, gconstpointer member);
 void     arango_reply_int_member    (GTask *task, ArangoResponse *response, gconstpointer member);
+void     arango_reply_boolean_member (GTask *task, ArangoResponse *response, gconstpointer member);
 void     arango_reply_strv_member   (GTask *task, ArangoResponse *response, gconstpointer member);
 void     arango_reply_exists        (GTask *task, ArangoResponse *response, gconstpointer missing_code);
 void     arango_reply_text          (GTask *task, ArangoResponse *response, gconstpointer unused);

@@ -19,6 +19,7 @@
 #include <arango-glib/arango-database-admin.h>
 #include <arango-glib/arango-database-users.h>
 #include <arango-glib/arango-database-views.h>
+#include <arango-glib/arango-database-functions.h>
 #include <arango-glib/arango-cluster.h>
 #include <arango-glib/arango-cluster-shards.h>
 #include <arango-glib/arango-collection.h>

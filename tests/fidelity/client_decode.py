@@ -698,6 +698,25 @@ VIEW_CASES = {
         lambda b: True)],
 }
 
+# AQL user functions.  The recording lists a namespace's functions with
+# the older path form /_api/aqlfunction/{namespace}; the library sends the
+# documented ?namespace= (as python-arango does), which the server answers
+# alike, so the namespace is taken from the recorded path.
+FUNCTION_CASES = {
+    'RestAqlfunctionCreate': [step(0, 'POST', r'^/_api/aqlfunction$',
+        lambda c, e: run_async(c.db, 'create_aql_function', request_json(e)['name'],
+                               request_json(e)['code'],
+                               request_json(e).get('isDeterministic', False)),
+        lambda b: b['isNewlyCreated'])],
+    'RestAqlfunctionsGetAll': [step(0, 'GET', r'^/_api/aqlfunction$',
+        lambda c, e: to_python(run_async(c.db, 'aql_functions', key_from_url(e))),
+        lambda b: b['result'])],
+    'RestAqlfunctionDelete': [step(0, 'DELETE', r'^/_api/aqlfunction/[^/]+$',
+        lambda c, e: run_async(c.db, 'delete_aql_function', key_from_url(e), False),
+        lambda b: b['deletedCount'])],
+    'RestAqlfunctionDeleteFails': 'RestAqlfunctionDelete',
+}
+
 # The cluster calls: health has its (3.6) recording; nodeVersion,
 # nodeEngine and nodeStatistics hand back the body of the server's own
 # /_api/version, /_api/engine and /_admin/statistics unchanged (NOTES.md
@@ -948,7 +967,7 @@ CASES = {}
 for table in (CLUSTER_CASES, DOCUMENT_CASES, COLLECTION_CASES, INDEX_CASES, IMPORT_CASES,
               CURSOR_CASES, QUERY_CASES, TRANSACTION_CASES, DATABASE_CASES, GRAPH_CASES,
               JOB_CASES, BACKUP_CASES, ADMIN_CASES,
-              USER_CASES, VIEW_CASES):
+              USER_CASES, VIEW_CASES, FUNCTION_CASES):
     for name, steps in table.items():
         steps = table[steps] if isinstance(steps, str) else steps
         # An example may serve calls of several tables (RestVersion: the
