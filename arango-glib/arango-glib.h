@@ -20,6 +20,7 @@
 #include <arango-glib/arango-database-users.h>
 #include <arango-glib/arango-database-views.h>
 #include <arango-glib/arango-database-functions.h>
+#include <arango-glib/arango-database-tasks.h>
 #include <arango-glib/arango-cluster.h>
 #include <arango-glib/arango-cluster-shards.h>
 #include <arango-glib/arango-collection.h>
@@ -33,6 +34,7 @@
 #include <arango-glib/arango-query-options.h>
 #include <arango-glib/arango-transaction.h>
 #include <arango-glib/arango-transaction-options.h>
+#include <arango-glib/arango-task-options.h>
 #include <arango-glib/arango-database-options.h>
 #include <arango-glib/arango-database-transactions.h>
 #include <arango-glib/arango-graph.h>

@@ -3,11 +3,11 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * ArangoQueryOptions, ArangoTransactionOptions and ArangoDatabaseOptions
- * are bags of properties; what they have in common is kept here: the
- * storage of the values, and the rule that only a value other than the
- * property's default is sent, so that everything left alone keeps the
- * server's default.
+ * ArangoQueryOptions, ArangoTransactionOptions, ArangoDatabaseOptions and
+ * ArangoTaskOptions are bags of properties; what they have in common is
+ * kept here: the storage of the values, and the rule that only a value
+ * other than the property's default is sent, so that everything left
+ * alone keeps the server's default.
  */
 
 #include "config.h"
@@ -118,6 +118,10 @@ arango_option_values_init (GValue      *values,
 static JsonNode *
 json_for_value (const GValue *value)
 {
+  /* A JSON value of its own (ArangoTaskOptions:params) goes as it is. */
+  if (G_VALUE_HOLDS (value, JSON_TYPE_NODE))
+    return g_value_dup_boxed (value);
+
   switch (G_VALUE_TYPE (value))
     {
     case G_TYPE_BOOLEAN:

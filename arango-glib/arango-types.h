@@ -22,6 +22,7 @@ typedef struct _ArangoTransaction ArangoTransaction;
 typedef struct _ArangoQueryOptions ArangoQueryOptions;
 typedef struct _ArangoTransactionOptions ArangoTransactionOptions;
 typedef struct _ArangoDatabaseOptions ArangoDatabaseOptions;
+typedef struct _ArangoTaskOptions ArangoTaskOptions;
 typedef struct _ArangoHostResolver ArangoHostResolver;
 typedef struct _ArangoGraph ArangoGraph;
 typedef struct _ArangoDocument ArangoDocument;
