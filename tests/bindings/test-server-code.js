@@ -75,13 +75,15 @@ test('server tasks: refused without JavaScript, arguments checked first', async 
         id: 'gjs-task', name: 'cleanup', period: 60, offset: 5,
         params: fromJs({keep: 7}),
     });
+    // One call at a time: a promise made early would reject before
+    // anything awaits it.
     for (const call of [
-        db.tasks_async(null),
-        db.task_async('gjs-task', null),
-        db.create_task_async('console.log(params.keep);', options, null),
-        db.delete_task_async('gjs-task', true, null),
+        () => db.tasks_async(null),
+        () => db.task_async('gjs-task', null),
+        () => db.create_task_async('console.log(params.keep);', options, null),
+        () => db.delete_task_async('gjs-task', true, null),
     ]) {
-        const refused = await assertRejects(call);
+        const refused = await assertRejects(call());
         assertError(refused, ARANGO_SERVER_ERROR, 9);
         assertDetails(refused, 501, 9);
     }
