@@ -262,6 +262,17 @@ selected (const char *name)
   return g_strv_contains ((const char * const *) names, name);
 }
 
+/* One line for the rig: the operations per second since @began. */
+static void
+print_result (const char *workload,
+              guint       total,
+              gint64      began)
+{
+  double seconds = (g_get_monotonic_time () - began) / (double) G_USEC_PER_SEC;
+
+  g_print ("RESULT arango-glib %s %.0f %ld\n", workload, total / seconds, peak_rss_kib ());
+}
+
 typedef void (*StartFunc) (Run *run);
 static StartFunc current_start;
 
@@ -284,7 +295,6 @@ workload (Run        *run,
           guint       concurrency)
 {
   gint64 began;
-  double seconds;
 
   if (total == 0 || !selected (name))
     return;
@@ -297,9 +307,7 @@ workload (Run        *run,
   began = g_get_monotonic_time ();
   start_next (run);
   g_main_loop_run (run->loop);
-  seconds = (g_get_monotonic_time () - began) / (double) G_USEC_PER_SEC;
-
-  g_print ("RESULT arango-glib %s %.0f %ld\n", name, total / seconds, peak_rss_kib ());
+  print_result (name, total, began);
 }
 
 /* One of BENCH_THREADS threads of get-c64: its own client, database and
@@ -383,7 +391,6 @@ threaded_get_workload (const char *url,
   g_autofree GThread **handles = g_new0 (GThread *, n_threads);
   StartGate gate = { 0, };
   gint64 began;
-  double seconds;
 
   if (total == 0 || !selected ("get-c64"))
     return;
@@ -401,9 +408,7 @@ threaded_get_workload (const char *url,
   began = g_get_monotonic_time ();
   for (guint i = 0; i < n_threads; i++)
     g_thread_join (handles[i]);
-  seconds = (g_get_monotonic_time () - began) / (double) G_USEC_PER_SEC;
-
-  g_print ("RESULT arango-glib get-c64 %.0f %ld\n", total / seconds, peak_rss_kib ());
+  print_result ("get-c64", total, began);
 }
 
 static void
