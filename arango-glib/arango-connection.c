@@ -16,6 +16,7 @@
 #include "arango-deadline-private.h"
 #include "arango-enums.h"
 #include "arango-error.h"
+#include "arango-http1-private.h"
 #include "arango-reply-private.h"
 #include "arango-request-private.h"
 
@@ -30,7 +31,10 @@ typedef struct
   ArangoHost *host;
   char *uri;
   guint host_index;
-  SoupMessage *message;
+  GUri *guri;
+  SoupMessageHeaders *request_headers;
+  GBytes *wire_body;           /* the body as it goes out */
+  SoupMessage *message;        /* on a libsoup session */
   ArangoHostTicket ticket;     /* its place in the host's line */
   GCancellable *attempt_cancellable;
   GMainContext *context;       /* the task's */
@@ -41,6 +45,8 @@ typedef struct
   gboolean timed_out;
   gboolean sent;
   gint64 started_us;
+  guint status;                /* of the reply, once it came */
+  SoupMessageHeaders *response_headers;
 
   /* Across attempts */
   GBytes *compressed_body;     /* made at the first attempt, if worth it */
@@ -69,6 +75,11 @@ end_attempt (SendData *data)
     }
   g_clear_object (&data->attempt_cancellable);
   g_clear_object (&data->message);
+  g_clear_pointer (&data->guri, g_uri_unref);
+  g_clear_pointer (&data->request_headers, soup_message_headers_unref);
+  g_clear_pointer (&data->wire_body, g_bytes_unref);
+  g_clear_pointer (&data->response_headers, soup_message_headers_unref);
+  data->status = 0;
   g_clear_pointer (&data->host, arango_host_unref);
   g_clear_pointer (&data->uri, g_free);
 }
@@ -341,7 +352,8 @@ set_transport_headers (SendData           *data,
       gboolean compressed = FALSE;
       GBytes *body = body_for_sending (data, &compressed);
 
-      soup_message_set_request_body_from_bytes (data->message, "application/json", body);
+      data->wire_body = g_bytes_ref (body);
+      soup_message_headers_replace (headers, "Content-Type", "application/json");
       if (compressed)
         soup_message_headers_replace (headers, "Content-Encoding",
                                       ARANGO_REQUEST_CONTENT_ENCODING);
@@ -352,8 +364,8 @@ set_transport_headers (SendData           *data,
 static void
 note_queue_time (SendData *data)
 {
-  SoupMessageHeaders *headers = soup_message_get_response_headers (data->message);
-  const char *text = soup_message_headers_get_one (headers, "x-arango-queue-time-seconds");
+  const char *text = soup_message_headers_get_one (data->response_headers,
+                                                   "x-arango-queue-time-seconds");
   char *end = NULL;
   double seconds;
 
@@ -420,7 +432,7 @@ report_no_reply (SendData     *data,
   if (data->timed_out && !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
     error = timeout = g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, _("no reply within %u s"),
                                    arango_client_get_request_timeout (data->client));
-  emit_request_finished (data, soup_message_get_status (data->message), error);
+  emit_request_finished (data, data->status, error);
 }
 
 /* A success whose body cannot be read: takes @error. */
@@ -531,7 +543,7 @@ on_reply (GBytes   *bytes_in,
       return;
     }
 
-  status = soup_message_get_status (data->message);
+  status = data->status;
   note_queue_time (data);
   /* The URI holds no credentials: they travel in headers only. GLib
    * formats a debug message (and reads the environment) even when it then
@@ -540,7 +552,7 @@ on_reply (GBytes   *bytes_in,
     g_debug ("%s %s → %u (%.1f ms)", data->request->method, data->uri, status,
              (g_get_monotonic_time () - data->started_us) / 1000.0);
 
-  content_type = soup_message_headers_get_content_type (soup_message_get_response_headers (data->message), NULL);
+  content_type = soup_message_headers_get_content_type (data->response_headers, NULL);
   if (data->request->reply_form.json_text && SOUP_STATUS_IS_SUCCESSFUL (status) &&
       !arango_reply_check_json_type (data->host->uri, data->request->method, data->request->path,
                                      status, content_type, &error))
@@ -554,7 +566,7 @@ on_reply (GBytes   *bytes_in,
       report_reply (data, status, NULL);
       response = g_new0 (ArangoResponse, 1);
       response->status = status;
-      response->headers = soup_message_headers_ref (soup_message_get_response_headers (data->message));
+      response->headers = soup_message_headers_ref (data->response_headers);
       response->text = g_steal_pointer (&bytes);
       response->host = arango_host_ref (data->host);
       g_task_return_pointer (task, response, (GDestroyNotify) arango_response_free);
@@ -609,7 +621,7 @@ on_reply (GBytes   *bytes_in,
 
   response = g_new0 (ArangoResponse, 1);
   response->status = status;
-  response->headers = soup_message_headers_ref (soup_message_get_response_headers (data->message));
+  response->headers = soup_message_headers_ref (data->response_headers);
   response->body = g_steal_pointer (&body);
   response->deferred = g_steal_pointer (&deferred);
   if (data->request->reply_form.raw)
@@ -630,14 +642,80 @@ on_sent (GObject      *source,
   goffset length;
 
   stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
+  data->status = soup_message_get_status (data->message);
+  data->response_headers = soup_message_headers_ref (soup_message_get_response_headers (data->message));
   if (stream == NULL)
     {
       on_reply (NULL, error, task);
       return;
     }
-  length = soup_message_headers_get_content_length (soup_message_get_response_headers (data->message));
+  length = soup_message_headers_get_content_length (data->response_headers);
   arango_body_read (stream, length, g_task_get_context (task), g_task_get_priority (task),
                     data->attempt_cancellable, on_reply, task);
+}
+
+static void
+on_http1_sent (gboolean sent,
+               gpointer user_data)
+{
+  SendData *data = g_task_get_task_data (user_data);
+
+  data->sent = sent;
+}
+
+static void
+on_http1_reply (guint               status,
+                SoupMessageHeaders *headers,
+                GBytes             *body,
+                GError             *error,
+                gpointer            user_data)
+{
+  SendData *data = g_task_get_task_data (user_data);
+
+  data->status = status;
+  data->response_headers = headers;
+  on_reply (body, error, user_data);
+}
+
+static void
+copy_header (const char *name,
+             const char *value,
+             gpointer    user_data)
+{
+  soup_message_headers_append (user_data, name, value);
+}
+
+static void
+start_on_session (GTask    *task,
+                  SendData *data)
+{
+  data->message = soup_message_new_from_uri (data->request->method, data->guri);
+  soup_message_headers_foreach (data->request_headers, copy_header,
+                                soup_message_get_request_headers (data->message));
+  if (data->wire_body)
+    soup_message_set_request_body_from_bytes (data->message, NULL, data->wire_body);
+  /* Lets libsoup reuse a kept-alive connection for every method; without
+   * it each POST opens a new one. libsoup then sends a request again only
+   * when the reused connection turned out closed before the request could
+   * be read, which the server never saw; the client's own rules decide
+   * every other retry (doc/failover.md). */
+  soup_message_add_flags (data->message, SOUP_MESSAGE_IDEMPOTENT);
+
+  g_signal_connect (data->message, "wrote-headers",
+                    G_CALLBACK (on_wrote_headers), data);
+  /* Only a TLS connection offers HTTP/2. */
+  if (!arango_client_get_allow_http2 (data->client) &&
+      g_str_has_prefix (data->host->uri, "https:"))
+    g_signal_connect (data->message, "network-event",
+                      G_CALLBACK (on_network_event), NULL);
+  if (!arango_client_get_verify_tls (data->client))
+    g_signal_connect (data->message, "accept-certificate",
+                      G_CALLBACK (on_accept_certificate), NULL);
+
+  soup_session_send_async (data->ticket.session, data->message,
+                           g_task_get_priority (task),
+                           data->attempt_cancellable,
+                           on_sent, task);
 }
 
 static void
@@ -645,11 +723,21 @@ start_sending (gpointer user_data)
 {
   GTask *task = user_data;
   SendData *data = g_task_get_task_data (task);
+  ArangoHttp1Request request;
 
-  soup_session_send_async (data->ticket.session, data->message,
-                           g_task_get_priority (task),
-                           data->attempt_cancellable,
-                           on_sent, task);
+  if (!data->ticket.plain_http1)
+    {
+      start_on_session (task, data);
+      return;
+    }
+
+  request.method = data->request->method;
+  request.uri = data->guri;
+  request.headers = data->request_headers;
+  request.body = data->wire_body;
+  arango_http1_send (data->host, data->ticket.session_index, &request,
+                     data->context, g_task_get_priority (task),
+                     data->attempt_cancellable, on_http1_sent, on_http1_reply, task);
 }
 
 static void
@@ -659,7 +747,6 @@ send_attempt (GTask *task)
   ArangoRequest *request = data->request;
   GCancellable *cancellable = g_task_get_cancellable (task);
   g_autofree char *authorization = NULL;
-  g_autoptr(GUri) guri = NULL;
   g_autoptr(GError) error = NULL;
   SoupMessageHeaders *headers;
   guint timeout;
@@ -684,8 +771,8 @@ send_attempt (GTask *task)
                                           &data->host_index);
 
   data->uri = build_uri (data->host, request);
-  guri = g_uri_parse (data->uri, SOUP_HTTP_URI_FLAGS, &error);
-  if (guri == NULL)
+  data->guri = g_uri_parse (data->uri, SOUP_HTTP_URI_FLAGS, &error);
+  if (data->guri == NULL)
     {
       g_task_return_new_error (task, ARANGO_ERROR, ARANGO_ERROR_INVALID_ARGUMENT,
                                _("Cannot build a request URL for %s: %s"),
@@ -694,11 +781,10 @@ send_attempt (GTask *task)
       return;
     }
 
-  data->message = soup_message_new_from_uri (request->method, guri);
   data->sent = FALSE;
   data->timed_out = FALSE;
-  /* A new message has no headers yet: appending needs no search. */
-  headers = soup_message_get_request_headers (data->message);
+  /* New headers: appending needs no search. */
+  headers = data->request_headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
   soup_message_headers_append (headers, "x-arango-driver", DRIVER_HEADER);
   soup_message_headers_append (headers, "Accept",
                                request->reply_form.text ? "text/plain, application/json" : "application/json");
@@ -710,23 +796,6 @@ send_attempt (GTask *task)
     soup_message_headers_replace (headers, request->headers->pdata[i],
                                   request->headers->pdata[i + 1]);
   set_transport_headers (data, headers);
-  /* Lets libsoup reuse a kept-alive connection for every method; without
-   * it each POST opens a new one. libsoup then sends a request again only
-   * when the reused connection turned out closed before the request could
-   * be read, which the server never saw; the client's own rules decide
-   * every other retry (doc/failover.md). */
-  soup_message_add_flags (data->message, SOUP_MESSAGE_IDEMPOTENT);
-
-  g_signal_connect (data->message, "wrote-headers",
-                    G_CALLBACK (on_wrote_headers), data);
-  /* Only a TLS connection offers HTTP/2. */
-  if (!arango_client_get_allow_http2 (data->client) &&
-      g_str_has_prefix (data->host->uri, "https:"))
-    g_signal_connect (data->message, "network-event",
-                      G_CALLBACK (on_network_event), NULL);
-  if (!arango_client_get_verify_tls (data->client))
-    g_signal_connect (data->message, "accept-certificate",
-                      G_CALLBACK (on_accept_certificate), NULL);
 
   data->attempt_cancellable = g_cancellable_new ();
   if (cancellable)

@@ -7,11 +7,14 @@
 
 #include <libsoup/soup.h>
 
+#include "arango-http1-private.h"
+
 G_BEGIN_DECLS
 
 /* Requests pinned to a coordinator hold a reference to its ArangoHost, so
  * the pin survives a change of the client's host list. */
-typedef struct _ArangoHost ArangoHost;
+
+#define ARANGO_HOST_USER_AGENT "arango-glib/" PACKAGE_VERSION
 
 /* The range of ArangoClient:max-connections: the sessions of a host are
  * a bit mask of 32. */
@@ -28,6 +31,11 @@ struct _ArangoHost
    * per main context (arango-host-slots.c) */
   GMutex slots_lock;
   SoupSession *sessions[ARANGO_HOST_MAX_CONNECTIONS];
+  /* For a plain-HTTP coordinator, the session's request goes out on the
+   * slot's own connection instead (arango-http1.c) */
+  ArangoHttp1Connection *http1[ARANGO_HOST_MAX_CONNECTIONS];
+  GSocketClient *socket_client;
+  guint abort_count;     /* times the client closed while it ran */
   guint64 last_used[ARANGO_HOST_MAX_CONNECTIONS];  /* by the count below */
   guint64 n_done;        /* requests finished on its connections */
   guint32 busy;          /* sessions with a request */
@@ -55,6 +63,7 @@ typedef struct
   gboolean waiting;
   gboolean holds_slot;
   gboolean owns_session; /* FALSE on the overflow session */
+  gboolean plain_http1;  /* runs on the slot's own connection */
   guint session_index;
   SoupSession *session;  /* where it runs, once started; a reference
                           * only on the overflow session */
@@ -83,6 +92,14 @@ void       arango_host_done          (ArangoHost          *self,
 void       arango_host_abort         (ArangoHost          *self);
 void       arango_host_set_max_connections (ArangoHost          *self,
                                             guint                max_connections);
+
+ArangoHttp1Connection *arango_host_dup_http1         (ArangoHost            *self,
+                                                     guint                  slot);
+void                   arango_host_set_http1         (ArangoHost            *self,
+                                                     guint                  slot,
+                                                     ArangoHttp1Connection *connection);
+guint                  arango_host_get_abort_count   (ArangoHost            *self);
+GSocketClient         *arango_host_get_socket_client (ArangoHost            *self);
 
 char      *arango_host_normalize_uri (const char  *text,
                                       GError     **error);

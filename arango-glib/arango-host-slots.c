@@ -83,6 +83,7 @@ close_unneeded_connections (ArangoHost *self)
       {
         /* With no request on it, aborting only closes its connection. */
         soup_session_abort (self->sessions[i]);
+        g_clear_pointer (&self->http1[i], arango_http1_connection_unref);
         self->last_used[i] = self->n_done;
       }
 }
@@ -104,6 +105,7 @@ take_session (ArangoHost       *self,
   ticket->session_index = i;
   ticket->session = self->sessions[i];
   ticket->owns_session = TRUE;
+  ticket->plain_http1 = g_str_has_prefix (self->uri, "http:");
   return TRUE;
 }
 
@@ -117,6 +119,7 @@ take_overflow (ArangoHost       *self,
     self->overflow = arango_host_new_session (self, self->max_connections);
   ticket->session = g_object_ref (self->overflow);
   ticket->owns_session = FALSE;
+  ticket->plain_http1 = FALSE;
 }
 
 /* Marks @ticket's session free, and returns the session if it is beyond
@@ -132,7 +135,10 @@ free_session (ArangoHost       *self,
   self->last_used[i] = ++self->n_done;
   close_unneeded_connections (self);
   if (i >= self->max_connections)
-    return g_steal_pointer (&self->sessions[i]);
+    {
+      g_clear_pointer (&self->http1[i], arango_http1_connection_unref);
+      return g_steal_pointer (&self->sessions[i]);
+    }
   return NULL;
 }
 
@@ -336,9 +342,65 @@ arango_host_abort (ArangoHost *self)
 
   g_mutex_lock (&self->slots_lock);
   sessions = ref_sessions (self);
+  /* Requests on the slots' own connections see the connection end;
+   * those still connecting, the count change. */
+  self->abort_count++;
+  for (guint i = 0; i < G_N_ELEMENTS (self->http1); i++)
+    if (self->http1[i] != NULL)
+      arango_http1_connection_shutdown (self->http1[i]);
   g_mutex_unlock (&self->slots_lock);
   for (guint i = 0; i < sessions->len; i++)
     soup_session_abort (sessions->pdata[i]);
+}
+
+/* The connection of @slot, if it has one. Only the request holding the
+ * slot uses it; the lock is for a client closing in another thread. */
+ArangoHttp1Connection *
+arango_host_dup_http1 (ArangoHost *self,
+                       guint       slot)
+{
+  ArangoHttp1Connection *connection;
+
+  g_mutex_lock (&self->slots_lock);
+  connection = self->http1[slot] ? arango_http1_connection_ref (self->http1[slot]) : NULL;
+  g_mutex_unlock (&self->slots_lock);
+  return connection;
+}
+
+/* Gives @slot @connection (nullable), closing the one it had unless a
+ * request still holds it. */
+void
+arango_host_set_http1 (ArangoHost            *self,
+                       guint                  slot,
+                       ArangoHttp1Connection *connection)
+{
+  g_autoptr(ArangoHttp1Connection) old = NULL;
+
+  g_mutex_lock (&self->slots_lock);
+  old = g_steal_pointer (&self->http1[slot]);
+  self->http1[slot] = connection ? arango_http1_connection_ref (connection) : NULL;
+  g_mutex_unlock (&self->slots_lock);
+}
+
+guint
+arango_host_get_abort_count (ArangoHost *self)
+{
+  guint count;
+
+  g_mutex_lock (&self->slots_lock);
+  count = self->abort_count;
+  g_mutex_unlock (&self->slots_lock);
+  return count;
+}
+
+GSocketClient *
+arango_host_get_socket_client (ArangoHost *self)
+{
+  g_mutex_lock (&self->slots_lock);
+  if (self->socket_client == NULL)
+    self->socket_client = g_socket_client_new ();
+  g_mutex_unlock (&self->slots_lock);
+  return self->socket_client;
 }
 
 static void
@@ -394,7 +456,10 @@ arango_host_set_max_connections (ArangoHost *self,
       self->allowed = G_MAXUINT32 >> (32 - max_connections);
       for (guint i = max_connections; i < ARANGO_HOST_MAX_CONNECTIONS; i++)
         if ((self->busy & (1u << i)) == 0 && self->sessions[i] != NULL)
-          g_ptr_array_add (unneeded, g_steal_pointer (&self->sessions[i]));
+          {
+            g_ptr_array_add (unneeded, g_steal_pointer (&self->sessions[i]));
+            g_clear_pointer (&self->http1[i], arango_http1_connection_unref);
+          }
       if (self->overflow != NULL)
         retire_overflow (self, unneeded);
     }

@@ -18,7 +18,7 @@ arango_host_new_session (ArangoHost *self,
                          guint       connections)
 {
   SoupSession *session = g_object_new (SOUP_TYPE_SESSION,
-                                       "user-agent", "arango-glib/" PACKAGE_VERSION,
+                                       "user-agent", ARANGO_HOST_USER_AGENT,
                                        "max-conns", connections,
                                        "max-conns-per-host", connections,
                                        /* The client enforces its own
@@ -82,6 +82,9 @@ arango_host_unref (ArangoHost *self)
         soup_session_abort (self->sessions[i]);
         g_object_unref (self->sessions[i]);
       }
+  for (guint i = 0; i < G_N_ELEMENTS (self->http1); i++)
+    g_clear_pointer (&self->http1[i], arango_http1_connection_unref);
+  g_clear_object (&self->socket_client);
   if (self->overflow != NULL)
     soup_session_abort (self->overflow);
   g_clear_object (&self->overflow);
