@@ -77,12 +77,13 @@ static void
 close_unneeded_connections (ArangoHost *self)
 {
   for (guint i = 1; i < self->max_connections; i++)
-    if (self->sessions[i] != NULL &&
+    if ((self->sessions[i] != NULL || self->http1[i] != NULL) &&
         (self->busy & (1u << i)) == 0 &&
         self->n_done - self->last_used[i] > IDLE_REQUESTS_BEFORE_CLOSE)
       {
         /* With no request on it, aborting only closes its connection. */
-        soup_session_abort (self->sessions[i]);
+        if (self->sessions[i] != NULL)
+          soup_session_abort (self->sessions[i]);
         g_clear_pointer (&self->http1[i], arango_http1_connection_unref);
         self->last_used[i] = self->n_done;
       }
@@ -100,12 +101,14 @@ take_session (ArangoHost       *self,
     return FALSE;
   i = g_bit_nth_lsf (free, -1);
   self->busy |= 1u << i;
-  if (self->sessions[i] == NULL)
-    self->sessions[i] = arango_host_new_session (self, 1);
   ticket->session_index = i;
-  ticket->session = self->sessions[i];
   ticket->owns_session = TRUE;
+  /* A plain-HTTP slot has its own connection (arango-http1.c) and no
+   * session. */
   ticket->plain_http1 = g_str_has_prefix (self->uri, "http:");
+  if (self->sessions[i] == NULL && !ticket->plain_http1)
+    self->sessions[i] = arango_host_new_session (self, 1);
+  ticket->session = self->sessions[i];
   return TRUE;
 }
 
@@ -455,9 +458,10 @@ arango_host_set_max_connections (ArangoHost *self,
       self->max_connections = max_connections;
       self->allowed = G_MAXUINT32 >> (32 - max_connections);
       for (guint i = max_connections; i < ARANGO_HOST_MAX_CONNECTIONS; i++)
-        if ((self->busy & (1u << i)) == 0 && self->sessions[i] != NULL)
+        if ((self->busy & (1u << i)) == 0)
           {
-            g_ptr_array_add (unneeded, g_steal_pointer (&self->sessions[i]));
+            if (self->sessions[i] != NULL)
+              g_ptr_array_add (unneeded, g_steal_pointer (&self->sessions[i]));
             g_clear_pointer (&self->http1[i], arango_http1_connection_unref);
           }
       if (self->overflow != NULL)
