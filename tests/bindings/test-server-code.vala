@@ -46,11 +46,13 @@ async void test_aql_functions (Emulator emulator) throws Error {
   check (celsius.get_boolean_member ("isDeterministic"), "deterministic");
 
   try {
-    yield db.delete_aql_function_async ("vala::kelvin", false, null);
+    yield db.delete_aql_function_async ("vala::kelvin", false, false, null);
     throw new TestError.FAILED ("a missing function was deleted");
   } catch (Arango.ServerError.QUERY_FUNCTION_NOT_FOUND e) {
     check_details (e, 404, 1582, "no AQL user function with name 'vala::kelvin' found");
   }
+  check ((yield db.delete_aql_function_async ("vala::kelvin", false, true, null)) == 0,
+         "a missing function ignored counts 0");
 
   try {
     yield db.create_aql_function_async ("vala::kelvin", "function (c) { return c + 273.15; }",
