@@ -271,17 +271,39 @@ arango_reply_strv_member (GTask          *task,
   g_task_return_pointer (task, g_strv_builder_end (builder), (GDestroyNotify) g_strfreev);
 }
 
+/* @count is an ArangoCountReply: its member is read as
+ * arango_reply_int_member() reads one. Its missing_code is an error, so
+ * return_call_error() is where that one turns into 0. */
+void
+arango_reply_count (GTask          *task,
+                    ArangoResponse *response,
+                    gconstpointer   count)
+{
+  const ArangoCountReply *reply = count;
+
+  arango_reply_int_member (task, response, reply->member);
+}
+
 static void
 return_call_error (GTask    *task,
                    CallData *data,
                    GError   *error)
 {
-  /* "Does it exist?" calls answer FALSE where others fail. */
+  /* "Does it exist?" calls answer FALSE where others fail, and counting
+   * calls that ignore a missing target count 0. */
   if (data->reply_func == arango_reply_exists &&
       g_error_matches (error, ARANGO_SERVER_ERROR, GPOINTER_TO_INT (data->reply_data)))
     {
       g_error_free (error);
       g_task_return_boolean (task, FALSE);
+      return;
+    }
+  if (data->reply_func == arango_reply_count &&
+      g_error_matches (error, ARANGO_SERVER_ERROR,
+                       ((const ArangoCountReply *) data->reply_data)->missing_code))
+    {
+      g_error_free (error);
+      g_task_return_int (task, 0);
       return;
     }
   g_task_return_error (task, error);

@@ -112,6 +112,15 @@ typedef void (*ArangoReplyFunc) (GTask          *task,
                                  ArangoResponse *response,
                                  gconstpointer   data);
 
+/* The data of arango_reply_count(), for counting calls with an
+ * ignore_missing flag: the reply's integer @member, or 0 where the server
+ * answers with the error @missing_code. */
+typedef struct
+{
+  const char *member;
+  int missing_code;
+} ArangoCountReply;
+
 void     arango_reply_true          (GTask *task, ArangoResponse *response, gconstpointer unused);
 void     arango_reply_string_member (GTask *task, ArangoResponse *response, gconstpointer member);
 void     arango_reply_object        (GTask *task, ArangoResponse *response, gconstpointer unused);
@@ -124,6 +133,7 @@ void     arango_reply_int_member    (GTask *task, ArangoResponse *response, gcon
 void     arango_reply_boolean_member (GTask *task, ArangoResponse *response, gconstpointer member);
 void     arango_reply_strv_member   (GTask *task, ArangoResponse *response, gconstpointer member);
 void     arango_reply_exists        (GTask *task, ArangoResponse *response, gconstpointer missing_code);
+void     arango_reply_count         (GTask *task, ArangoResponse *response, gconstpointer count);
 void     arango_reply_text          (GTask *task, ArangoResponse *response, gconstpointer unused);
 void     arango_reply_json_text_variant (GTask *task, ArangoResponse *response, gconstpointer type);
 void     arango_reply_double_member (GTask *task, ArangoResponse *response, gconstpointer member);

@@ -228,12 +228,19 @@ arango_database_create_aql_function_sync (ArangoDatabase  *self,
   return arango_database_create_aql_function_finish (self, arango_sync_call_wait (call), error);
 }
 
+/* What deleting a function that does not exist counts with ignore_missing. */
+static const ArangoCountReply deleted_or_not_found = {
+  "deletedCount", ARANGO_SERVER_ERROR_QUERY_FUNCTION_NOT_FOUND
+};
+
 /**
  * arango_database_delete_aql_function_async:
  * @self: an #ArangoDatabase
  * @name: the function's name, `namespace::name`; with @group, a namespace
  * @group: whether to remove every function of the namespace @name
  *   (those named `name::…`) rather than the one function @name
+ * @ignore_missing: whether a function that does not exist is no error
+ *   (a namespace without functions never is one)
  * @cancellable: (nullable): a #GCancellable
  * @callback: (scope async): called when the reply is there
  * @user_data: data for @callback
@@ -247,6 +254,7 @@ void
 arango_database_delete_aql_function_async (ArangoDatabase      *self,
                                            const char          *name,
                                            gboolean             group,
+                                           gboolean             ignore_missing,
                                            GCancellable        *cancellable,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data)
@@ -259,7 +267,8 @@ arango_database_delete_aql_function_async (ArangoDatabase      *self,
 
   function_call (self, SOUP_METHOD_DELETE, name, NULL,
                  group ? "group" : NULL, "true",
-                 arango_reply_int_member, "deletedCount",
+                 ignore_missing ? arango_reply_count : arango_reply_int_member,
+                 ignore_missing ? (gconstpointer) &deleted_or_not_found : "deletedCount",
                  arango_database_delete_aql_function_async, cancellable, callback, user_data);
 }
 
@@ -272,8 +281,9 @@ arango_database_delete_aql_function_async (ArangoDatabase      *self,
  * Finishes arango_database_delete_aql_function_async().
  *
  * Returns: how many functions were removed (the server's `deletedCount`:
- *   1 for one function, possibly 0 for a namespace), or -1 with an error
- *   such as %ARANGO_SERVER_ERROR_QUERY_FUNCTION_NOT_FOUND
+ *   1 for one function, possibly 0 for a namespace); 0 if the function
+ *   did not exist (with @ignore_missing); or -1 with an error such as
+ *   %ARANGO_SERVER_ERROR_QUERY_FUNCTION_NOT_FOUND
  */
 gint64
 arango_database_delete_aql_function_finish (ArangoDatabase  *self,
@@ -288,6 +298,7 @@ arango_database_delete_aql_function_finish (ArangoDatabase  *self,
  * @self: an #ArangoDatabase
  * @name: the function's name, `namespace::name`; with @group, a namespace
  * @group: whether to remove every function of the namespace @name
+ * @ignore_missing: whether a function that does not exist is no error
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
@@ -295,12 +306,14 @@ arango_database_delete_aql_function_finish (ArangoDatabase  *self,
  * scripts, tools and worker threads; a GUI's main thread should use the
  * async form.
  *
- * Returns: how many functions were removed, or -1 with an error
+ * Returns: how many functions were removed; 0 if the function did not
+ *   exist (with @ignore_missing); or -1 with an error
  */
 gint64
 arango_database_delete_aql_function_sync (ArangoDatabase  *self,
                                           const char      *name,
                                           gboolean         group,
+                                          gboolean         ignore_missing,
                                           GCancellable    *cancellable,
                                           GError         **error)
 {
@@ -309,7 +322,7 @@ arango_database_delete_aql_function_sync (ArangoDatabase  *self,
   g_return_val_if_fail (ARANGO_IS_DATABASE (self), -1);
 
   call = arango_sync_call_begin ();
-  arango_database_delete_aql_function_async (self, name, group, cancellable,
+  arango_database_delete_aql_function_async (self, name, group, ignore_missing, cancellable,
                                              arango_sync_call_done, call);
   return arango_database_delete_aql_function_finish (self, arango_sync_call_wait (call), error);
 }

@@ -56,6 +56,7 @@ ARANGO_AVAILABLE_IN_ALL
 void             arango_database_delete_aql_function_async  (ArangoDatabase      *self,
                                                              const char          *name,
                                                              gboolean             group,
+                                                             gboolean             ignore_missing,
                                                              GCancellable        *cancellable,
                                                              GAsyncReadyCallback  callback,
                                                              gpointer             user_data);
@@ -67,6 +68,7 @@ ARANGO_AVAILABLE_IN_ALL
 gint64           arango_database_delete_aql_function_sync   (ArangoDatabase  *self,
                                                              const char      *name,
                                                              gboolean         group,
+                                                             gboolean         ignore_missing,
                                                              GCancellable    *cancellable,
                                                              GError         **error);
 

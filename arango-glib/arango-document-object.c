@@ -339,8 +339,10 @@ arango_document_get_member (ArangoDocument *self,
  * form that reads back as the same number, and a double keeps a decimal
  * point or an exponent (`100.0`, `1e+22`). What JSON has no form for is
  * written as `null`: NaN and the infinities (which the calls that send a
- * value refuse with %ARANGO_ERROR_INVALID_ARGUMENT); bytes of a string that
- * are not UTF-8 become U+FFFD.
+ * value refuse with %ARANGO_ERROR_INVALID_ARGUMENT), and every array or
+ * object below the 512th level of nesting (which those calls refuse too,
+ * as the library reads no deeper); bytes of a string that are not UTF-8
+ * become U+FFFD.
  *
  * Returns: (transfer full): the JSON text
  */

@@ -18,6 +18,9 @@
 
 G_BEGIN_DECLS
 
+/* The most containers one inside another that the readers accept. The
+ * writer of request bodies (arango-json-writer.c) refuses deeper trees,
+ * so that whatever it writes reads back. */
 #define ARANGO_JSON_MAX_DEPTH 512
 
 typedef struct

@@ -7,6 +7,10 @@
  * number its shortest form that reads back as the same double, and a
  * tree that has no JSON form is an error rather than a broken body.
  *
+ * It also refuses trees nested more deeply than the library's readers
+ * accept (ARANGO_JSON_MAX_DEPTH): what it writes always reads back, and
+ * its recursion is bounded whatever tree an application builds.
+ *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
@@ -24,6 +28,7 @@ typedef struct
 {
   GString *out;
   gboolean lenient;   /* what has no JSON form is written as null */
+  guint depth;        /* of the containers being written, the top one at 1 */
   GError **error;
 } Writer;
 
@@ -218,6 +223,27 @@ write_array (Writer    *writer,
   return TRUE;
 }
 
+/* The level is counted before going down into a container, so the
+ * recursion never goes deeper than the limit. */
+static gboolean
+write_container (Writer   *writer,
+                 JsonNode *node)
+{
+  gboolean written;
+
+  if (writer->depth == ARANGO_JSON_MAX_DEPTH)
+    return refuse (writer, _("A JSON value is nested more than %d levels deep"),
+                   ARANGO_JSON_MAX_DEPTH);
+
+  writer->depth++;
+  if (JSON_NODE_TYPE (node) == JSON_NODE_OBJECT)
+    written = write_object (writer, json_node_get_object (node));
+  else
+    written = write_array (writer, json_node_get_array (node));
+  writer->depth--;
+  return written;
+}
+
 static gboolean
 write_node (Writer   *writer,
             JsonNode *node)
@@ -227,11 +253,11 @@ write_node (Writer   *writer,
     case JSON_NODE_OBJECT:
       if (json_node_get_object (node) == NULL)
         return refuse (writer, _("A JSON object node holds no object"));
-      return write_object (writer, json_node_get_object (node));
+      return write_container (writer, node);
     case JSON_NODE_ARRAY:
       if (json_node_get_array (node) == NULL)
         return refuse (writer, _("A JSON array node holds no array"));
-      return write_array (writer, json_node_get_array (node));
+      return write_container (writer, node);
     case JSON_NODE_VALUE:
       return write_value (writer, node);
     case JSON_NODE_NULL:
@@ -247,7 +273,7 @@ write_text (JsonNode  *node,
             gsize     *length,
             GError   **error)
 {
-  Writer writer = { g_string_sized_new (64), lenient, error };
+  Writer writer = { g_string_sized_new (64), lenient, 0, error };
 
   if (!write_node (&writer, node))
     {
@@ -262,7 +288,9 @@ write_text (JsonNode  *node,
 /* @node as compact JSON text (no white space, members in their order),
  * or NULL with ARANGO_ERROR_INVALID_ARGUMENT when it holds something JSON
  * has no form for: NaN or an infinity, a string that is not UTF-8, a node
- * without its value. @length (nullable) receives the text's length. */
+ * without its value; or when it is nested more than ARANGO_JSON_MAX_DEPTH
+ * levels deep, which the readers would refuse. @length (nullable)
+ * receives the text's length. */
 char *
 arango_json_write (JsonNode  *node,
                    gsize     *length,
@@ -277,8 +305,8 @@ arango_json_write (JsonNode  *node,
 }
 
 /* Like arango_json_write(), for text shown to the user where nothing can
- * fail: what has no JSON form is written as null, bytes that are not
- * UTF-8 as U+FFFD. */
+ * fail: what has no JSON form is written as null, and so is each
+ * container nested too deeply; bytes that are not UTF-8 as U+FFFD. */
 char *
 arango_json_write_lenient (JsonNode *node,
                            gsize    *length)

@@ -90,9 +90,11 @@ static gint64
 delete_function (Fixture     *fixture,
                  const char  *name,
                  gboolean     group,
+                 gboolean     ignore_missing,
                  GError     **error)
 {
-  arango_database_delete_aql_function_async (fixture->database, name, group, NULL, READY);
+  arango_database_delete_aql_function_async (fixture->database, name, group, ignore_missing,
+                                             NULL, READY);
   return arango_database_delete_aql_function_finish (fixture->database, WAIT, error);
 }
 
@@ -166,15 +168,15 @@ test_list_and_delete (Fixture       *fixture,
         g_assert_cmpstr (json_object_get_string_member (function, "code"), ==, CELSIUS_CODE);
     }
 
-  g_assert_cmpint (delete_function (fixture, "temperature::celsius", FALSE, &error), ==, 1);
+  g_assert_cmpint (delete_function (fixture, "temperature::celsius", FALSE, FALSE, &error), ==, 1);
   g_assert_no_error (error);
-  g_assert_cmpint (delete_function (fixture, "temperature", TRUE, &error), ==, 1);
+  g_assert_cmpint (delete_function (fixture, "temperature", TRUE, FALSE, &error), ==, 1);
   g_assert_no_error (error);
   g_clear_pointer (&query, g_free);
   query = test_last_query (fixture->emulator, 0);
   g_assert_cmpstr (query, ==, "group=true");
   /* A namespace without functions is no error. */
-  g_assert_cmpint (delete_function (fixture, "temperature", TRUE, &error), ==, 0);
+  g_assert_cmpint (delete_function (fixture, "temperature", TRUE, FALSE, &error), ==, 0);
   g_assert_no_error (error);
 
   after = list_functions (fixture, NULL);
@@ -190,13 +192,43 @@ test_delete_refused (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpint (delete_function (fixture, "myfunction::x::y", FALSE, &error), ==, -1);
+  g_assert_cmpint (delete_function (fixture, "myfunction::x::y", FALSE, FALSE, &error), ==, -1);
   test_assert_refused (&error, 404, ARANGO_SERVER_ERROR_QUERY_FUNCTION_NOT_FOUND,
                        "no AQL user function with name 'myfunction::x::y' found");
 
-  g_assert_cmpint (delete_function (fixture, "nonamespace", FALSE, &error), ==, -1);
+  g_assert_cmpint (delete_function (fixture, "nonamespace", FALSE, FALSE, &error), ==, -1);
   test_assert_refused (&error, 400, ARANGO_SERVER_ERROR_QUERY_FUNCTION_INVALID_NAME,
                        "error deleting AQL user function: 'nonamespace' is not a valid name");
+}
+
+/* python-arango's delete_function(ignore_missing=True): the server is
+ * asked, and its "not found" counts no function removed. Other refusals
+ * stay errors, and a function that exists still goes. */
+static void
+test_delete_missing_ignored (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  guint before = requests_to_function_api (fixture);
+
+  g_assert_cmpint (delete_function (fixture, "myfunction::x::y", FALSE, TRUE, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (arango_database_delete_aql_function_sync (fixture->database,
+                                                             "myfunction::x::y", FALSE, TRUE,
+                                                             NULL, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (requests_to_function_api (fixture), ==, before + 2);
+
+  g_assert_cmpint (delete_function (fixture, "nonamespace", FALSE, TRUE, &error), ==, -1);
+  test_assert_refused (&error, 400, ARANGO_SERVER_ERROR_QUERY_FUNCTION_INVALID_NAME,
+                       "error deleting AQL user function: 'nonamespace' is not a valid name");
+
+  store_function (fixture, "temperature::celsius", CELSIUS_CODE);
+  g_assert_cmpint (delete_function (fixture, "temperature::celsius", FALSE, TRUE, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_cmpint (delete_function (fixture, "temperature::celsius", FALSE, FALSE, &error), ==, -1);
+  test_assert_refused (&error, 404, ARANGO_SERVER_ERROR_QUERY_FUNCTION_NOT_FOUND,
+                       "no AQL user function with name 'temperature::celsius' found");
 }
 
 /* A server without JavaScript cannot check the code, so it refuses; the
@@ -245,11 +277,11 @@ test_bad_arguments (Fixture       *fixture,
   g_assert_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
 
-  g_assert_cmpint (delete_function (fixture, NULL, FALSE, &error), ==, -1);
+  g_assert_cmpint (delete_function (fixture, NULL, FALSE, FALSE, &error), ==, -1);
   g_assert_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
   /* An empty group name would be DELETE /_api/aqlfunction: refused too. */
-  g_assert_cmpint (delete_function (fixture, "", TRUE, &error), ==, -1);
+  g_assert_cmpint (delete_function (fixture, "", TRUE, TRUE, &error), ==, -1);
   g_assert_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
 
@@ -276,7 +308,7 @@ test_sync (Fixture       *fixture,
 
   g_assert_cmpint (arango_database_delete_aql_function_sync (fixture->database,
                                                              "temperature::celsius", FALSE,
-                                                             NULL, &error), ==, 1);
+                                                             FALSE, NULL, &error), ==, 1);
   g_assert_no_error (error);
 }
 
@@ -292,6 +324,7 @@ main (int    argc,
   ADD ("/aql-functions/list-empty", test_list_empty);
   ADD ("/aql-functions/list-and-delete", test_list_and_delete);
   ADD ("/aql-functions/delete-refused", test_delete_refused);
+  ADD ("/aql-functions/delete-missing-ignored", test_delete_missing_ignored);
   ADD ("/aql-functions/create-refused", test_create_refused);
   ADD ("/aql-functions/bad-arguments", test_bad_arguments);
   ADD ("/aql-functions/sync", test_sync);

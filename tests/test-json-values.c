@@ -261,6 +261,110 @@ test_invalid_utf8_refused (Fixture       *fixture,
   g_assert_cmpuint (request_count (fixture), ==, before);
 }
 
+/* An object nested @depth levels deep, itself the first level: arrays
+ * and objects by turns below it, the innermost holding a string. */
+static JsonObject *
+nested_object (guint depth)
+{
+  JsonNode *inner = json_node_init_string (json_node_alloc (), "bottom");
+  JsonObject *object;
+
+  g_assert_cmpuint (depth, >=, 2);
+  for (guint level = depth; level > 1; level--)
+    {
+      JsonNode *container = json_node_alloc ();
+
+      if (level % 2 == 0)
+        {
+          g_autoptr(JsonArray) array = json_array_new ();
+
+          json_array_add_element (array, inner);
+          json_node_init_array (container, array);
+        }
+      else
+        {
+          g_autoptr(JsonObject) down = json_object_new ();
+
+          json_object_set_member (down, "down", inner);
+          json_node_init_object (container, down);
+        }
+      inner = container;
+    }
+  object = json_object_new ();
+  json_object_set_member (object, "down", inner);
+  return object;
+}
+
+/* The library's reader accepts 512 levels and no more; a body it could
+ * not read back is refused before anything is sent, as a NaN is. */
+static void
+test_too_deep_refused (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) object = nested_object (513);
+  g_autoptr(JsonNode) document = json_node_init_object (json_node_alloc (), object);
+  g_autoptr(JsonArray) many = json_array_new ();
+  g_autoptr(JsonObject) result = NULL;
+  g_autoptr(JsonArray) results = NULL;
+  guint before = request_count (fixture);
+
+  json_object_set_string_member (object, "_key", "too-deep");
+  json_array_add_object_element (many, json_object_ref (object));
+
+  arango_collection_insert_async (fixture->values, document, ARANGO_DOCUMENT_FLAGS_NONE, NULL, READY);
+  result = arango_collection_insert_finish (fixture->values, WAIT, &error);
+  g_assert_null (result);
+  assert_refused (&error, "512 levels");
+
+  arango_collection_insert_many_async (fixture->values, many, ARANGO_DOCUMENT_FLAGS_NONE, NULL, READY);
+  results = arango_collection_insert_many_finish (fixture->values, WAIT, &error);
+  g_assert_null (results);
+  assert_refused (&error, "512 levels");
+
+  result = arango_collection_insert_sync (fixture->values, document, ARANGO_DOCUMENT_FLAGS_NONE,
+                                          NULL, &error);
+  g_assert_null (result);
+  assert_refused (&error, "512 levels");
+
+  g_assert_cmpuint (request_count (fixture), ==, before);
+}
+
+/* As deep as the reader goes: sent, stored and read back the same. The
+ * emulator stores any depth; ArangoDB 3.10 and later refuse nesting
+ * deeper than about 200 levels with an error of their own, which the
+ * library passes on as it does every server error. */
+static void
+test_deepest_accepted (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(JsonObject) object = nested_object (512);
+  g_autoptr(JsonObject) stored = store (fixture, object, "deepest");
+
+  g_assert_true (json_node_equal (json_object_get_member (stored, "down"),
+                                  json_object_get_member (object, "down")));
+}
+
+/* ArangoDocument's text stays JSON the library reads back: the level
+ * below the 512th is written as null. */
+static void
+test_document_text_too_deep (void)
+{
+  g_autoptr(JsonObject) object = nested_object (513);
+  g_autoptr(ArangoDocument) document = arango_document_new_for_object (object);
+  g_autofree char *text = arango_document_to_json (document);
+  g_autoptr(GString) expected = g_string_new ("{\"down\":");
+
+  for (guint level = 2; level <= 512; level++)
+    g_string_append (expected, level % 2 == 0 ? "[" : "{\"down\":");
+  g_string_append (expected, "null");
+  for (guint level = 512; level >= 2; level--)
+    g_string_append_c (expected, level % 2 == 0 ? ']' : '}');
+  g_string_append_c (expected, '}');
+
+  g_assert_cmpstr (text, ==, expected->str);
+}
+
 /* ArangoDocument's text is JSON whatever it holds. */
 static void
 test_document_text (void)
@@ -294,7 +398,10 @@ main (int    argc,
   ADD ("/json-values/strings", test_strings);
   ADD ("/json-values/non-finite-refused", test_non_finite_refused);
   ADD ("/json-values/invalid-utf8-refused", test_invalid_utf8_refused);
+  ADD ("/json-values/too-deep-refused", test_too_deep_refused);
+  ADD ("/json-values/deepest-accepted", test_deepest_accepted);
   g_test_add_func ("/json-values/document-text", test_document_text);
+  g_test_add_func ("/json-values/document-text-too-deep", test_document_text_too_deep);
 
 #undef ADD
 

@@ -96,11 +96,12 @@ def main(gir_path, vapi_path, metadata_path):
     entries = metadata_entries(metadata_path)
     problems = []
 
-    # generate_vapi does not list the metadata among its inputs, so a
-    # build after an edit of it keeps the old VAPI, which would pass.
+    # A VAPI older than the metadata was not made from it, and would pass:
+    # the build lost the metadata as an input of the VAPI.
     if os.path.getmtime(metadata_path) > os.path.getmtime(vapi_path):
-        problems.append(f'{vapi_path} is older than {metadata_path}, and meson does not '
-                        'remake it when only the metadata changed: delete it and build again')
+        problems.append(f'{vapi_path} is older than {metadata_path}: the build did not '
+                        'remake it after the metadata changed; is the metadata still '
+                        'an input of the VAPI target in arango-glib/meson.build?')
 
     nullable = sorted(key for key, getter_nullable in properties.items() if getter_nullable)
     for owner, name in nullable:

@@ -12,14 +12,6 @@ async Arango.Database open_database (Emulator emulator) throws Error {
   return yield client.db_async ("_system", "root", "", null);
 }
 
-void check_details (Error e, uint status, int error_number, string? server_message) throws TestError {
-  check (Arango.ServerError.get_http_status (e) == status,
-         "status %u, expected %u".printf (Arango.ServerError.get_http_status (e), status));
-  check (Arango.ServerError.get_error_number (e) == error_number,
-         "error number %d, expected %d".printf (Arango.ServerError.get_error_number (e), error_number));
-  check_equal (Arango.ServerError.get_server_message (e), server_message, "server message");
-}
-
 /* Rethrown by an async method of ours: the same GError goes on. */
 async int64 count_missing (Emulator emulator) throws Error {
   var db = yield open_database (emulator);

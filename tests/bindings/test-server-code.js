@@ -48,15 +48,17 @@ test('AQL user functions: list, delete, and create refused', async emulator => {
         'the namespace');
     assertEqual(listed.find(f => f.name === 'gjs::celsius').code, CELSIUS, 'code');
 
-    assertEqual(await db.delete_aql_function_async('gjs::celsius', false, null), 1,
+    assertEqual(await db.delete_aql_function_async('gjs::celsius', false, false, null), 1,
         'one deleted');
-    assertEqual(db.delete_aql_function_sync('gjs', true, null), 1,
+    assertEqual(db.delete_aql_function_sync('gjs', true, false, null), 1,
         'the rest of the namespace');
     const missing = await assertRejects(
-        db.delete_aql_function_async('gjs::celsius', false, null));
+        db.delete_aql_function_async('gjs::celsius', false, false, null));
     assertError(missing, ARANGO_SERVER_ERROR,
         Arango.ServerError.QUERY_FUNCTION_NOT_FOUND);
     assertDetails(missing, 404, Arango.ServerError.QUERY_FUNCTION_NOT_FOUND);
+    assertEqual(await db.delete_aql_function_async('gjs::celsius', false, true, null), 0,
+        'ignore_missing: none deleted, no error');
 
     const refused = await assertRejects(
         db.create_aql_function_async('gjs::celsius', CELSIUS, true, null));

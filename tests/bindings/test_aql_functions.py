@@ -70,19 +70,30 @@ class AqlFunctionTests(unittest.TestCase):
                        'isDeterministic': True}, listed)
         self.assertEqual(len(listed), 2)
 
-        self.assertEqual(run_async(self.db, 'delete_aql_function', 'py::celsius', False), 1)
-        self.assertEqual(run_async(self.db, 'delete_aql_function', 'py', True), 1)
-        self.assertEqual(self.db.delete_aql_function_sync('py', True, None), 0)
+        self.assertEqual(
+            run_async(self.db, 'delete_aql_function', 'py::celsius', False, False), 1)
+        self.assertEqual(run_async(self.db, 'delete_aql_function', 'py', True, False), 1)
+        self.assertEqual(self.db.delete_aql_function_sync('py', True, False, None), 0)
         self.assertEqual(self.names(), ['other::shout'])
 
     def test_delete_missing(self):
         with self.assertRaises(GLib.GError) as caught:
-            run_async(self.db, 'delete_aql_function', 'py::x::y', False)
+            run_async(self.db, 'delete_aql_function', 'py::x::y', False, False)
         error = caught.exception
         self.assertEqual((error.domain, error.code),
                          (SERVER_ERROR, int(Arango.ServerError.QUERY_FUNCTION_NOT_FOUND)))
         self.assertEqual(error.message, "[HTTP 404][ERR 1582] no AQL user function "
                                         "with name 'py::x::y' found")
+
+    def test_delete_missing_ignored(self):
+        # python-arango's delete_function(name, ignore_missing=True) gives
+        # False; here the count of functions removed is 0.
+        self.assertEqual(run_async(self.db, 'delete_aql_function', 'py::x::y', False, True), 0)
+        self.assertEqual(self.db.delete_aql_function_sync('py::x::y', False, True, None), 0)
+        self.store('py::celsius', CELSIUS)
+        self.assertEqual(
+            run_async(self.db, 'delete_aql_function', 'py::celsius', False, True), 1)
+        self.assertEqual(self.names(), [])
 
     def test_create_refused_without_javascript(self):
         with self.assertRaises(GLib.GError) as caught:
@@ -96,7 +107,7 @@ class AqlFunctionTests(unittest.TestCase):
 
     def test_empty_name_refused_before_sending(self):
         for call in (lambda: run_async(self.db, 'create_aql_function', '', CELSIUS, False),
-                     lambda: run_async(self.db, 'delete_aql_function', '', True)):
+                     lambda: run_async(self.db, 'delete_aql_function', '', True, True)):
             with self.assertRaises(GLib.GError) as caught:
                 call()
             self.assertEqual((caught.exception.domain, caught.exception.code),

@@ -700,6 +700,14 @@ VIEW_CASES = {
         lambda b: True)],
 }
 
+FUNCTION_PATH = r'^/_api/aqlfunction/[^/]+$'
+
+
+def delete_function(ignore_missing):
+    return lambda c, e: run_async(c.db, 'delete_aql_function', key_from_url(e),
+                                  False, ignore_missing)
+
+
 # AQL user functions.  The recording lists a namespace's functions with
 # the older path form /_api/aqlfunction/{namespace}; the library sends the
 # documented ?namespace= (as python-arango does), which the server answers
@@ -713,10 +721,14 @@ FUNCTION_CASES = {
     'RestAqlfunctionsGetAll': [step(0, 'GET', r'^/_api/aqlfunction$',
         lambda c, e: to_python(run_async(c.db, 'aql_functions', key_from_url(e))),
         lambda b: b['result'])],
-    'RestAqlfunctionDelete': [step(0, 'DELETE', r'^/_api/aqlfunction/[^/]+$',
-        lambda c, e: run_async(c.db, 'delete_aql_function', key_from_url(e), False),
+    'RestAqlfunctionDelete': [step(0, 'DELETE', FUNCTION_PATH,
+        delete_function(ignore_missing=False),
         lambda b: b['deletedCount'])],
-    'RestAqlfunctionDeleteFails': 'RestAqlfunctionDelete',
+    'RestAqlfunctionDeleteFails': [
+        step(0, 'DELETE', FUNCTION_PATH, delete_function(ignore_missing=False)),
+        # With ignore_missing the recorded 404/1582 is no error: 0 removed.
+        step(0, 'DELETE', FUNCTION_PATH, delete_function(ignore_missing=True),
+             lambda b: 0, ignored=True)],
 }
 
 

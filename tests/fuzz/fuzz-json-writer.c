@@ -5,6 +5,11 @@
  * text. The one tree it may refuse is one with a number the reader took
  * as an infinity (1e400): then it must say so, with INVALID_ARGUMENT.
  *
+ * The same tree one level deeper, inside an array, is refused exactly
+ * when that level is one more than the reader accepts, and otherwise
+ * written as the text above in brackets; the lenient writer's text of it
+ * always reads back.
+ *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
@@ -12,6 +17,7 @@
 
 #include <math.h>
 
+#include "arango-json-lexer-private.h"
 #include "arango-json-private.h"
 #include "fuzz-support.h"
 
@@ -47,6 +53,81 @@ has_non_finite (JsonNode *node)
     }
 }
 
+/* Containers one inside another, the outermost counted as the reader
+ * counts them. */
+static guint
+depth_of (JsonNode *node)
+{
+  guint deepest = 0;
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        g_autoptr(GList) members = json_object_get_values (json_node_get_object (node));
+
+        for (GList *l = members; l != NULL; l = l->next)
+          {
+            guint depth = depth_of (l->data);
+
+            deepest = MAX (deepest, depth);
+          }
+        return deepest + 1;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            guint depth = depth_of (json_array_get_element (array, i));
+
+            deepest = MAX (deepest, depth);
+          }
+        return deepest + 1;
+      }
+    case JSON_NODE_VALUE:
+    case JSON_NODE_NULL:
+    default:
+      return 0;
+    }
+}
+
+/* @text is what the writer made of @read, NULL if it refused it. */
+static void
+check_one_level_deeper (JsonNode   *read,
+                        const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) array = json_array_new ();
+  g_autoptr(JsonNode) wrapped = json_node_init_array (json_node_alloc (), array);
+  g_autoptr(JsonNode) read_back = NULL;
+  g_autofree char *wrapped_text = NULL;
+  g_autofree char *lenient_text = NULL;
+  gsize length = 0;
+
+  json_array_add_element (array, json_node_ref (read));
+  wrapped_text = arango_json_write (wrapped, NULL, &error);
+  if (text == NULL || depth_of (read) == ARANGO_JSON_MAX_DEPTH)
+    {
+      g_assert_null (wrapped_text);
+      g_assert_error (error, ARANGO_ERROR, ARANGO_ERROR_INVALID_ARGUMENT);
+      g_clear_error (&error);
+    }
+  else
+    {
+      g_autofree char *expected = g_strconcat ("[", text, "]", NULL);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (wrapped_text, ==, expected);
+    }
+
+  lenient_text = arango_json_write_lenient (wrapped, &length);
+  read_back = arango_json_parse (lenient_text, length, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (read_back);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -62,6 +143,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     return 0;
 
   text = arango_json_write (read, &length, &error);
+  check_one_level_deeper (read, text);
   if (has_non_finite (read))
     {
       g_assert_null (text);
