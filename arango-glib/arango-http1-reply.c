@@ -90,12 +90,23 @@ start_body (ArangoHttp1Reply  *reply,
   switch (soup_message_headers_get_encoding (reply->headers))
     {
     case SOUP_ENCODING_CHUNKED:
-      reply->pending = g_byte_array_new ();
+      /* Made already if the header block came in pieces. */
+      if (reply->pending == NULL)
+        reply->pending = g_byte_array_new ();
       reply->state = ARANGO_HTTP1_READING_CHUNK_SIZE;
       return TRUE;
 
     case SOUP_ENCODING_CONTENT_LENGTH:
       length = soup_message_headers_get_content_length (reply->headers);
+      /* libsoup reads "-1", or a number past 2^64, as the largest
+       * unsigned length: negative here. */
+      if (length < 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("The reply’s Content-Length is not a length: %s"),
+                       soup_message_headers_get_one (reply->headers, "Content-Length"));
+          return FALSE;
+        }
       reply->remaining = length;
       reply->body_allocated = MIN (length, MAX_PREALLOCATION);
       reply->body = g_malloc (MAX (reply->body_allocated, 1));
@@ -161,7 +172,8 @@ feed_head (ArangoHttp1Reply  *reply,
   if (reply->pending == NULL || reply->pending->len == 0)
     {
       end = find_blank_line (data, length, 0);
-      if (end > 0)
+      /* A longer block is refused below, as when it comes in pieces. */
+      if (end > 0 && end <= ARANGO_HTTP1_MAX_HEAD)
         return read_head (reply, data, end, error) ? end : 0;
       if (reply->pending == NULL)
         reply->pending = g_byte_array_new ();
