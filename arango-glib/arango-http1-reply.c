@@ -125,9 +125,15 @@ start_body (ArangoHttp1Reply  *reply,
     case SOUP_ENCODING_UNRECOGNIZED:
     case SOUP_ENCODING_BYTERANGES:
     default:
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The reply’s body is framed in a way this client cannot read (Transfer-Encoding: %s)"),
-                   soup_message_headers_get_one (reply->headers, "Transfer-Encoding"));
+      /* libsoup also calls a Content-Length that is no number so. */
+      if (soup_message_headers_get_one (reply->headers, "Transfer-Encoding") == NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     _("The reply’s Content-Length is not a length: %s"),
+                     soup_message_headers_get_one (reply->headers, "Content-Length"));
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     _("The reply’s body is framed in a way this client cannot read (Transfer-Encoding: %s)"),
+                     soup_message_headers_get_one (reply->headers, "Transfer-Encoding"));
       return FALSE;
     }
 }

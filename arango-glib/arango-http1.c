@@ -208,6 +208,13 @@ check_stopped (Exchange *exchange)
 }
 
 static gboolean
+end_stopped (gpointer user_data)
+{
+  check_stopped (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
 on_socket_ready (GSocket      *socket,
                  GIOCondition  condition,
                  gpointer      user_data)
@@ -348,7 +355,11 @@ write_request (Exchange *exchange)
       exchange->written += n;
     }
 
-  read_reply (exchange);
+  /* The reply is read from the main loop, never right away: a reply read
+   * here would end the request inside the call that started it, and the
+   * request it then lets start would do the same, one stack frame deeper
+   * each time. */
+  wait_for (exchange, G_IO_IN);
 }
 
 static void
@@ -461,8 +472,17 @@ arango_http1_send (ArangoHost           *host,
   exchange->callback = callback;
   exchange->user_data = user_data;
 
-  if (check_stopped (exchange))
-    return;
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      /* Ends from the main loop too, for the same reason as a reply. */
+      GSource *source = g_idle_source_new ();
+
+      g_source_set_priority (source, priority);
+      g_source_set_callback (source, end_stopped, exchange, NULL);
+      g_source_attach (source, context);
+      g_source_unref (source);
+      return;
+    }
   exchange->connection = arango_host_dup_http1 (host, slot);
   /* An idle connection has nothing to read unless the server closed it
    * (or wrote what nobody asked for): libsoup looks too. */

@@ -930,12 +930,22 @@ negative_length_reply (void)
                    "{}");
 }
 
+static char *
+word_length_reply (void)
+{
+  return g_strdup ("HTTP/1.1 200 OK\r\n"
+                   "Content-Type: application/json\r\n"
+                   "Content-Length: two\r\n\r\n"
+                   "{}");
+}
+
 static const BadReply bad_replies[] = {
   { "garbage", garbage_reply, "not HTTP" },
   { "long-head", long_head_reply, "longer than 65536 bytes" },
   { "truncated", truncated_reply, "closed before the whole reply arrived" },
   { "bad-chunk", bad_chunk_reply, "garbled chunk size" },
   { "negative-length", negative_length_reply, "Content-Length is not a length: -1" },
+  { "word-length", word_length_reply, "Content-Length is not a length: two" },
 };
 
 /* A GET that gets no readable reply goes again, on a new connection,
