@@ -221,6 +221,8 @@ on_socket_ready (GSocket      *socket,
 {
   Exchange *exchange = user_data;
 
+  /* Gone before anything can run a nested main loop (see wait_for()). */
+  g_source_destroy (g_main_current_source ());
   if (check_stopped (exchange))
     return G_SOURCE_REMOVE;
   if (condition & G_IO_OUT)
@@ -239,6 +241,11 @@ wait_for (Exchange     *exchange,
                                             exchange->cancellable);
 
   g_source_set_priority (source, exchange->priority);
+  /* GLib takes a source that may not recurse out of the poll while it
+   * runs and puts it back after, each time waking the main context (an
+   * eventfd write): two of the four such writes of a request. Recursion
+   * is harmless here, as the callback destroys the source first. */
+  g_source_set_can_recurse (source, TRUE);
   g_source_set_callback (source, G_SOURCE_FUNC (on_socket_ready), exchange, NULL);
   g_source_attach (source, exchange->context);
   g_source_unref (source);
