@@ -25,13 +25,13 @@
  * Talks to one ArangoDB server or to the coordinators of a cluster.
  *
  * A client is made from one URL, a comma-separated list of URLs, or an
- * array of them; it keeps one HTTP session, with its own keep-alive
- * connections, per coordinator. Its #ArangoHostResolver picks the
- * coordinator for each request (round robin unless told otherwise), and a
- * request that could not reach a coordinator, or that a coordinator
- * refused with "503 service unavailable", is sent to another one, up to
- * #ArangoClient:max-tries times. A request that may already have been
- * executed is never sent twice unless it is a read.
+ * array of them; it keeps a pool of keep-alive connections per
+ * coordinator (#ArangoClient:max-connections). Its #ArangoHostResolver
+ * picks the coordinator for each request (round robin unless told
+ * otherwise), and a request that could not reach a coordinator, or that
+ * a coordinator refused with "503 service unavailable", is sent to
+ * another one, up to #ArangoClient:max-tries times. A request that may
+ * already have been executed is never sent twice unless it is a read.
  *
  * ```c
  * g_autoptr(GError) error = NULL;
