@@ -34,6 +34,7 @@ struct _ArangoHost
   /* For a plain-HTTP coordinator, the session's request goes out on the
    * slot's own connection instead (arango-http1.c) */
   ArangoHttp1Connection *http1[ARANGO_HOST_MAX_CONNECTIONS];
+  gboolean plain_http;   /* an http:// coordinator */
   GSocketClient *socket_client;
   guint abort_count;     /* times the client closed while it ran */
   guint64 last_used[ARANGO_HOST_MAX_CONNECTIONS];  /* by the count below */

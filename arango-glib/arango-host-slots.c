@@ -105,7 +105,7 @@ take_session (ArangoHost       *self,
   ticket->owns_session = TRUE;
   /* A plain-HTTP slot has its own connection (arango-http1.c) and no
    * session. */
-  ticket->plain_http1 = g_str_has_prefix (self->uri, "http:");
+  ticket->plain_http1 = self->plain_http;
   if (self->sessions[i] == NULL && !ticket->plain_http1)
     self->sessions[i] = arango_host_new_session (self, 1);
   ticket->session = self->sessions[i];

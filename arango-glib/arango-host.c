@@ -42,6 +42,7 @@ arango_host_new (const char *uri)
 
   g_atomic_ref_count_init (&self->ref_count);
   self->uri = g_strdup (uri);
+  self->plain_http = g_str_has_prefix (uri, "http:");
   g_mutex_init (&self->slots_lock);
   self->sessions[0] = arango_host_new_session (self, 1);
   arango_host_set_max_connections (self, ARANGO_HOST_DEFAULT_CONNECTIONS);

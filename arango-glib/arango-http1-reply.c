@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "arango-compression-private.h"
 #include "arango-http1-reply-private.h"
 
 /* The announced size is only trusted this far before data arrives. */
@@ -396,44 +397,18 @@ arango_http1_reply_end_of_stream (ArangoHttp1Reply  *reply,
 }
 
 static GBytes *
-decode (GBytes                   *coded,
-        GZlibCompressorFormat     format,
-        GError                  **error)
+decode (GBytes                 *coded,
+        GZlibCompressorFormat   format,
+        GError                **error)
 {
-  g_autoptr(GZlibDecompressor) decompressor = g_zlib_decompressor_new (format);
-  gsize in_length = 0;
-  const guint8 *in = g_bytes_get_data (coded, &in_length);
-  g_autoptr(GByteArray) out = g_byte_array_sized_new (in_length * 4 + 64);
-  gsize in_done = 0;
-  GConverterResult result;
+  g_autoptr(GError) local_error = NULL;
+  GBytes *decoded = arango_decompress_body (coded, format, &local_error);
 
-  do
-    {
-      g_autoptr(GError) local_error = NULL;
-      gsize bytes_read = 0;
-      gsize bytes_written = 0;
-      gsize before = out->len;
-
-      g_byte_array_set_size (out, MAX (before * 2, before + 16384));
-      result = g_converter_convert (G_CONVERTER (decompressor),
-                                    in + in_done, in_length - in_done,
-                                    out->data + before, out->len - before,
-                                    G_CONVERTER_INPUT_AT_END,
-                                    &bytes_read, &bytes_written, &local_error);
-      g_byte_array_set_size (out, before + bytes_written);
-      in_done += bytes_read;
-      if (result == G_CONVERTER_ERROR &&
-          !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("The server’s compressed reply cannot be read: %s"),
-                       local_error->message);
-          return NULL;
-        }
-    }
-  while (result != G_CONVERTER_FINISHED);
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+  if (decoded == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                 _("The server’s compressed reply cannot be read: %s"),
+                 local_error->message);
+  return decoded;
 }
 
 /* The whole body, decoded if the server compressed it. */

@@ -83,7 +83,6 @@ typedef struct
   GBytes *head;
   GBytes *body;
   gsize written;
-  gboolean no_body;
   gboolean idempotent;
   gboolean retried;
   ArangoHttp1Reply reply;
@@ -157,6 +156,8 @@ static gboolean
 retry_if_stale (Exchange *exchange,
                 GError   *error)
 {
+  gboolean no_body;
+
   if (exchange->retried || exchange->connection->n_replies == 0 ||
       exchange->reply.started || !exchange->idempotent ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT) ||
@@ -170,8 +171,9 @@ retry_if_stale (Exchange *exchange,
   exchange->written = 0;
   if (exchange->sent)
     exchange->sent (FALSE, exchange->user_data);
+  no_body = exchange->reply.no_body;
   arango_http1_reply_clear (&exchange->reply);
-  arango_http1_reply_init (&exchange->reply, exchange->no_body);
+  arango_http1_reply_init (&exchange->reply, no_body);
   arango_host_set_http1 (exchange->host, exchange->slot, NULL);
   g_clear_pointer (&exchange->connection, arango_http1_connection_unref);
   connect_slot (exchange);
@@ -469,9 +471,8 @@ arango_http1_send (ArangoHost           *host,
   exchange->abort_count = arango_host_get_abort_count (host);
   exchange->head = format_head (request);
   exchange->body = request->body ? g_bytes_ref (request->body) : NULL;
-  exchange->no_body = g_str_equal (request->method, SOUP_METHOD_HEAD);
   exchange->idempotent = is_idempotent_method (request->method);
-  arango_http1_reply_init (&exchange->reply, exchange->no_body);
+  arango_http1_reply_init (&exchange->reply, g_str_equal (request->method, SOUP_METHOD_HEAD));
   exchange->context = g_main_context_ref (context);
   exchange->priority = priority;
   exchange->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
